@@ -1,0 +1,142 @@
+"""Merge NER mentions into entities across scripts and short forms, and name them in both scripts.
+
+"Elon Musk", "एलन मस्क" and a later "मस्क" become one entity: Devanagari mentions are
+romanised with the project's transliteration model and every mention is reduced to a
+phonetic skeleton (consonant classes, vowels dropped) that both spellings share.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+import regex
+
+from ..schema import Entity, EntitySpan, Mention
+
+_DEVA = regex.compile(r"\p{Devanagari}")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# ordered rewrites from Latin spelling to a sound class; vowels are dropped afterwards
+_RULES = [("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("bh", "b"),
+          ("gh", "g"), ("kh", "k"), ("jh", "j"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
+          ("z", "j"), ("y", "i")]
+
+
+def is_devanagari(s: str) -> bool:
+    return bool(_DEVA.search(s))
+
+
+def skeleton(latin: str) -> str:
+    """A spelling-tolerant key: 'Facebook' and 'Phesbuk' both give 'fsbk'-like keys."""
+    s = unicodedata.normalize("NFKD", latin.casefold())
+    s = "".join(ch for ch in s if ch.isalnum())
+    for a, b in _RULES:
+        s = s.replace(a, b)
+    if not s:
+        return ""
+    head, rest = s[0], regex.sub(r"[aeiouh]", "", s[1:])
+    out = [head if head not in "aeiou" else "a"]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def _romanise(texts: list[str]) -> dict[str, str]:
+    deva = sorted({t for t in texts if is_devanagari(t)})
+    if not deva:
+        return {}
+    from ..names import to_english_batch
+
+    return dict(zip(deva, to_english_batch(deva)))
+
+
+class _Cluster:
+    def __init__(self):
+        self.spans: list[EntitySpan] = []
+        self.keys: set[str] = set()  # full-name skeletons
+        self.tokens: set[str] = set()  # token skeletons of the longest forms
+
+    def add(self, span: EntitySpan, key: str, toks: list[str]):
+        self.spans.append(span)
+        self.keys.add(key)
+        self.tokens |= set(toks)
+
+
+def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
+                  lead_end: int = 0) -> list[Entity]:
+    """Group mention spans of one article into entities with names in both scripts."""
+    if not spans:
+        return []
+    roman = _romanise([s.text for s in spans])
+
+    def latin(t: str) -> str:
+        return roman.get(t, t)
+
+    def toks(t: str) -> list[str]:
+        return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
+
+    clusters: list[_Cluster] = []
+    # longest names first, so short forms ("मस्क") find the full name they abbreviate
+    order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))
+    for sp in order:
+        tk = toks(sp.text)
+        if not tk:
+            continue
+        key = " ".join(tk)
+        match = [c for c in clusters if key in c.keys]
+        if not match and len(tk) < 3:
+            # a short form matches a longer name containing all its tokens, when unambiguous
+            match = [c for c in clusters if set(tk) <= c.tokens
+                     and (sp.label == "PER") == any(s.label == "PER" for s in c.spans)]
+            if len(match) > 1:
+                match = []
+        if match:
+            match[0].add(sp, key, tk)
+        else:
+            c = _Cluster()
+            c.add(sp, key, tk)
+            clusters.append(c)
+
+    entities = []
+    for c in clusters:
+        ms = sorted(c.spans, key=lambda s: s.start)
+        votes = Counter()
+        for s in ms:
+            votes[s.label] += s.score
+        typ = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        entities.append((c, ms, typ))
+
+    def best_form(forms: list[str]) -> str | None:
+        if not forms:
+            return None
+        cnt = Counter(forms)
+        return sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], f))[0]
+
+    out = []
+    en_missing = []
+    for c, ms, typ in entities:
+        deva = [m.text for m in ms if is_devanagari(m.text)]
+        lat = [m.text for m in ms if not is_devanagari(m.text)]
+        name_hi = best_form(deva)
+        name_en = best_form(lat)
+        if name_en is None:
+            name_en = latin(best_form(deva))
+        if name_hi is None:
+            en_missing.append(len(out))
+        n = len(ms)
+        sal = n + sum(1.5 for m in ms if m.start < title_end) + sum(1.0 for m in ms if m.start < lead_end)
+        out.append(Entity(id="", type=typ, name_hi=name_hi or "", name_en=name_en,
+                          mentions=[Mention(m.start, m.end, m.text) for m in ms], salience=sal))
+    if en_missing:
+        from ..names import to_hindi_batch
+
+        hi = to_hindi_batch([out[i].name_en for i in en_missing])
+        for i, h in zip(en_missing, hi):
+            out[i].name_hi = h
+    top = max(e.salience for e in out)
+    for e in out:
+        e.salience = e.salience / top
+    out.sort(key=lambda e: (-e.salience, e.mentions[0].start))
+    for i, e in enumerate(out, 1):
+        e.id = f"E{i}"
+    return out

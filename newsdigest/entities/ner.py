@@ -1,0 +1,60 @@
+"""NER over articles: sentence windows in, character spans of PER/ORG/LOC out."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..schema import EntitySpan
+from .tagging import bio_spans, is_alnum, postprocess, word_spans
+
+
+@dataclass
+class Window:
+    """A run of words of one sentence that fits the encoder (most sentences are one window)."""
+
+    sentence: int
+    spans: list[tuple[int, int]]  # word offsets into the article text
+    words: list[str]
+
+
+def make_windows(text: str, sentences: list[tuple[int, int]], encoder) -> list[Window]:
+    """Word windows for every sentence; a long sentence is cut at words, never truncated."""
+    windows = []
+    for si, (s, e) in enumerate(sentences):
+        spans = [(s + a, s + b) for a, b in word_spans(text[s:e])]
+        if not spans:
+            continue
+        words = [text[a:b] for a, b in spans]
+        for a, b in encoder.split_window(words):
+            windows.append(Window(si, spans[a:b], words[a:b]))
+    return windows
+
+
+def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: list[int]) -> list[EntitySpan]:
+    """postprocess: per-piece logits of one window -> entity spans with offsets into ``text``."""
+    labels, scores = postprocess(logits, label_pos)
+    out = []
+    for ws, we, typ, score in bio_spans(labels, scores):
+        # a name never starts or ends with punctuation the model may have tagged
+        while ws < we and not is_alnum(window.words[ws]):
+            ws += 1
+        while we > ws and not is_alnum(window.words[we - 1]):
+            we -= 1
+        if ws == we:
+            continue
+        start, end = window.spans[ws][0], window.spans[we - 1][1]
+        out.append(EntitySpan(start, end, typ, text[start:end], score))
+    return out
+
+
+def sentence_embeddings(n_sentences: int, windows: list[Window], outputs, hidden: int) -> np.ndarray:
+    """Mean of content-piece states per sentence, L2-normalised; zeros for empty sentences."""
+    sums = np.zeros((n_sentences, hidden), dtype=np.float64)
+    counts = np.zeros(n_sentences, dtype=np.float64)
+    for w, o in zip(windows, outputs):
+        sums[w.sentence] += o.pooled
+        counts[w.sentence] += o.n_pieces
+    emb = sums / np.maximum(counts, 1)[:, None]
+    norm = np.linalg.norm(emb, axis=1, keepdims=True)
+    return (emb / np.maximum(norm, 1e-12)).astype(np.float32)

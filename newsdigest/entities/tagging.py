@@ -1,0 +1,108 @@
+"""Word pieces <-> NER labels: the pure-Python halves of the NER stage.
+
+``preprocess`` turns words into subword ids and remembers which piece speaks for
+each word; ``postprocess`` turns per-piece logits back into word labels and
+labelled word spans. Neither touches torch, so both are tested on hand-made input.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import regex
+
+LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
+LABEL2ID = {l: i for i, l in enumerate(LABELS)}
+TYPES = ("PER", "ORG", "LOC")
+
+# A word is a run of letters, marks, digits (and format chars such as ZWJ inside
+# Devanagari words), joined by inner . ' ’ -; any other visible char stands alone.
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\p{Cf}]+(?:[.'’\-][\p{L}\p{M}\p{N}\p{Cf}]+)*|[^\s\p{Cf}]")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words the NER model reads, in order."""
+    return [m.span() for m in _WORD.finditer(text)]
+
+
+def is_alnum(word: str) -> bool:
+    return bool(_ALNUM.search(word))
+
+
+@dataclass
+class Encoded:
+    """Subword ids of one word window and, per word, the piece that carries its label."""
+
+    input_ids: list[int]
+    label_pos: list[int]  # index into input_ids for each word
+
+
+def encode_words(tokenizer, words: list[str]) -> Encoded:
+    """Tokenize pre-split words; a word's label sits on its first piece that is not a bare '▁'.
+
+    XLM-R's sentencepiece often splits a Devanagari word into a bare '▁' and the rest;
+    the bare piece carries no information about the word, the next one does.
+    """
+    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=True)
+    ids = enc["input_ids"]
+    wids = enc.word_ids()
+    bare = tokenizer.convert_tokens_to_ids("\u2581")
+    label_pos = [-1] * len(words)
+    for pos, w in enumerate(wids):
+        if w is None:
+            continue
+        cur = label_pos[w]
+        if cur == -1:
+            label_pos[w] = pos
+        elif ids[cur] == bare and pos == cur + 1:
+            label_pos[w] = pos
+    for w, p in enumerate(label_pos):
+        if p == -1:  # a word the tokenizer dropped entirely (e.g. a lone control char)
+            label_pos[w] = 0
+    return Encoded(ids, label_pos)
+
+
+def word_piece_counts(tokenizer, words: list[str]) -> list[int]:
+    """Number of subword pieces each word takes (used to pack windows under the length limit)."""
+    if not words:
+        return []
+    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False)
+    counts = [0] * len(words)
+    for w in enc.word_ids():
+        if w is not None:
+            counts[w] += 1
+    return counts
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    e = np.exp(x)
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+def postprocess(logits: np.ndarray, label_pos: list[int]) -> tuple[list[str], list[float]]:
+    """Per-piece logits [pieces, labels] -> a BIO label and its probability per word."""
+    if not label_pos:
+        return [], []
+    probs = softmax(np.asarray(logits, dtype=np.float64)[label_pos])
+    best = probs.argmax(-1)
+    return [LABELS[i] for i in best], [float(p) for p in probs[np.arange(len(best)), best]]
+
+
+def bio_spans(labels: list[str], scores: list[float] | None = None) -> list[tuple[int, int, str, float]]:
+    """Word-index spans (start, end exclusive, type, mean score); a stray I- opens a new span."""
+    spans = []
+    cur = None
+    for i, lab in enumerate(list(labels) + ["O"]):
+        tag, _, typ = lab.partition("-")
+        if cur is not None and (tag != "I" or typ != cur[2]):
+            s, e, t = cur
+            sc = float(np.mean(scores[s:e])) if scores else 1.0
+            spans.append((s, e, t, sc))
+            cur = None
+        if tag == "B" or (tag == "I" and cur is None):
+            cur = [i, i + 1, typ]
+        elif tag == "I":
+            cur[1] = i + 1
+    return spans

