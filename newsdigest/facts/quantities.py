@@ -1,0 +1,190 @@
+"""Quantity facts: a number from ``find_quantities`` with what it counts, whom it is about, and who reports it.
+
+"डाउनडिटेक्टर ने फेसबुक के लिए 5 लाख से ज्यादा ... आउटेज की रिपोर्ट दर्ज की" gives value 500000,
+qualifier "more_than", subject = Facebook's entity, ``extra["source"]`` = Downdetector's entity and
+``extra["counted"]`` = "आउटेज की रिपोर्ट" (borrowed from the next number across "और").
+
+Numbers inside an entity name (Metro Line 3) and time spans (handled as durations) are skipped.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..schema import Fact
+from . import FactContext, MentionRef
+
+__all__ = ["find_quantity_facts"]
+
+_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|\S")
+
+_GENITIVE_HI = {"का", "की", "के"}
+_STOP_HI = set("""
+में पर से तक को ने लिए और तथा व या एवं लेकिन किंतु परंतु जबकि बल्कि तो भी ही नहीं न
+है हैं था थे थी थीं हो हुआ हुई हुए हुईं होगा होगी होंगे होने होना गया गई गए गईं गयी गये
+किया की किए कीं कर करना करने करके करता करती करते करेगा करेगी करेंगे कराया
+दिया दी दिए दीं दे देने रहा रही रहे रहीं सकता सकती सकते चुका चुकी चुके चुकीं जाएगा जाएगी जाएंगे
+जा जाता जाती जाते जाने लगा लगी लगे लगीं मिला मिली मिले मिलीं मिलेगा मिलेगी मिलेंगे पड़ा पड़ी पड़े
+दर्ज जारी शुरू पेश खत्म बंद रद्द तय प्रभावित पहुंच पहुंचा पहुंची पहुंचे बताया बताई कहा
+यह ये वह वे इस उस इन उन जो जिस जिन जिसमें जिनमें यानी अब भी प्रति तक़रीबन करीब लगभग
+समेत सहित रहने होने करने जाने देने लेने रखा रखी रखे गिर गिरा गिरी गिरे बढ़ बढ़कर बढ़ाकर घटकर
+""".split())
+_AUX = set("है हैं था थे थी थीं हो गया गई गए गईं गयी गये रहा रही रहे जाएगा जाएगी जाएंगे".split())
+_VERBS_HI = set("""
+जीता जीती जीतीं जीते बनाए बनाया बनाई बेचे बेचा बेची डूबे डूबा डूबी गिरे गिरा गिरी बढ़ा बढ़ी बढ़े घटा घटी घटे
+मारे गई गए हुईं उड़ीं खरीदे खरीदा लगाए लगाया पहुंचे पहुंचीं भेजे भेजा चले चली
+""".split())
+_HEAD_NOUNS = set("""
+लोग लोगों यात्री यात्रियों गांव गांवों जिलों जिले सीटें सीटों वोट वोटों उड़ानें उड़ानों बच्चे बच्चों
+महिलाओं महिलाएं पुरुषों मौतें मामले मामलों लोगो परिवारों परिवार छात्रों किसानों मरीजों कर्मचारियों
+""".split())
+_STOP_EN = set("""
+a an the of for in on at to from by with and or but than as per over under into about
+is are was were be been being has have had will would can could may might shall should must do does did
+it its this that these those which who whom whose there here their his her our your my
+said says told added wrote reported recorded according more less fewer than up down out off
+also only just still even nearly almost about around so such each every other another
+now then next last ago later year month week day today
+""".split())
+_REPORTING_HI = regex.compile(
+    r"दर्ज|रिपोर्ट|बताया|बताई|बताए|कहा|जानकारी|अनुमान|आंकड़|आँकड़|दावा|सूचना|खुलासा")
+_REPORTING_EN = regex.compile(
+    r"\b(?:record(?:ed|s)?|report(?:ed|s)?|said|says|estimat(?:ed|es)|counted|tracked|showed|shows|data)\b",
+    regex.IGNORECASE)
+_ACCORDING_HI = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)")
+_ACCORDING_EN = regex.compile(r"\baccording\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
+_AGENT_HI = regex.compile(r"^\s*ने(?![\p{L}\p{M}])")
+_ABOUT_HI = regex.compile(
+    r"^\s*(?!(?:के|की)\s+(?:मुताबिक|अनुसार))(?:के\s+लिए|को|के|की|का|में|पर)(?![\p{L}\p{M}])(?:\s+[\p{L}\p{M}]+){0,3}\s*$")
+_FOR_EN = regex.compile(r"^(?:\s+[\p{L}-]+){0,3}?\s+(?:for|of|at|in)\s+(?:the\s+)?$", regex.IGNORECASE)
+_CLAUSE_BREAK = regex.compile(r"[,;:()\"।]|\s(?:लेकिन|जबकि|but|while|whereas)\s")
+
+
+def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> list[Fact]:
+    from ..preprocess import find_quantities
+
+    quantities = [
+        q for q in find_quantities(ctx.text)
+        if q.unit not in _TIME_UNITS
+        and not any(q.start < e and s < q.end for s, e in taken)
+        and not ctx.overlaps_mention(q.start, q.end)
+    ]
+    facts = []
+    for q in quantities:
+        fact = Fact(id="", type="quantity", text=q.text, span=(q.start, q.end), value=q.value,
+                    qualifier=q.qualifier, unit=q.unit)
+        sentence = ctx.sentence_span(q.start)
+        subject = _subject(ctx, q.start, q.end, sentence)
+        source = _source(ctx, q.start, sentence, subject)
+        fact.subject = subject.entity.id if subject else None
+        if source is not None:
+            fact.extra["source"] = source.entity.id
+        counted = _counted(ctx, q.end, sentence[1])
+        if counted:
+            fact.extra["counted"] = counted
+        facts.append(fact)
+    _share_counted(ctx, facts)
+    return facts
+
+
+def _subject(ctx: FactContext, start: int, end: int, sentence: tuple[int, int]) -> MentionRef | None:
+    before = [m for m in ctx.mentions_in(sentence[0], start)]
+    # English "... 500,000 outage reports for Facebook": the entity after the number.
+    after = ctx.mentions_in(end, sentence[1])
+    if after:
+        gap = ctx.norm_slice(end, after[0].start)
+        if _FOR_EN.match(gap) and not _CLAUSE_BREAK.search(gap):
+            return after[0]
+    for m in reversed(before):
+        gap = ctx.norm_slice(m.end, start)
+        if _CLAUSE_BREAK.search(gap) or len(gap.split()) > 6:
+            return None
+        if _ABOUT_HI.match(gap):
+            return m
+        if _AGENT_HI.match(gap):
+            # "X ने ... दर्ज की" reports the number; otherwise X did it ("IndiGo ने 200 उड़ानें रद्द कीं").
+            verb_zone = ctx.norm_slice(end, sentence[1])
+            return None if _REPORTING_HI.search(verb_zone) else m
+        if regex.match(r"^(?:'s|’s)?\s+[\p{Ll}\s-]*$", gap) and not _REPORTING_EN.search(gap):
+            return m  # English: "IndiGo cancelled about 200", "Musk's post got 2.1 million"
+        # a mention followed by another postposition (से, तक...) is not what the number is about
+        return None
+    return None
+
+
+def _source(ctx: FactContext, start: int, sentence: tuple[int, int],
+            subject: MentionRef | None) -> MentionRef | None:
+    sentence_norm = ctx.norm_slice(*sentence)
+    candidates = []
+    for m in ctx.mentions_in(*sentence):
+        if subject is not None and m.entity.id == subject.entity.id:
+            continue
+        after = ctx.after(m.end, 30)
+        before = ctx.norm_slice(max(sentence[0], m.start - 20), m.start)
+        if _ACCORDING_HI.match(after) or _ACCORDING_EN.search(before):
+            candidates.append((0, m))
+        elif m.end <= start and _AGENT_HI.match(after) and _REPORTING_HI.search(sentence_norm):
+            candidates.append((1, m))
+        elif regex.match(r"^\s+(?:said|says|reported|recorded|estimated|data)\b", after, regex.IGNORECASE):
+            candidates.append((1, m))
+        elif regex.search(r"\b(?:data\s+from|figures\s+from|reported\s+by)\s+(?:the\s+)?$", before,
+                          regex.IGNORECASE):
+            candidates.append((0, m))
+    return min(candidates, key=lambda c: (c[0], abs(c[1].start - start)))[1] if candidates else None
+
+
+def _counted(ctx: FactContext, end: int, sentence_end: int) -> str | None:
+    """The noun the number counts: "88,000 से अधिक आउटेज की रिपोर्ट दर्ज" -> "आउटेज की रिपोर्ट"."""
+    ns, ne = ctx.to_norm(end), ctx.to_norm(sentence_end)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(ctx.norm, ns, ne)][:10]
+    if tokens and tokens[0][2] == "-" :  # "12.69-km stretch" (the unit glued with a hyphen)
+        tokens = tokens[1:]
+    content: list[tuple[int, int]] = []
+    i = 0
+    if tokens and tokens[0][2] in _GENITIVE_HI:  # "21 लाख से ज्यादा की रीच"
+        i = 1
+    genitive_used = False
+    while i < len(tokens) and len(content) < 3:
+        s, e, word = tokens[i]
+        if ctx.overlaps_mention(ctx.orig(s), ctx.orig(e)):
+            break
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if (word in _GENITIVE_HI and content and not genitive_used and _is_content(nxt)
+                and nxt not in _HEAD_NOUNS):
+            genitive_used = True  # "आउटेज की रिपोर्ट", "जानवरों की मौत"
+            i += 1
+            continue
+        if not _is_content(word) or nxt.lower() in _AUX or (content and genitive_used is False and len(content) >= 2):
+            break
+        content.append((s, e))
+        i += 1
+        if word in _HEAD_NOUNS or (content and regex.match(r"\p{Latin}", word) and not _is_content(nxt)):
+            # "52 लोगों की जान": the people are what is counted
+            break
+    if not content:
+        return None
+    start, stop = ctx.orig(content[0][0]), ctx.orig(content[-1][1])
+    return ctx.text[start:stop]
+
+
+def _is_content(word: str) -> bool:
+    low = word.lower()
+    if low in _STOP_HI or low in _STOP_EN or low in _VERBS_HI or not regex.match(r"[\p{L}]", word):
+        return False
+    if regex.fullmatch(r"[a-z]+(?:ed|ly)", low):  # "40 lifted", "220 million now"
+        return False
+    if regex.match(r"\p{Lu}", word):  # a capitalised word after a number starts a name, not a noun
+        return False
+    return True
+
+
+def _share_counted(ctx: FactContext, facts: list[Fact]) -> None:
+    """"5 लाख से ज्यादा और ... 88,000 से अधिक आउटेज की रिपोर्ट": both count the reports."""
+    for a, b in zip(facts, facts[1:]):
+        if "counted" in a.extra or "counted" not in b.extra:
+            continue
+        if ctx.sentence_index(a.span[0]) != ctx.sentence_index(b.span[0]):
+            continue
+        gap = ctx.norm_slice(a.span[1], b.span[0])
+        if regex.match(r"^\s*(?:और|व|तथा|एवं|,|and|or)\s", gap) and len(gap.split()) <= 8:
+            a.extra["counted"] = b.extra["counted"]
