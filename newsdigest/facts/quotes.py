@@ -1,0 +1,320 @@
+"""Quotes with their speaker: direct ('' "" “” ‘’, over several sentences) and indirect.
+
+Hindi: ``X ने कहा- ''...''``, ``X ने कहा कि ...``, ``X के मुताबिक ...``, ``"..." उन्होंने लिखा``,
+``X ने Y को 'quote' करार दिया``; English: ``X said: "..."``, ``"...," X told reporters``,
+``"...," said X``, ``X said (that) ...``, ``..., X said.``, ``According to X, ...``.
+The speaker is an entity from the NER output: the mention marked with ने, the one next to the
+speech verb, or, for उन्होंने/उनके/he/she, the last named person before the quote (``extra["via"]``
+= "pronoun"); "कंपनी ने"/"the company" is the last named organisation. A role stated next to the
+speaker (मेटा के प्रवक्ता एंडी स्टोन, MMRCL managing director Ashwini Bhide, an IndiGo
+spokesperson) goes to ``extra["role"] = {"hi", "en"}`` and its organisation to ``extra["role_org"]``.
+A phrase in quotation marks with no speech verb around it ('साइबर अटैक') is not a quote.
+"""
+from __future__ import annotations
+
+import regex
+
+from ..schema import Fact
+from . import FactContext, MentionRef, trim_span
+
+__all__ = ["find_quotes", "ROLES"]
+
+# (Hindi, English) role names; matched longest first in either script.
+ROLES: list[tuple[str, str]] = [
+    ("प्रवक्ता", "spokesperson"), ("सीईओ", "CEO"), ("मुख्य कार्यकारी अधिकारी", "chief executive"),
+    ("प्रधानमंत्री", "Prime Minister"), ("मुख्यमंत्री", "Chief Minister"), ("वित्त मंत्री", "Finance Minister"),
+    ("गृह मंत्री", "Home Minister"), ("रक्षा मंत्री", "Defence Minister"), ("विदेश मंत्री", "External Affairs Minister"),
+    ("कानून मंत्री", "Law Minister"), ("केंद्रीय मंत्री", "Union Minister"), ("मंत्री", "minister"),
+    ("राष्ट्रपति", "President"), ("उपराष्ट्रपति", "Vice President"), ("अध्यक्ष", "president"),
+    ("चेयरमैन", "chairman"), ("प्रबंध निदेशक", "managing director"), ("निदेशक", "director"),
+    ("महासचिव", "general secretary"), ("सचिव", "secretary"), ("नेता प्रतिपक्ष", "Leader of the Opposition"),
+    ("मुख्य न्यायाधीश", "Chief Justice"), ("प्रधान न्यायाधीश", "Chief Justice"), ("न्यायाधीश", "judge"),
+    ("सह-संस्थापक", "co-founder"), ("संस्थापक", "founder"), ("मुख्य कोच", "head coach"), ("कोच", "coach"),
+    ("कप्तान", "captain"), ("प्रमुख", "chief"), ("सांसद", "MP"), ("विधायक", "MLA"),
+    ("वरिष्ठ वकील", "senior advocate"), ("वकील", "lawyer"), ("मालिक", "owner"), ("अधिकारी", "official"),
+    ("प्रदेश अध्यक्ष", "state president"), ("मैनेजर", "manager"), ("स्पोर्टिंग डायरेक्टर", "sporting director"),
+    ("विश्लेषक", "analyst"), ("पार्टनर", "partner"), ("सीएफओ", "CFO"),
+]
+_EN_EXTRA = {"spokesman": "प्रवक्ता", "spokeswoman": "प्रवक्ता", "chief executive officer": "मुख्य कार्यकारी अधिकारी",
+             "chairperson": "अध्यक्ष", "chair": "अध्यक्ष", "head": "प्रमुख", "chief financial officer": "सीएफओ"}
+_ROLE_BY_HI = {hi: en for hi, en in ROLES}
+_ROLE_BY_EN = {en.lower(): hi for hi, en in ROLES} | _EN_EXTRA
+_ROLE_BY_HI["CEO"] = "CEO"
+_ROLE_BY_HI["IT मंत्री"] = "IT Minister"
+
+
+def _alt(words) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_L = r"(?<![\p{L}\p{M}\p{N}])"
+_R = r"(?![\p{L}\p{M}\p{N}])"
+_ROLE_HI_RE = regex.compile(rf"{_L}(?P<role>{_alt(_ROLE_BY_HI)})\s*$")
+_ROLE_EN_RE = regex.compile(rf"{_L}(?P<role>{_alt(_ROLE_BY_EN)})\s*$", regex.IGNORECASE)
+_ROLE_AFTER_HI = regex.compile(rf"^\s*(?:के|की)\s+(?:एक\s+)?(?P<role>{_alt(_ROLE_BY_HI)}){_R}")
+_ROLE_AFTER_EN = regex.compile(rf"^\s+(?P<role>{_alt(_ROLE_BY_EN)}){_R}", regex.IGNORECASE)
+_ROLE_APPOSITION_EN = regex.compile(
+    rf"^\s*,\s*(?:the\s+|a\s+|an\s+)?(?:\p{{Ll}}+\s+)?(?P<role>{_alt(_ROLE_BY_EN)})\s+(?:of|for|at)\s+(?:the\s+)?",
+    regex.IGNORECASE)
+
+_SPEECH_HI = (r"(?:कहा|कहते|कहती|कहना|लिखा|लिखते|लिखती|बताया|बताते|बताती|बोले|बोलीं|बोला|पोस्ट\s+किया"
+              r"|पोस्ट\s+कर|ट्वीट\s+किया|ट्वीट\s+कर|करार\s+दिया|जोड़ा|दावा\s+किया|टिप्पणी\s+की|अपील\s+की)")
+_SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|posted|stated|explained|noted"
+              r"|insisted|declared|announced|called|calls|described|warned|asked|replied|recalled|admitted"
+              r"|urged|argued)")
+_SPEECH_ANY = regex.compile(rf"{_L}(?:{_SPEECH_HI}|{_SPEECH_EN}){_R}", regex.IGNORECASE)
+_INTRO_END = regex.compile(
+    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:था|है|थे|थी))?(?:\s+कि)?|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
+    r"\s*[-–—:,]*\s*$", regex.IGNORECASE)
+_ATTR_AFTER = regex.compile(
+    rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,90}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
+    regex.IGNORECASE)
+
+_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उनके|उनका|उनकी|उसने|उन्हों|वह|वे|he|she)(?![\p{L}\p{M}])",
+                         regex.IGNORECASE)
+_NOMINAL_ORG = regex.compile(r"(?<![\p{L}\p{M}])(?:कंपनी|company|the\s+firm|मंत्रालय)(?=\s+(?:ने|said|says|का\s+कहना))",
+                             regex.IGNORECASE)
+_ROLE_NOMINAL = regex.compile(
+    rf"{_L}(?:the\s+)?(?P<role>{_alt(list(_ROLE_BY_HI) + list(_ROLE_BY_EN))})\s+(?:ने|said|says|told|added)(?![\p{{L}}\p{{M}}])",
+    regex.IGNORECASE)
+_AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
+
+_DOUBLE = regex.compile(r'"(?P<q>[^"\n]{2,}?)"')
+_SINGLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])'(?P<q>[^'\n]{2,}?)'(?![\p{L}\p{M}\p{N}])")
+
+_INDIRECT_HI = [
+    regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>कहा|बताया|लिखा|दावा\s+किया|जानकारी\s+दी)(?:\s+(?:है|था))?\s*,?\s+कि\s+(?P<q>.+)"),
+    regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>कहा|लिखा|बताया)\s*[-–—:]\s*(?P<q>.+)"),
+    regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>का\s+कहना)\s+है\s+कि\s+(?P<q>.+)"),
+]
+_ACCORDING_HI = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)\s*,?\s*")
+_INDIRECT_EN = [
+    regex.compile(rf"^(?P<pre>.*?)\b(?P<verb>said|says|told\s+[\p{{Ll}}]+|added(?=\s+that)|wrote|stated|announced|explained)"
+                  r"(?:\s+on\s+\p{Lu}\p{Ll}+,?)?\s+(?:that\s+)?(?!on\s|in\s|at\s|last\s|this\s)(?P<q>[^\"]+)$",
+                  regex.IGNORECASE),
+    regex.compile(r"^(?P<q>[^\"]+?),\s+(?P<post>[^,\"]{1,80}?)\s+(?P<verb>said|says|added|told\s+\w+)(?:\s+on\s+[^.]{1,40})?\s*[.!]?$",
+                  regex.IGNORECASE),
+]
+_AND_SAID = regex.compile(
+    r"\s*,?\s*(?:and|और)\s+(?:said|added|कहा|बताया)\s+(?:that\s+|कि\s+)?(?P<q>[^\"]+)", regex.IGNORECASE)
+_ACCORDING_EN = regex.compile(r"^\s*according\s+to\s+(?P<spk>[^,]{1,80}),\s*(?P<q>.+)$", regex.IGNORECASE)
+
+
+def find_quotes(ctx: FactContext) -> list[Fact]:
+    facts = _direct_quotes(ctx)
+    covered = {ctx.sentence_index(f.span[0]) for f in facts} | {ctx.sentence_index(f.span[1] - 1) for f in facts}
+    for f in list(facts):  # "... called India 'the best team' and said his side had been beaten ..."
+        s, e = ctx.sentence_span(f.span[1] - 1)
+        tail_start = ctx.to_norm(f.span[1]) + 1
+        tail = _AND_SAID.match(ctx.norm, tail_start, ctx.to_norm(e))
+        if tail and f.speaker:
+            speaker = next(m for m in ctx.mentions if m.entity.id == f.speaker)
+            fact = _indirect_fact(ctx, ctx.orig(tail.start("q")), e, speaker, None, "coordinated")
+            if fact is not None:
+                facts.append(fact)
+    for i, (s, e) in enumerate(ctx.sentences):
+        if i in covered:
+            continue
+        fact = _indirect_quote(ctx, s, e)
+        if fact is not None:
+            facts.append(fact)
+    return facts
+
+
+# -- direct quotes ----------------------------------------------------------------------------
+
+def _quote_spans(norm: str) -> list[tuple[int, int, int, int]]:
+    """(outer start, outer end, inner start, inner end) of quotation-mark pairs in the normalized text."""
+    spans = [(m.start(), m.end(), m.start("q"), m.end("q")) for m in _DOUBLE.finditer(norm)]
+    for m in _SINGLE.finditer(norm):
+        if any(s <= m.start() < e for s, e, _, _ in spans):
+            continue
+        spans.append((m.start(), m.end(), m.start("q"), m.end("q")))
+    return sorted(spans)
+
+
+def _direct_quotes(ctx: FactContext) -> list[Fact]:
+    facts = []
+    for os_, oe, qs, qe in _quote_spans(ctx.norm):
+        open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
+        s1 = ctx.sentence_span(open_pos)[0]
+        e2 = ctx.sentence_span(max(open_pos, close_pos - 1))[1]
+        before_start = s1
+        before = ctx.norm[ctx.to_norm(s1):os_]
+        if not before.strip() and ctx.sentence_index(open_pos):
+            prev = ctx.sentences[ctx.sentence_index(open_pos) - 1]
+            if ctx.norm_slice(*prev).rstrip().endswith(":"):
+                before_start, before = prev[0], ctx.norm_slice(prev[0], open_pos)
+        after = ctx.norm[oe:ctx.to_norm(e2)]
+        speaker, role, via, attributed = None, None, None, False
+        intro = _INTRO_END.search(before)
+        spoken = _SPEECH_ANY.search(before)
+        attr = _ATTR_AFTER.match(after)
+        if attr and (attr.group("attr").strip() == "" or len(attr.group("attr").split()) <= 8):
+            attributed = True
+            zone = (close_pos, ctx.orig(oe + attr.end()))
+            speaker, role, via = _speaker(ctx, zone[0], zone[1], quote_start=open_pos)
+            if speaker is None:  # "X ने Y को 'quote' करार दिया": the agent is before the quote
+                speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos)
+        if speaker is None and (intro or spoken):
+            attributed = True
+            verb_end = before_start + len(before) if intro else ctx.orig(ctx.to_norm(before_start) + spoken.end())
+            speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos)
+        if not attributed:
+            continue
+        start, end = trim_span(ctx.text, ctx.orig(qs), ctx.orig(qe), chars=" \t\n,")
+        if start >= end or (speaker is None and len(ctx.text[start:end].split()) < 3):
+            continue
+        facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True))
+    return facts
+
+
+# -- indirect quotes --------------------------------------------------------------------------
+
+def _indirect_quote(ctx: FactContext, s: int, e: int) -> Fact | None:
+    ns = ctx.to_norm(s)
+    sentence = ctx.norm[ns:ctx.to_norm(e)]
+    # X के मुताबिक/अनुसार ...: the mention right before the phrase
+    for m in ctx.mentions_in(s, e):
+        according = _ACCORDING_HI.match(ctx.after(m.end, 40))
+        if according:
+            q_start = ctx.orig(ctx.to_norm(m.end) + according.end())
+            role = _role(ctx, m, s)
+            return _indirect_fact(ctx, q_start, e, m, role, None)
+    match = _ACCORDING_EN.match(sentence)
+    if match:
+        spk_s, spk_e = ctx.orig(ns + match.start("spk")), ctx.orig(ns + match.end("spk"))
+        speaker, role, via = _speaker(ctx, spk_s, spk_e, quote_start=s)
+        if speaker is not None:
+            return _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
+    match = _INDIRECT_EN[1].match(sentence)
+    if match:
+        post_s, post_e = ctx.orig(ns + match.start("post")), ctx.orig(ns + match.end("verb"))
+        speaker, role, via = _speaker(ctx, post_s, post_e, quote_start=s)
+        if speaker is not None:
+            return _indirect_fact(ctx, s, ctx.orig(ns + match.end("q")), speaker, role, via)
+    for pattern in _INDIRECT_HI + _INDIRECT_EN[:1]:
+        match = pattern.match(sentence)
+        if match:
+            verb_pos = ctx.orig(ns + match.start("verb"))
+            speaker, role, via = _speaker(ctx, s, verb_pos, quote_start=s)
+            if speaker is not None:
+                return _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
+    return None
+
+
+def _indirect_fact(ctx, start, end, speaker, role, via) -> Fact | None:
+    start, end = trim_span(ctx.text, start, end, chars=" \t\n,;:-–—।.|\"'")
+    if len(ctx.text[start:end].split()) < 3:
+        return None
+    return _quote_fact(ctx, start, end, speaker, role, via, direct=False)
+
+
+def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: bool) -> Fact:
+    from ..preprocess import detect_lang
+
+    fact = Fact(id="", type="quote", text=ctx.text[start:end], span=(start, end),
+                speaker=speaker.entity.id if speaker else None)
+    fact.extra["direct"] = direct
+    fact.extra["lang"] = detect_lang(fact.text)
+    if role:
+        fact.extra["role"] = {"hi": role[0], "en": role[1]}
+        if role[2]:
+            fact.extra["role_org"] = role[2]
+    if via:
+        fact.extra["via"] = via
+    return fact
+
+
+# -- speaker and role -----------------------------------------------------------------------------
+
+def _speaker(ctx: FactContext, start: int, end: int, quote_start: int):
+    """The entity that speaks in the attribution zone [start, end); (mention, role, via) or Nones."""
+    zone = ctx.mentions_in(start, end)
+    for m in reversed(zone):  # Hindi: the mention marked with ने (or का कहना)
+        if _AGENT.match(ctx.after(m.end, 20)):
+            return m, _role(ctx, m, start), None
+        after_role = _ROLE_AFTER_HI.match(ctx.after(m.end, 40))
+        if after_role and m.entity.type == "ORG" and _AGENT.match(ctx.after(m.end, 60)[after_role.end():]):
+            # "इंडिगो के प्रवक्ता ने": the organisation speaks through its spokesperson
+            hi = after_role.group("role")
+            return m, (hi, _ROLE_BY_HI.get(hi, hi), None), None
+    people = [m for m in zone if m.entity.type == "PER"]
+    if people:
+        m = people[0] if len(people) > 1 and _SPEECH_ANY.search(ctx.norm_slice(people[0].end, end)) else people[-1]
+        return m, _role(ctx, m, start), None
+    zone_text = ctx.norm_slice(start, end)
+    pronoun = _PRONOUN.search(zone_text)
+    if pronoun and not zone:
+        m = ctx.last_mention_before(min(quote_start, start))
+        if m is not None:
+            return m, None, "pronoun"
+    nominal = _NOMINAL_ORG.search(zone_text)
+    if nominal and not any(m.entity.type == "PER" for m in zone):
+        m = _main_org_before(ctx, min(quote_start, start + nominal.start()))
+        if m is not None:
+            return m, None, "nominal"
+    titled = _ROLE_NOMINAL.search(zone_text)
+    if titled and not zone:
+        # "मुख्य न्यायाधीश ने कहा": the person introduced earlier with that title
+        role = _role_pair(titled.group("role"), None)
+        for m in reversed(ctx.mentions_in(0, min(quote_start, start))):
+            if m.entity.type != "PER":
+                continue
+            r = _role(ctx, m, 0)
+            if r and (r[0] == role[0] or r[1].lower() == role[1].lower()):
+                return m, r, "title"
+    orgs = [m for m in zone if m.entity.type == "ORG"]
+    if orgs:
+        m = orgs[-1]
+        after_role = _ROLE_AFTER_HI.match(ctx.after(m.end, 40)) or _ROLE_AFTER_EN.match(ctx.after(m.end, 40))
+        if after_role:
+            return m, _role_pair(after_role.group("role"), None), None
+        return m, None, None
+    return None, None, None
+
+
+def _main_org_before(ctx: FactContext, pos: int) -> MentionRef | None:
+    """The organisation named most often before `pos` (ties: the latest): what "the company" means."""
+    counts: dict[str, int] = {}
+    last: dict[str, MentionRef] = {}
+    for m in ctx.mentions_in(0, pos):
+        if m.entity.type == "ORG":
+            counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
+            last[m.entity.id] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], last[k].start))
+    return last[best]
+
+
+def _role(ctx: FactContext, m: MentionRef, zone_start: int):
+    """(hi, en, org entity id) of a role stated next to the speaker mention, or None."""
+    lo = max(zone_start, m.start - 60)
+    before = ctx.norm_slice(lo, m.start)
+    org = None
+    role = _ROLE_HI_RE.search(before) or _ROLE_EN_RE.search(before)
+    if role:
+        role_start = ctx.orig(ctx.to_norm(lo) + role.start())
+        for o in reversed(ctx.mentions_in(lo, role_start)):
+            if o.entity.type == "ORG" and regex.fullmatch(r"\s*(?:के|की|का|'s)?\s*", ctx.norm_slice(o.end, role_start)):
+                org = o.entity.id
+            break
+        return _role_pair(role.group("role"), org)
+    after = ctx.after(m.end, 80)
+    apposition = _ROLE_APPOSITION_EN.match(after)
+    if apposition:
+        org_at = ctx.orig(ctx.to_norm(m.end) + apposition.end())
+        for o in ctx.mentions_in(org_at, org_at + 80)[:1]:
+            if o.start == org_at and o.entity.type == "ORG":
+                org = o.entity.id
+        return _role_pair(apposition.group("role"), org)
+    return None
+
+
+def _role_pair(text: str, org: str | None):
+    key = regex.sub(r"\s+", " ", text.strip())
+    if key in _ROLE_BY_HI:
+        return key, _ROLE_BY_HI[key], org
+    hi = _ROLE_BY_EN.get(key.lower())
+    return (hi or key), key, org
