@@ -278,6 +278,10 @@ def _main_org_before(ctx: FactContext, pos: int) -> MentionRef | None:
     """The organisation named most often before `pos` (ties: the latest): what "the company" means."""
     counts: dict[str, int] = {}
     last: dict[str, MentionRef] = {}
+    for m in reversed(ctx.mentions_in(0, pos)):  # "पेरेंट कंपनी मेटा", "Meta, the company"
+        if m.entity.type == "ORG" and (regex.search(r"(?:कंपनी|company)\s*$", ctx.norm_slice(max(0, m.start - 12), m.start))
+                                       or regex.match(r"^\s*(?:कंपनी|,\s*the\s+company)", ctx.after(m.end, 20))):
+            return m
     for m in ctx.mentions_in(0, pos):
         if m.entity.type == "ORG":
             counts[m.entity.id] = counts.get(m.entity.id, 0) + 1
