@@ -50,6 +50,21 @@ def _romanise(texts: list[str]) -> dict[str, str]:
     return dict(zip(deva, to_english_batch(deva)))
 
 
+def _split_lists(spans: list[EntitySpan], toks) -> list[EntitySpan]:
+    """'Facebook Instagram' in a headline is two names when each word is a name on its own elsewhere."""
+    singles = {" ".join(toks(s.text)) for s in spans if len(toks(s.text)) == 1}
+    out = []
+    for sp in spans:
+        words = [(m.start(), m.end()) for m in _TOKEN.finditer(sp.text)]
+        keys = toks(sp.text)
+        if len(words) >= 2 and len(keys) == len(words) and all(k in singles for k in keys):
+            for a, b in words:
+                out.append(EntitySpan(sp.start + a, sp.start + b, sp.label, sp.text[a:b], sp.score))
+        else:
+            out.append(sp)
+    return out
+
+
 class _Cluster:
     def __init__(self):
         self.spans: list[EntitySpan] = []
@@ -75,6 +90,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     def toks(t: str) -> list[str]:
         return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
 
+    spans = _split_lists(spans, toks)
     clusters: list[_Cluster] = []
     # longest names first, so short forms ("मस्क") find the full name they abbreviate
     order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))

@@ -1,0 +1,70 @@
+"""NER post-processing on hand-made logits: no model needed."""
+import numpy as np
+import pytest
+
+from newsdigest.entities.metrics import span_f1
+from newsdigest.entities.ner import Window, spans_from_logits
+from newsdigest.entities.tagging import LABEL2ID, LABELS, bio_spans, postprocess, word_spans
+
+
+def logits_for(labels):
+    x = np.full((len(labels) + 2, len(LABELS)), -5.0)
+    for i, lab in enumerate(labels):
+        x[i + 1, LABEL2ID[lab]] = 5.0
+    return x, list(range(1, len(labels) + 1))
+
+
+@pytest.mark.parametrize("text,words", [
+    ("मेटा के प्रवक्ता एंडी स्टोन ने कहा-", ["मेटा", "के", "प्रवक्ता", "एंडी", "स्टोन", "ने", "कहा", "-"]),
+    ("U.S. officials, Mr. O'Brien", ["U.S", ".", "officials", ",", "Mr", ".", "O'Brien"]),
+    ("''हम काम कर रहे हैं।''", ["'", "'", "हम", "काम", "कर", "रहे", "हैं", "।", "'", "'"]),
+    ("5 लाख", ["5", "लाख"]),
+])
+def test_word_spans_split_punctuation_and_keep_devanagari_words_whole(text, words):
+    assert [text[a:b] for a, b in word_spans(text)] == words
+
+
+def test_word_spans_keep_zero_width_joiner_inside_word():
+    text = "क्\u200dष नया"
+    assert [text[a:b] for a, b in word_spans(text)] == ["क्\u200dष", "नया"]
+
+
+def test_postprocess_picks_label_of_marked_piece():
+    logits, pos = logits_for(["B-PER", "I-PER", "O"])
+    labels, scores = postprocess(logits, pos)
+    assert labels == ["B-PER", "I-PER", "O"]
+    assert all(s > 0.99 for s in scores)
+
+
+def test_bio_spans_stray_inside_tag_opens_a_span():
+    assert [s[:3] for s in bio_spans(["O", "I-ORG", "I-ORG", "B-LOC", "I-PER"])] == [
+        (1, 3, "ORG"), (3, 4, "LOC"), (4, 5, "PER")]
+
+
+def test_spans_from_logits_give_offsets_into_original_text():
+    text = "कल मेटा के प्रवक्ता एंडी स्टोन ने कहा।"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    labs = ["O", "B-ORG", "O", "O", "B-PER", "I-PER", "O", "O", "O"]
+    logits, pos = logits_for(labs)
+    out = spans_from_logits(text, w, logits, pos)
+    assert [(s.text, s.label) for s in out] == [("मेटा", "ORG"), ("एंडी स्टोन", "PER")]
+    assert all(text[s.start:s.end] == s.text for s in out)
+
+
+def test_spans_never_start_or_end_with_punctuation():
+    text = "''Elon Musk'' said"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    labs = ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+    out = spans_from_logits(text, w, *logits_for(labs))
+    assert [s.text for s in out] == ["Elon Musk"]
+
+
+def test_span_f1_exact_match_and_per_type():
+    gold = [["B-PER", "I-PER", "O", "B-LOC"]]
+    pred = [["B-PER", "O", "O", "B-LOC"]]
+    r = span_f1(gold, pred)
+    assert r["per_type"]["LOC"]["f1"] == 1.0
+    assert r["per_type"]["PER"]["f1"] == 0.0
+    assert r["f1"] == 0.5
