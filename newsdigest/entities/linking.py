@@ -29,6 +29,7 @@ def skeleton(latin: str) -> str:
     """A spelling-tolerant key: 'Facebook' and 'Phesbuk' both give 'fsbk'-like keys."""
     s = unicodedata.normalize("NFKD", latin.casefold())
     s = "".join(ch for ch in s if ch.isalnum())
+    s = regex.sub(r"c(?=[eiy])", "s", s)  # soft c: 'Face' sounds like फेस
     for a, b in _RULES:
         s = s.replace(a, b)
     if not s:

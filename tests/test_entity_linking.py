@@ -1,0 +1,71 @@
+"""Mentions merge into entities across scripts and short forms (transliteration stubbed)."""
+import pytest
+
+import newsdigest.names as names
+from newsdigest.entities.linking import link_entities, skeleton
+from newsdigest.schema import EntitySpan
+
+ROMAN = {"एलन मस्क": "Elan Mask", "मस्क": "Mask", "मेटा": "Meta", "फेसबुक": "Fesbuk",
+         "एंडी स्टोन": "Endi Ston", "इंस्टाग्राम": "Instagram", "अमेरिका": "Amerika"}
+
+
+@pytest.fixture(autouse=True)
+def stub_names(monkeypatch):
+    monkeypatch.setattr(names, "to_english_batch", lambda xs: [ROMAN.get(x, x) for x in xs])
+    monkeypatch.setattr(names, "to_hindi_batch", lambda xs: ["<" + x + ">" for x in xs])
+
+
+def spans(text, items):
+    out, pos = [], 0
+    for surface, label in items:
+        i = text.index(surface, pos)
+        out.append(EntitySpan(i, i + len(surface), label, surface, 0.9))
+        pos = i + 1
+    return out
+
+
+@pytest.mark.parametrize("a,b", [("Facebook", "Fesbuk"), ("Elon Musk", "Elan Mask"), ("Meta", "Meta")])
+def test_skeleton_is_shared_by_spelling_variants(a, b):
+    assert skeleton(a) == skeleton(b)
+
+
+def test_full_name_other_script_and_surname_are_one_entity():
+    text = "Elon Musk ने लिखा। बाद में एलन मस्क ने कहा कि मस्क खुश हैं।"
+    ents = link_entities(text, spans(text, [("Elon Musk", "PER"), ("एलन मस्क", "PER"), ("मस्क", "PER")]))
+    assert len(ents) == 1
+    e = ents[0]
+    assert (e.type, e.name_en, e.name_hi) == ("PER", "Elon Musk", "एलन मस्क")
+    assert [m.text for m in e.mentions] == ["Elon Musk", "एलन मस्क", "मस्क"]
+    assert all(text[m.start:m.end] == m.text for m in e.mentions)
+
+
+def test_latin_name_in_article_wins_over_transliteration():
+    text = "Meta के शेयर गिरे। मेटा ने बयान दिया।"
+    (e,) = link_entities(text, spans(text, [("Meta", "ORG"), ("मेटा", "ORG")]))
+    assert (e.name_en, e.name_hi) == ("Meta", "मेटा")
+
+
+def test_devanagari_only_entity_gets_romanised_name_and_latin_only_gets_hindi():
+    text = "एंडी स्टोन ने कहा। Reuters reported it."
+    ents = {e.name_en: e for e in link_entities(text, spans(text, [("एंडी स्टोन", "PER"), ("Reuters", "ORG")]))}
+    assert ents["Endi Ston"].name_hi == "एंडी स्टोन"
+    assert ents["Reuters"].name_hi == "<Reuters>"
+
+
+def test_listed_names_in_headline_are_split():
+    text = "Facebook Instagram डाउन। फेसबुक और इंस्टाग्राम बंद रहे।"
+    ents = link_entities(text, spans(text, [("Facebook Instagram", "ORG"), ("फेसबुक", "ORG"),
+                                            ("इंस्टाग्राम", "ORG")]))
+    assert sorted(e.name_en for e in ents) == ["Facebook", "Instagram"]
+
+
+def test_different_people_with_different_names_stay_apart_and_ids_follow_salience():
+    text = "एलन मस्क और मेटा। मेटा फिर। मेटा।"
+    ents = link_entities(text, spans(text, [("एलन मस्क", "PER"), ("मेटा", "ORG"), ("मेटा", "ORG"),
+                                            ("मेटा", "ORG")]))
+    assert [(e.id, e.name_en) for e in ents] == [("E1", "Meta"), ("E2", "Elan Mask")]
+    assert ents[0].salience == 1.0 and 0 < ents[1].salience < 1
+
+
+def test_no_spans_no_entities():
+    assert link_entities("कुछ नहीं", []) == []
