@@ -128,6 +128,9 @@ def _subject_hi(ctx: FactContext, mentions: list[MentionRef], pred_start: int) -
             return m
         if marker:
             marked.append(m)
+    zone = ctx.norm_slice(ctx.sentence_span(mentions[0].start)[0], pred_start)
+    if regex.search(r"(?<![\p{L}\p{M}])ने(?![\p{L}\p{M}])", zone):
+        return None  # the agent (कई यूजर्स ने) is not a named entity
     if marked:
         return marked[0]
     sentence_start = ctx.sentence_span(mentions[0].start)[0]

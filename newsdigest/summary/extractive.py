@@ -1,0 +1,262 @@
+"""Extractive selection: score each sentence, pick a few with MMR, keep document order.
+
+Scores come from the learned linear scorer in ``models/sentence-scorer/`` when it is there (a
+JSON file of weights over the features below, trained by ``training/train_sentence_scorer.py``)
+and from a hand-set heuristic otherwise. Features per sentence: position among body sentences,
+length, centrality (cosine with the article's mean embedding; TF-IDF cosine without embeddings),
+overlap with the title, similarity to the first body sentence, and fact and entity density.
+
+Only body sentences are candidates: not the title line, not headings (a short line without a
+final stop), not "ये भी पढ़ें"/"Also read" promotions, not fragments under four words.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import regex
+
+from ..schema import Digest
+
+__all__ = ["FEATURES", "SentenceScorer", "candidate_sentences", "sentence_features", "select",
+           "extract", "shorten", "DEFAULT_SCORER_DIR", "load_default_scorer", "lexical_similarity"]
+
+DEFAULT_SCORER_DIR = Path(__file__).resolve().parents[2] / "models" / "sentence-scorer"
+ENV_VAR = "NEWSDIGEST_SENTENCE_SCORER_DIR"
+WEIGHTS_FILE = "scorer.json"
+
+FEATURES = ["pos_inv", "relpos", "is_first", "log_words", "centrality", "lex_centrality", "title_overlap",
+            "sim_first", "fact_count", "entity_density", "salience", "has_number", "has_quote",
+            "centrality_rank"]
+
+_PROMO = regex.compile(r"(?:ये|यह)\s+भी\s+पढ़ें|और\s+पढ़ें|also\s+read|read\s+more|यहां\s+क्लिक|click\s+here",
+                       regex.IGNORECASE)
+_END_MARK = regex.compile(r"[।॥.?!\"'”’)\]]\s*$")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_DATELINE = regex.compile(r"^[^\n:।.]{1,60}?:\s+(?=\S)")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _is_title(digest: Digest, i: int) -> bool:
+    if i != 0 or not digest.title:
+        return False
+    s, e = digest.sentences[0]
+    return digest.text[s:e].strip() == digest.title.strip()
+
+
+def candidate_sentences(digest: Digest) -> list[int]:
+    """Indexes of the sentences that may become bullets."""
+    out = []
+    for i, (s, e) in enumerate(digest.sentences):
+        text = digest.text[s:e]
+        if _is_title(digest, i) or _PROMO.search(text) or len(_words(text)) < 4:
+            continue
+        line_alone = (s == 0 or digest.text[s - 1] == "\n") and (e == len(digest.text) or digest.text[e:e + 1] in ("\n", ""))
+        if line_alone and not _END_MARK.search(text) and len(_words(text)) <= 12:
+            continue  # a heading
+        out.append(i)
+    return out
+
+
+def lexical_similarity(texts: list[str]) -> np.ndarray:
+    """TF-IDF cosine similarity matrix of short texts (the fallback when there are no embeddings)."""
+    bags = [_words(t) for t in texts]
+    vocab: dict[str, int] = {}
+    for bag in bags:
+        for w in bag:
+            vocab.setdefault(w, len(vocab))
+    if not vocab:
+        return np.zeros((len(texts), len(texts)))
+    m = np.zeros((len(texts), len(vocab)))
+    for i, bag in enumerate(bags):
+        for w in bag:
+            m[i, vocab[w]] += 1
+    df = (m > 0).sum(0)
+    m *= np.log((1 + len(texts)) / (1 + df)) + 1
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    m = m / np.where(norms == 0, 1, norms)
+    return m @ m.T
+
+
+def sentence_features(digest: Digest, candidates: list[int], embeddings: np.ndarray | None) -> np.ndarray:
+    """[len(candidates), len(FEATURES)] features (see the module docstring)."""
+    n = len(candidates)
+    feats = np.zeros((n, len(FEATURES)), dtype=np.float64)
+    if n == 0:
+        return feats
+    texts = [digest.text[slice(*digest.sentences[i])] for i in candidates]
+    lex = lexical_similarity(texts)
+    lex_c = lex.mean(1)
+    if embeddings is not None and len(embeddings) == len(digest.sentences):
+        emb = np.asarray(embeddings, dtype=np.float64)[candidates]
+        mean = emb.mean(0)
+        mean /= np.linalg.norm(mean) or 1.0
+        central = emb @ mean
+        sim_first = emb @ emb[0]
+    else:
+        central, sim_first = lex_c, lex[0]
+    title = set(_words(digest.title or ""))
+    facts_per = {}
+    for f in digest.facts:
+        if f.sentence is not None and f.type != "event":
+            facts_per[f.sentence] = facts_per.get(f.sentence, 0) + 1
+    mention_count = {}
+    salience = {}
+    starts = [s for s, _ in digest.sentences]
+    import bisect
+    for ent in digest.entities:
+        for m in ent.mentions:
+            k = bisect.bisect_right(starts, m.start) - 1
+            mention_count[k] = mention_count.get(k, 0) + 1
+            salience[k] = salience.get(k, 0.0) + ent.salience
+    order = np.argsort(-central)
+    rank = np.empty(n)
+    rank[order] = np.arange(n)
+    for r, i in enumerate(candidates):
+        words = _words(texts[r])
+        nw = max(len(words), 1)
+        feats[r] = [
+            1.0 / (1 + r), r / max(n - 1, 1), float(r == 0), math.log1p(nw), central[r], lex_c[r],
+            len(title & set(words)) / len(title) if title else 0.0, sim_first[r],
+            min(facts_per.get(i, 0), 3), mention_count.get(i, 0) / nw, min(salience.get(i, 0.0), 3.0),
+            float(bool(regex.search(r"\p{N}", texts[r]))), float(bool(regex.search(r"[\"“”‘’']{1,2}\S", texts[r]))),
+            1.0 - rank[r] / max(n - 1, 1),
+        ]
+    return feats
+
+
+@dataclass
+class SentenceScorer:
+    """A linear model over standardized features (and, optionally, the sentence embedding)."""
+
+    weights: dict[str, dict]  # "with_embeddings" / "without_embeddings" -> {mean, std, w, b, emb_w}
+    selection: dict = field(default_factory=dict)
+    name: str = "learned"
+
+    @classmethod
+    def load(cls, directory: str | os.PathLike) -> "SentenceScorer":
+        data = json.loads((Path(directory) / WEIGHTS_FILE).read_text(encoding="utf-8"))
+        if data.get("features") != FEATURES:
+            raise ValueError(f"{directory}: the scorer was trained on features {data.get('features')}, "
+                             f"this version computes {FEATURES}; retrain with training/train_sentence_scorer.py")
+        return cls(weights=data["models"], selection=data.get("selection", {}),
+                   name=data.get("name", "learned"))
+
+    def score(self, feats: np.ndarray, embeddings: np.ndarray | None) -> np.ndarray:
+        key = "with_embeddings" if embeddings is not None and "with_embeddings" in self.weights else "without_embeddings"
+        model = self.weights[key]
+        x = (feats - np.asarray(model["mean"])) / np.asarray(model["std"])
+        out = x @ np.asarray(model["w"]) + model["b"]
+        if embeddings is not None and model.get("emb_w") is not None:
+            out = out + np.asarray(embeddings, dtype=np.float64) @ np.asarray(model["emb_w"])
+        return out
+
+
+def heuristic_scores(feats: np.ndarray) -> np.ndarray:
+    """Centrality plus a strong lead prior: news is front-loaded."""
+    col = {name: feats[:, i] for i, name in enumerate(FEATURES)}
+    return (col["centrality"] + 0.8 * col["pos_inv"] + 0.3 * col["title_overlap"] + 0.2 * col["sim_first"]
+            + 0.05 * col["fact_count"])
+
+
+_DEFAULT: dict[str, SentenceScorer | None] = {}
+
+
+def load_default_scorer() -> SentenceScorer | None:
+    """The shipped scorer (or $NEWSDIGEST_SENTENCE_SCORER_DIR); None when absent or unreadable."""
+    directory = Path(os.environ.get(ENV_VAR) or DEFAULT_SCORER_DIR)
+    key = str(directory)
+    if key not in _DEFAULT:
+        try:
+            _DEFAULT[key] = SentenceScorer.load(directory)
+        except (OSError, ValueError, KeyError):
+            _DEFAULT[key] = None
+    return _DEFAULT[key]
+
+
+def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
+           lengths: list[int] | None = None, max_words: int | None = None) -> list[int]:
+    """MMR: up to `k` positions (into `scores`) balancing score and novelty; in input order."""
+    n = len(scores)
+    if n == 0 or k <= 0:
+        return []
+    z = (scores - scores.mean()) / (scores.std() or 1.0)
+    chosen: list[int] = []
+    total = 0
+    while len(chosen) < min(k, n):
+        best, best_val = None, -math.inf
+        for i in range(n):
+            if i in chosen:
+                continue
+            redundancy = max((similarity[i, j] for j in chosen), default=0.0)
+            value = lam * z[i] - (1 - lam) * redundancy * 3.0
+            if value > best_val:
+                best, best_val = i, value
+        if best is None:
+            break
+        if max_words and lengths and chosen and total + lengths[best] > max_words:
+            break
+        chosen.append(best)
+        total += lengths[best] if lengths else 0
+    return sorted(chosen)
+
+
+def bullet_count(n_candidates: int) -> int:
+    """3 bullets for a short article, up to 5 for a long one (never more than there are sentences)."""
+    want = 3 if n_candidates <= 15 else 4 if n_candidates <= 30 else 5
+    return min(want, n_candidates)
+
+
+def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScorer | None = None,
+            k: int | None = None) -> tuple[list[int], np.ndarray, list[int]]:
+    """(chosen sentence indexes in document order, scores of the candidates, candidate indexes)."""
+    candidates = candidate_sentences(digest)
+    if not candidates:
+        return [], np.zeros(0), []
+    emb = None
+    if embeddings is not None and len(embeddings) == len(digest.sentences):
+        emb = np.asarray(embeddings, dtype=np.float64)
+    feats = sentence_features(digest, candidates, emb)
+    cand_emb = emb[candidates] if emb is not None else None
+    if scorer is not None:
+        scores = scorer.score(feats, cand_emb)
+        lam = scorer.selection.get("mmr_lambda", 0.7)
+    else:
+        scores = heuristic_scores(feats)
+        lam = 0.7
+    similarity = cand_emb @ cand_emb.T if cand_emb is not None else lexical_similarity(
+        [digest.text[slice(*digest.sentences[i])] for i in candidates])
+    k = k if k is not None else bullet_count(len(candidates))
+    picked = select(scores, similarity, k, lam)
+    return [candidates[p] for p in picked], scores, candidates
+
+
+def bullet_text(digest: Digest, i: int) -> str:
+    """The sentence as a bullet: one line, without a leading dateline ("MUMBAI: ", "नई दिल्ली: ")."""
+    s, e = digest.sentences[i]
+    text = " ".join(digest.text[s:e].split())
+    m = _DATELINE.match(text)
+    if m and len(m.group().split()) <= 6 and len(text) - m.end() > 20:
+        text = text[m.end():]
+    return text
+
+
+def shorten(text: str, max_words: int = 14) -> str:
+    """A headline from a sentence: cut at a clause boundary when it is long, drop the final stop."""
+    text = " ".join(text.split()).rstrip(" ।.|")
+    words = text.split()
+    if len(words) <= max_words:
+        return text
+    head = " ".join(words[:max_words])
+    for mark in (",", ";", " लेकिन ", " जबकि ", " but ", " while "):
+        cut = head.rfind(mark)
+        if cut >= len(head) // 3:
+            return head[:cut].rstrip(" ,;")
+    return head + " …"
