@@ -188,6 +188,10 @@ def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
     if n == 0 or k <= 0:
         return []
     z = (scores - scores.mean()) / (scores.std() or 1.0)
+    # Encoder embeddings of one article are all fairly similar: measure redundancy above that baseline.
+    off = similarity[~np.eye(n, dtype=bool)] if n > 1 else np.zeros(1)
+    base = float(np.clip(off.mean(), 0.0, 0.95))
+    similarity = np.clip((similarity - base) / (1.0 - base), 0.0, 1.0)
     chosen: list[int] = []
     total = 0
     while len(chosen) < min(k, n):
