@@ -1,0 +1,148 @@
+"""``newsdigest summarize``: one file to stdout, or files and folders into OUT with a manifest.
+
+A thin wrapper over :func:`newsdigest.batch.run_folder`; importing it loads no model code.
+Exit codes: 0 all ok (or skipped/ignored); 1 some article failed to digest (or another
+run-time error); 2 a usage error, a missing model, or (for one FILE to stdout) an unreadable
+input; 130 Ctrl-C. In a folder run an unreadable input is a failed article: 1, in the manifest.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from ..errors import InputError, ModelNotFoundError, NewsdigestError
+from .inputs import DEFAULT_MAX_CHARS, read_articles
+from .runner import (RunInterrupted, UsageError, _digest_chunk, _Item, _numbered,
+                     default_digester_factory, run_folder)
+
+__all__ = ["add_parser", "run_summarize", "main"]
+
+PROG = "newsdigest"
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {value}")
+    return value
+
+
+def add_parser(subparsers) -> argparse.ArgumentParser:
+    """Register ``summarize`` on an argparse subparsers object; its handler is ``run_summarize``."""
+    p = subparsers.add_parser(
+        "summarize", help="digest article files or folders",
+        description="Digest .txt, .md, .html, .json and .jsonl articles. One FILE without --out "
+                    "prints its digest to stdout; with --out OUT every input (folders are walked "
+                    "recursively) gets one output under OUT and a line in OUT/manifest.jsonl.",
+        epilog="exit codes: 0 all ok, skipped or ignored; 1 some input failed (see "
+               "OUT/manifest.jsonl); 2 usage error, missing model, or an unreadable FILE without "
+               "--out; 130 interrupted")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file or folder")
+    p.add_argument("--out", type=Path, metavar="OUT", help="folder for the outputs and manifest")
+    p.add_argument("--format", choices=("json", "md"), default="json",
+                   help="output format (default: json)")
+    p.add_argument("--force", action="store_true",
+                   help="redo inputs that are unchanged since the last run")
+    p.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
+                   help="worker processes, each loading the model once (default: 1)")
+    p.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
+                   help=f"refuse longer articles (default: {DEFAULT_MAX_CHARS:,})")
+    p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+                   help="articles per digest_many call (default: 32)")
+    p.set_defaults(func=run_summarize)
+    return p
+
+
+def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
+    """Run ``summarize`` for parsed ``args``; return the exit code. Errors are one stderr line."""
+    factory = digester_factory or default_digester_factory
+    try:
+        if args.out is None:
+            if len(args.inputs) != 1 or Path(args.inputs[0]).is_dir():
+                raise UsageError("a folder or several inputs need --out OUT "
+                                 "(one output per article plus a manifest)")
+            path = Path(args.inputs[0])
+            if not path.is_file():
+                raise UsageError(f"no such file: {path}")
+            return _summarize_file(path, args, factory)
+        summary = run_folder([Path(p) for p in args.inputs], args.out, fmt=args.format,
+                             force=args.force, jobs=args.jobs, max_chars=args.max_chars,
+                             digester_factory=factory, batch_size=args.batch_size)
+    except RunInterrupted as e:
+        print(f"{PROG}: {e.summary.line()}; manifest in {e.summary.out}", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except (UsageError, ModelNotFoundError) as e:
+        print(f"{PROG}: error: {_line(e)}", file=sys.stderr)
+        return 2
+    except (NewsdigestError, OSError) as e:
+        print(f"{PROG}: error: {_line(e)}", file=sys.stderr)
+        return 1
+    print(f"{PROG}: {summary.line()}", file=sys.stderr)
+    return summary.exit_code
+
+
+def _summarize_file(path: Path, args, factory) -> int:
+    try:
+        items = read_articles(path, max_chars=args.max_chars, id=str(path))
+    except InputError as e:
+        print(f"{PROG}: error: {_line(e)}", file=sys.stderr)
+        return 2
+    good = []
+    unreadable = failed = 0
+    for line, art in _numbered(items, str(path)):
+        if isinstance(art, InputError):
+            print(f"{PROG}: error: {_line(art)}", file=sys.stderr)
+            unreadable += 1
+        else:
+            good.append(_Item(art.id, art, ""))
+    if good:
+        digester = factory()
+        several = len(items) > 1
+        fmt = "dict" if several and args.format == "json" else args.format
+        outputs = []
+        for item, (status, payload, _, _) in zip(good, _digest_chunk(digester, good, fmt,
+                                                                     args.batch_size)):
+            if status != "ok":
+                print(f"{PROG}: error: {item.key}: {payload}", file=sys.stderr)
+                failed += 1
+            elif fmt == "dict":  # a .jsonl input prints JSON Lines
+                outputs.append(json.dumps(payload, ensure_ascii=False) + "\n")
+            else:
+                outputs.append(payload if payload.endswith("\n") else payload + "\n")
+        _write_stdout(("---\n" if args.format == "md" else "").join(outputs))
+    return 2 if unreadable else 1 if failed else 0
+
+
+def _write_stdout(text: str) -> None:
+    # Hindi must reach a pipe intact whatever the locale's encoding.
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()
+
+
+def _line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Standalone entry point: ``python -m newsdigest.batch.cli summarize ...``."""
+    parser = argparse.ArgumentParser(prog=PROG)
+    add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
