@@ -114,6 +114,55 @@ def load_set(data: Path, rel: str, mapping: str, field: str):
     return out
 
 
+def entity_names(examples, typ):
+    """Word lists of the typ-entities in (words, labels) examples, deduplicated, in first-seen order."""
+    seen, out = set(), []
+    for words, labels in examples:
+        cur = None
+        for w, l in list(zip(words, labels)) + [("", "O")]:
+            if cur is not None and l != "I-" + typ:
+                key = tuple(cur)
+                if key not in seen and 1 <= len(cur) <= 4:
+                    seen.add(key)
+                    out.append(list(cur))
+                cur = None
+            if l == "B-" + typ:
+                cur = [w]
+            elif l == "I-" + typ and cur is not None:
+                cur.append(w)
+    return out
+
+
+def augment_org(hindi, pools, n, rng):
+    """Mention replacement: Hindi sentences whose ORG names are swapped for other ORG names.
+
+    Hindi news writes company and platform names in Latin script or transliterated into
+    Devanagari, contexts the Hindi sets barely cover; pools holds (weight, names) pairs.
+    """
+    with_org = [ex for ex in hindi if "B-ORG" in ex[1]]
+    weights = [w for w, _ in pools]
+    out = []
+    for _ in range(n):
+        words, labels = rng.choice(with_org)
+        nw, nl, i = [], [], 0
+        while i < len(words):
+            if labels[i] == "B-ORG":
+                j = i + 1
+                while j < len(words) and labels[j] == "I-ORG":
+                    j += 1
+                names = rng.choices([p for _, p in pools], weights=weights)[0]
+                name = rng.choice(names)
+                nw.extend(name)
+                nl.extend(["B-ORG"] + ["I-ORG"] * (len(name) - 1))
+                i = j
+            else:
+                nw.append(words[i])
+                nl.append(labels[i])
+                i += 1
+        out.append((nw, nl))
+    return out
+
+
 def featurize(tokenizer, examples, max_len=128):
     feats = []
     for words, labels in examples:
@@ -193,6 +242,11 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--checkpoint", default="runs/ner/last.safetensors")
     ap.add_argument("--dev-limit", type=int, default=0, help="evaluate on the first N dev sentences per set")
+    ap.add_argument("--init-from", default=None, help="continue from a saved NER artifact directory")
+    ap.add_argument("--augment-org", type=int, default=0,
+                    help="add N Hindi sentences with ORG names replaced (Latin, transliterated, swapped)")
+    ap.add_argument("--replay", type=int, default=0,
+                    help="train on N sampled original sentences (plus the augmented ones) instead of all")
     args = ap.parse_args(argv)
 
     import torch
@@ -214,6 +268,26 @@ def main(argv=None):
         ex = load_set(data, rel, mapping, field)
         counts[name] = len(ex)
         train.extend(ex)
+    if args.augment_org:
+        from newsdigest.entities.tagging import word_spans as _ws
+        from newsdigest.names import to_hindi_batch
+
+        by_set, k = {}, 0
+        for name, *_ in TRAIN_SETS:
+            by_set[name] = train[k:k + counts[name]]
+            k += counts[name]
+        hindi = by_set["il-ner-hi"] + by_set["hiner-hi"]
+        latin = entity_names(by_set["conll2003-en"] + by_set["wikigold-en"], "ORG")
+        deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in latin])]
+        deva = [d for d in deva if d and len(d) <= 4]
+        swapped = entity_names(hindi, "ORG")
+        aug = augment_org(hindi, [(0.35, latin), (0.35, deva), (0.3, swapped)], args.augment_org, rng)
+        counts["augmented-org-hi"] = len(aug)
+        print(f"ORG name pools: latin {len(latin)}, transliterated {len(deva)}, hindi {len(swapped)}", flush=True)
+        if args.replay:
+            train = rng.sample(train, min(args.replay, len(train)))
+            counts["replayed"] = len(train)
+        train = train + aug
     dev = {name: load_set(data, rel, mapping, field) for name, rel, mapping, field in DEV_SETS}
     if args.dev_limit:
         dev = {k: v[: args.dev_limit] for k, v in dev.items()}
@@ -223,6 +297,12 @@ def main(argv=None):
 
     model = AutoModelForTokenClassification.from_pretrained(
         base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL2ID)
+    if args.init_from:
+        from newsdigest.entities.artifact import load_ner_state
+
+        state, _ = load_ner_state(args.init_from)
+        missing, unexpected = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
+        assert not unexpected and all("word_embeddings" in k or "pooler" in k for k in missing), (missing, unexpected)
     model.bert.embeddings.word_embeddings.weight.requires_grad_(False)
     head = [p for n, p in model.named_parameters() if n.startswith("classifier")]
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")]
@@ -274,7 +354,8 @@ def main(argv=None):
         "storage": "2-D encoder weights int8 per row; word embeddings not stored (taken from the base)",
         "label_rule": "a word's label sits on its first subword that is not a bare '\u2581'",
         "word_splitter": "newsdigest.entities.tagging.word_spans",
-        "train_sets": counts,
+        "train_sets": counts, "init_from": args.init_from, "augment_org": args.augment_org,
+        "replay": args.replay,
         "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
         "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,
         "train_subword_tokens": n_tok, "train_minutes": round(train_min, 1), "threads": args.threads,
