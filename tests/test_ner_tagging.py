@@ -68,3 +68,11 @@ def test_span_f1_exact_match_and_per_type():
     assert r["per_type"]["LOC"]["f1"] == 1.0
     assert r["per_type"]["PER"]["f1"] == 0.0
     assert r["f1"] == 0.5
+
+
+def test_possessive_s_is_not_part_of_the_name():
+    text = "Mumbai's first metro"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    out = spans_from_logits(text, w, *logits_for(["B-LOC", "O", "O"]))
+    assert [(s.text, s.start, s.end) for s in out] == [("Mumbai", 0, 6)]

@@ -28,6 +28,22 @@ def default_ner_dir() -> Path:
     return models_root() / "ner-hi-en"
 
 
+def _quiet_load(cls, path, **kw):
+    """from_pretrained without the load report and progress bar (the classifier is filled in next)."""
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        return cls.from_pretrained(path, **kw)
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
 @dataclass
 class WindowOutput:
     logits: np.ndarray  # [pieces, len(LABELS)]
@@ -60,7 +76,7 @@ class Encoder:
         config = AutoConfig.from_pretrained(str(base_dir), num_labels=len(LABELS),
                                             id2label=dict(enumerate(LABELS)),
                                             label2id={l: i for i, l in enumerate(LABELS)})
-        model = AutoModelForTokenClassification.from_pretrained(str(base_dir), config=config)
+        model = _quiet_load(AutoModelForTokenClassification, str(base_dir), config=config)
         missing, unexpected = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()},
                                                     strict=False)
         bad = [k for k in missing if "word_embeddings" not in k] + list(unexpected)

@@ -44,6 +44,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
         if ws == we:
             continue
         start, end = window.spans[ws][0], window.spans[we - 1][1]
+        if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
+            end -= 2
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
 
