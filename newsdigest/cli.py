@@ -38,9 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     from .batch.cli import add_parser as add_summarize
 
     add_summarize(sub)
-    from .translate.cli import add_parsers as add_translate
+    from .translate import cli as tcli
 
-    add_translate(sub)
+    tcli.add_translate_arguments(sub.add_parser(
+        "translate", help="translate an article between Hindi and English (needs a translation model)"))
+    tcli.add_models_arguments(sub.add_parser("models", help="list, inspect or download models"))
 
     ev = sub.add_parser("eval", help="measure quality on a labelled file")
     evsub = ev.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -50,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     ner.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
     ner.add_argument("--json", action="store_true", help="print the result as one JSON line")
     ner.set_defaults(func=_eval_ner)
+    tcli.add_eval_translate_arguments(evsub.add_parser(
+        "translate", help="chrF++ and BLEU of a translation model on a parallel JSONL file"))
     return p
 
 
