@@ -257,6 +257,18 @@ def test_a_killed_run_partial_manifest_is_merged_on_the_next_start(tmp_path):
     assert not (out / "manifest.jsonl.partial").exists()
 
 
+def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(EN, encoding="utf-8")
+    run(src, tmp_path / "out1", FakeDigester())  # stderr is not a terminal under pytest
+    assert capsys.readouterr().err == ""
+    run(src, tmp_path / "out2", FakeDigester(), progress=True)
+    err = capsys.readouterr().err
+    assert "1/1" in err and "article/s" in err
+    assert capsys.readouterr().out == ""
+
+
 def test_model_that_fails_to_load_leaves_the_manifest_alone(tmp_path):
     src = tmp_path / "in"
     src.mkdir()
@@ -353,6 +365,27 @@ def test_jobs_2_gives_the_same_outputs_as_one_process(src, tmp_path):
     for r in manifest(one):
         if r["output"]:
             assert (one / r["output"]).read_bytes() == (two / r["output"]).read_bytes()
+
+
+class CrashingDigester(FakeDigester):
+    """Kills its worker process on texts holding CRASH, as an out-of-memory kill would."""
+
+    def digest(self, text, title=None, lang=None, path=None):
+        if "CRASH" in text:
+            os._exit(3)
+        return super().digest(text, title=title, lang=lang, path=path)
+
+
+def test_a_worker_that_dies_fails_only_its_article(tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(6):
+        (src / f"a{i}.txt").write_text("CRASH" if i == 2 else f"Story {i}. {EN}", encoding="utf-8")
+    out = tmp_path / "out"
+    summary = run_folder([src], out, jobs=2, batch_size=1, digester_factory=CrashingDigester)
+    assert [r["status"] for r in manifest(out)] == ["ok", "ok", "error", "ok", "ok", "ok"]
+    assert "worker process died" in summary.records[2]["error"]
+    assert (out / "a5.json").is_file()
 
 
 # ------------------------------------------------------------------------------------- CLI

@@ -10,6 +10,8 @@ import os
 import sys
 import time
 from collections import deque
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
@@ -282,8 +284,6 @@ class _Run:
             raise RunInterrupted(self.summary)
 
     def execute_parallel(self, factory, jobs: int) -> None:
-        from concurrent.futures.process import BrokenProcessPool
-
         pool = _Pool(factory, jobs)
         try:
             self.model_version = pool.model_version()
@@ -292,39 +292,43 @@ class _Run:
             raise
         self._start()
         try:
+            # Each entry: [chunk, future or None, suspect]. Chunks in flight when a worker died
+            # (out of memory, a crash) become suspects and then run alone, one at a time, on a
+            # fresh pool: the one that breaks a pool by itself is recorded as an error.
             window: deque = deque()
             chunks = self._chunks()
             exhausted = False
             while True:
-                while not exhausted and len(window) < 2 * jobs:
+                careful = any(w[2] for w in window)
+                while not careful and not exhausted and len(window) < 2 * jobs:
                     chunk = next(chunks, None)
                     if chunk is None:
                         exhausted = True
                     else:
-                        window.append([chunk, pool.submit(chunk, self.fmt, self.batch_size), 0])
+                        window.append([chunk, pool.submit(chunk, self.fmt, self.batch_size), False])
                 if not window:
                     break
-                chunk, future, tries = window.popleft()
+                head = window[0]
+                if head[1] is None:
+                    head[1] = pool.submit(head[0], self.fmt, self.batch_size)
                 try:
-                    outcomes = future.result()
+                    outcomes = head[1].result()
                 except BrokenProcessPool:
-                    # A worker died (out of memory, a crash) and took every unfinished chunk
-                    # with it. Those get one more try on a fresh pool; breaking it again fails them.
                     pool.close()
                     pool = _Pool(factory, jobs)
-                    inflight = [[chunk, future, tries]] + list(window)
-                    window.clear()
-                    for w in inflight:
-                        if w[1].done() and not w[1].cancelled() and w[1].exception() is None:
-                            window.append(w)
-                        elif w[2] >= 1:
-                            msg = "a worker process died while digesting this chunk"
-                            for item in w[0]:
-                                self._finish(item, ("error", msg, [], 0.0))
-                        else:
-                            window.append([w[0], pool.submit(w[0], self.fmt, self.batch_size), 1])
+                    if head[2]:
+                        window.popleft()
+                        msg = ("a worker process died while digesting this article" if len(head[0]) == 1
+                               else f"a worker process died on one of the {len(head[0])} articles "
+                                    "of this chunk; --batch-size 1 tells which")
+                        for item in head[0]:
+                            self._finish(item, ("error", msg, [], 0.0))
+                    for w in window:
+                        if w[1] is not None and not _succeeded(w[1]):
+                            w[1], w[2] = None, True
                     continue
-                for item, outcome in zip(chunk, outcomes):
+                window.popleft()
+                for item, outcome in zip(head[0], outcomes):
                     self._finish(item, outcome)
             self.complete = True
         except KeyboardInterrupt:
@@ -355,7 +359,8 @@ class _Run:
         if not self.complete:
             # Keep what earlier runs said about inputs this run did not reach.
             for key, rec in self.previous.items():
-                if key not in records and key.split("#")[0] in self.order:
+                if key not in records and (key in self.order
+                                           or key.rpartition("#")[0] in self.order):
                     records[key] = rec
         ordered = sorted(records.values(), key=self._sort_key)
         _write_manifest(self.out, ordered)
@@ -532,14 +537,21 @@ def _one_line(exc: BaseException, key: str | None = None) -> str:
 
 # ------------------------------------------------------------------------------ worker pool
 
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 _WORKER: dict = {}
 
 
-def _init_worker(factory) -> None:
+def _init_worker(factory, threads: int) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the pool and keeps the manifest consistent.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # N workers each running torch on every core would fight over them; torch is imported
+    # later (on first use), so this still takes effect. A value the user set wins.
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     try:
         _WORKER["digester"] = factory()
     except BaseException as e:  # noqa: BLE001 - re-raised in the parent by each task
@@ -567,14 +579,20 @@ class _Pool:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        threads = max(1, (os.cpu_count() or 1) // jobs)
         self.executor = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                            initializer=_init_worker, initargs=(factory,))
+                                            initializer=_init_worker, initargs=(factory, threads))
 
     def model_version(self) -> str | None:
         return self.executor.submit(_worker_model_version).result()
 
-    def submit(self, chunk, fmt, batch_size):
-        return self.executor.submit(_worker_digest, chunk, fmt, batch_size)
+    def submit(self, chunk, fmt, batch_size) -> Future:
+        try:
+            return self.executor.submit(_worker_digest, chunk, fmt, batch_size)
+        except BrokenProcessPool as e:  # a worker died since the last submit
+            future = Future()
+            future.set_exception(e)
+            return future
 
     def close(self) -> None:
         # shutdown() alone waits for the chunks in flight; after Ctrl-C the workers must stop now.
