@@ -283,6 +283,22 @@ def test_pickled_weights_are_refused(marian_dir, tmp_path):
         Translator(folder)
 
 
+def test_cached_hub_model_without_safetensors_says_so(marian_dir, monkeypatch, tmp_path):
+    import huggingface_hub.constants
+
+    from newsdigest.translate import Translator
+
+    repo = tmp_path / "models--someone--tiny-mt"
+    snapshot = repo / "snapshots" / ("0" * 40)
+    snapshot.mkdir(parents=True)
+    (repo / "refs").mkdir()
+    (repo / "refs" / "main").write_text("0" * 40)
+    (snapshot / "config.json").write_bytes((marian_dir / "config.json").read_bytes())
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(tmp_path))
+    with pytest.raises(ModelNotFoundError, match="no \\*.safetensors weights"):
+        Translator("someone/tiny-mt")
+
+
 @pytest.mark.parametrize("surface, key", [
     ("५,००,०००", "500000"), ("5,00,000", "500000"), ("500,000", "500000"), ("1,234.50", "1234.5"),
     ("०३", "3"), ("3.0", "3"), ("1,2", None),
@@ -332,7 +348,7 @@ def summarizer(tmp_path_factory):
 def test_summarizer_chunks_a_long_article_at_sentence_boundaries(summarizer, monkeypatch):
     seen: list[str] = []
 
-    def fake(chunks):
+    def fake(chunks, lang):
         first = len(seen)
         seen.extend(chunks)
         return [(f"सारांश {first + i}। मार्क जुकरबर्ग ने बयान दिया।", False) for i in range(len(chunks))]
@@ -351,6 +367,23 @@ def test_summarizer_chunks_a_long_article_at_sentence_boundaries(summarizer, mon
 def test_summarizer_runs_the_real_tiny_model(summarizer):
     headline, bullets, warnings = summarizer.summarize("सरकार ने नई योजना की घोषणा की है।", "hi")
     assert isinstance(headline, str) and isinstance(bullets, list) and isinstance(warnings, list)
+
+
+def test_mbart_style_summarizer_is_told_the_language(checkpoints, monkeypatch):
+    from newsdigest.summary.abstractive import AbstractiveSummarizer
+    from newsdigest.translate import _hf
+
+    seen = {}
+
+    def spy(model, tokenizer, texts, max_new_tokens, **kwargs):
+        seen.update(kwargs, src_lang=tokenizer.src_lang)
+        return [("सारांश।", False) for _ in texts]
+
+    summarizer = AbstractiveSummarizer(checkpoints["mbart50"], max_new_tokens=4, num_beams=1)
+    monkeypatch.setattr(_hf, "generate", spy)
+    summarizer.summarize("सरकार ने नई योजना की घोषणा की है।", "hi")
+    tokenizer = summarizer._tokenizer
+    assert seen["src_lang"] == "hi_IN" and seen["forced_bos_token_id"] == tokenizer.lang_code_to_id["hi_IN"]
 
 
 def test_grounding_flags_unsupported_numbers_and_names_only():

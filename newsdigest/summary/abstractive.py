@@ -31,6 +31,7 @@ import regex
 from ..preprocess import split_sentences
 from ..preprocess.normalize import normalize
 from ..translate import _hf, _segment, protect
+from ..translate.translator import LanguageCodes
 
 __all__ = ["AbstractiveSummarizer", "grounding_warnings"]
 
@@ -53,15 +54,18 @@ class AbstractiveSummarizer:
         self.max_new_tokens = max_new_tokens
         self.batch_size = batch_size
         self._generate_kwargs = {"num_beams": num_beams, "no_repeat_ngram_size": no_repeat_ngram_size}
+        # mBART-style checkpoints name the language of input and output; mT5 ones do not
+        self._langs = LanguageCodes(self._tokenizer)
 
     def summarize(self, text: str, lang: str) -> tuple[str, list[str], list[str]]:
         """(headline, bullets, warnings) for one article written in `lang` ('hi' or 'en')."""
         if not isinstance(text, str) or not text.strip():
             return "", [], ["summary: empty article, nothing to summarize"]
+        self._langs.set_source(self._tokenizer, lang)
         chunks, warnings = self._chunks(text)
         summaries: list[str] = []
         for i in range(0, len(chunks), self.batch_size):
-            for summary, cut in self._generate(chunks[i:i + self.batch_size]):
+            for summary, cut in self._generate(chunks[i:i + self.batch_size], lang):
                 summaries.append(summary)
                 if cut:
                     warnings.append(f"summary: chunk {len(summaries)} stopped at {self.max_new_tokens} "
@@ -99,9 +103,12 @@ class AbstractiveSummarizer:
                             f"tokens; summarized in {len(chunks)} chunks cut at sentence boundaries")
         return chunks, warnings
 
-    def _generate(self, chunks: list[str]) -> list[tuple[str, bool]]:
+    def _generate(self, chunks: list[str], lang: str) -> list[tuple[str, bool]]:
         """The only step that runs the model: (summary, stopped at max_new_tokens) per chunk."""
-        return _hf.generate(self._model, self._tokenizer, chunks, self.max_new_tokens, **self._generate_kwargs)
+        kwargs = dict(self._generate_kwargs)
+        if self._langs.code(lang):
+            kwargs["forced_bos_token_id"] = self._langs.forced_bos_token_id(self._tokenizer, lang)
+        return _hf.generate(self._model, self._tokenizer, chunks, self.max_new_tokens, **kwargs)
 
 
 def _key(text: str) -> str:

@@ -34,15 +34,16 @@ def resolve_model_dir(model: str | os.PathLike, download: bool = False) -> Path:
     from ..encode.base import hub_snapshot
 
     try:
-        return check_model_dir(hub_snapshot(name, download=False))
+        snapshot = hub_snapshot(name, download=False)
     except ModelNotFoundError:
         if not download:
             raise ModelNotFoundError(
                 f"model {name!r} is not in the local Hugging Face cache and downloads are off; "
                 + _GET_ONE.format(name=name)) from None
-    from .registry import pull
+        from .registry import pull
 
-    return check_model_dir(pull(name))
+        snapshot = pull(name)
+    return check_model_dir(snapshot)
 
 
 def check_model_dir(path: Path) -> Path:
@@ -68,6 +69,10 @@ def load_seq2seq(path: Path, device: str = "cpu") -> tuple[Any, Any]:
     if not getattr(config, "is_encoder_decoder", False):
         raise ModelNotFoundError(
             f"{path}: model_type {config.model_type!r} is not an encoder-decoder (seq2seq) model")
+    from transformers.utils import logging as hf_logging
+
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.disable_progress_bar()  # a per-load progress bar is noise on a CLI's stderr
     try:
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True, trust_remote_code=False)
         model = AutoModelForSeq2SeqLM.from_pretrained(
@@ -75,6 +80,9 @@ def load_seq2seq(path: Path, device: str = "cpu") -> tuple[Any, Any]:
     except (ValueError, KeyError, OSError) as exc:
         raise ModelNotFoundError(f"{path}: cannot load the {config.model_type} checkpoint "
                                  f"({_first_line(exc)})") from exc
+    finally:
+        if bars:
+            hf_logging.enable_progress_bar()
     model.to(device)
     model.eval()
     return model, tokenizer

@@ -122,7 +122,7 @@ class Translator:
         self.max_new_tokens = max_new_tokens
         self.max_source_tokens = _hf.max_source_tokens(self._tokenizer, config)
         self.max_target_tokens = _hf.max_target_tokens(config)
-        self._langs = _Languages(self._tokenizer)
+        self._langs = LanguageCodes(self._tokenizer)
 
     # -- public -----------------------------------------------------------------------------
 
@@ -311,7 +311,7 @@ def guess_source(text: str, tgt: str) -> str:
     return detected if detected in LANGUAGES and detected != tgt else ("hi" if tgt == "en" else "en")
 
 
-class _Languages:
+class LanguageCodes:
     """How a checkpoint names languages, read from its tokenizer, never from the model's name.
 
     Schemes: 'lang_code_to_id' (M2M100 'hi', mBART-50 'hi_IN'), 'special_tokens' (NLLB
