@@ -275,3 +275,25 @@ def test_a_failing_translator_falls_back_to_the_facts_with_a_warning(monkeypatch
     digest_with_summary(d, translator=object())
     assert d.summary["en"].method == "from_facts"
     assert any("translation failed" in w for w in d.warnings)
+
+
+def test_a_bullet_never_cuts_a_quote_that_runs_over_two_sentences():
+    text = ("मेटा ने बयान जारी किया। मेटा के प्रवक्ता एंडी स्टोन ने कहा- ''हम इस पर काम कर रहे हैं। "
+            "हम जानते हैं कि लोगों को परेशानी हो रही है।'' कंपनी ने बाद में सेवा बहाल कर दी। यूजर्स ने राहत की सांस ली।")
+    d = digest_with_summary(make_digest(text, [("ORG", "मेटा", "Meta", ["मेटा"]), ("PER", "एंडी स्टोन", "Andy Stone", ["एंडी स्टोन"])]))
+    quoted = [b for b in d.summary["hi"].bullets if "''" in b]
+    assert all(b.count("''") == 2 for b in quoted)
+
+
+@pytest.mark.slow
+def test_seed_through_the_real_pipeline_keeps_the_key_facts(digester):
+    text = shared_path("seed", "meta-outage-hi.txt").read_text(encoding="utf-8")
+    d = digester.digest(text)
+    quantities = {(f.value, f.qualifier) for f in d.facts if f.type == "quantity"}
+    assert {(500000, "more_than"), (88000, "more_than"), (2100000, "more_than")} <= quantities
+    speakers = {f.text[:20]: d.entity(f.speaker) for f in d.facts if f.type == "quote"}
+    stone = next(e for q, e in speakers.items() if q.startswith("हम अभी इस पर काम"))
+    musk = next(e for q, e in speakers.items() if q.startswith("यदि आप यह पोस्ट"))
+    assert "एंडी स्टोन" in [m.text for m in stone.mentions] and musk.name_hi == "एलन मस्क"
+    en = " ".join([d.summary["en"].headline] + d.summary["en"].bullets)
+    assert "Meta" in en and "more than 500,000" in en

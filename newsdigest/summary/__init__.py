@@ -34,7 +34,7 @@ def summarize(digest: Digest, sentence_embeddings: np.ndarray | None, translator
     (the heuristic), or a ``SentenceScorer``.
     """
     from .bilingual import summary_from_facts
-    from .extractive import bullet_text, extract, load_default_scorer, shorten
+    from .extractive import bullet_text, extract, load_default_scorer, quote_end_sentence, shorten
 
     src = source_language(digest)
     tgt = "en" if src == "hi" else "hi"
@@ -46,7 +46,12 @@ def summarize(digest: Digest, sentence_embeddings: np.ndarray | None, translator
         scorer = load_default_scorer()
     chosen, scores, candidates = extract(digest, sentence_embeddings, scorer)
     rank = {i: float(s) for i, s in zip(candidates, scores)}
-    bullets = [bullet_text(digest, i) for i in chosen]
+    bullets, covered = [], -1
+    for i in chosen:
+        if i <= covered:
+            continue
+        covered = quote_end_sentence(digest, i)
+        bullets.append(bullet_text(digest, i, covered))
     if digest.title:
         headline = " ".join(digest.title.split())
     elif candidates:

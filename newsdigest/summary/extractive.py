@@ -242,9 +242,21 @@ def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScore
     return [candidates[p] for p in picked], scores, candidates
 
 
-def bullet_text(digest: Digest, i: int) -> str:
-    """The sentence as a bullet: one line, without a leading dateline ("MUMBAI: ", "नई दिल्ली: ")."""
+def quote_end_sentence(digest: Digest, i: int, max_extra: int = 3) -> int:
+    """The last sentence of a direct quote that opens in sentence `i` (so a bullet never cuts a quote)."""
     s, e = digest.sentences[i]
+    last = i
+    for f in digest.facts:
+        if f.type == "quote" and f.extra.get("direct") and s <= f.span[0] < e and f.span[1] > e:
+            while last + 1 < len(digest.sentences) and last - i < max_extra and digest.sentences[last][1] < f.span[1]:
+                last += 1
+    return last
+
+
+def bullet_text(digest: Digest, i: int, last: int | None = None) -> str:
+    """Sentences i..last as a bullet: one line, without a leading dateline ("MUMBAI: ", "नई दिल्ली: ")."""
+    s = digest.sentences[i][0]
+    e = digest.sentences[last if last is not None else i][1]
     text = " ".join(digest.text[s:e].split())
     m = _DATELINE.match(text)
     if m and len(m.group().split()) <= 6 and len(text) - m.end() > 20:

@@ -1,0 +1,156 @@
+"""Train the linear sentence scorer for extractive summaries on ILSUM-hi val (70%), select on the other 30%.
+
+    PYTHONPATH=. python training/train_sentence_scorer.py --data ../shared/data/summaries/ilsum-hi --out models/sentence-scorer
+
+Each candidate sentence of each article gets the features of ``newsdigest.summary.extractive``
+(position, length, centrality, title overlap, fact and entity density...) and a target: the mean of
+its ROUGE-1/2/L F1 against the human summary. A ridge regression predicts the target from the
+standardized features, optionally plus the 384-d sentence embedding. Two models are written:
+``with_embeddings`` (used when the pipeline passes embeddings) and ``without_embeddings``.
+The ridge strength, the target variant, the use of the embedding and the MMR lambda are chosen by
+the summary-level ROUGE-L of the real selection path on the selection part (see
+``benchmarks/eval_summary.selection_part``: sha1(id) mod 10 >= 7). The test split is never read.
+
+The encoder pass is shared with benchmarks/eval_summary.py through its cache (runs/cache/).
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from newsdigest.facts import extract_facts  # noqa: E402
+from newsdigest.summary.extractive import (FEATURES, WEIGHTS_FILE, SentenceScorer, bullet_text,  # noqa: E402
+                                           candidate_sentences, extract, sentence_features)
+from newsdigest.summary.rouge import cap_words, rouge_scores  # noqa: E402
+
+
+def _eval_module():
+    spec = importlib.util.spec_from_file_location("eval_summary", REPO / "benchmarks" / "eval_summary.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def build_rows(digests, embeddings, references, with_embeddings: bool):
+    """Per candidate sentence: features, embedding, target (mean ROUGE F1), and the article index."""
+    feats, embs, targets, groups = [], [], [], []
+    for k, (d, emb, ref) in enumerate(zip(digests, embeddings, references)):
+        cands = candidate_sentences(d)
+        if not cands:
+            continue
+        f = sentence_features(d, cands, emb if with_embeddings else None)
+        for r, i in enumerate(cands):
+            s = rouge_scores(d.text[slice(*d.sentences[i])], ref)
+            targets.append((s["rouge1"].f1 + s["rouge2"].f1 + s["rougeL"].f1) / 3)
+            feats.append(f[r])
+            embs.append(emb[i])
+            groups.append(k)
+    return np.array(feats), np.array(embs, dtype=np.float64), np.array(targets), np.array(groups)
+
+
+def doc_normalize(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
+    out = y.copy()
+    for g in np.unique(groups):
+        m = groups == g
+        out[m] = (y[m] - y[m].mean()) / (y[m].std() or 1.0)
+    return out
+
+
+def fit_ridge(x: np.ndarray, e: np.ndarray | None, y: np.ndarray, alpha: float) -> dict:
+    mean, std = x.mean(0), x.std(0)
+    std[std == 0] = 1.0
+    xs = (x - mean) / std
+    design = np.hstack([xs, e]) if e is not None else xs
+    design = np.hstack([design, np.ones((len(design), 1))])
+    reg = alpha * np.eye(design.shape[1])
+    reg[-1, -1] = 0.0  # no penalty on the bias
+    coef = np.linalg.solve(design.T @ design + reg, design.T @ y)
+    nf = xs.shape[1]
+    return {"mean": mean.tolist(), "std": std.tolist(), "w": coef[:nf].tolist(), "b": float(coef[-1]),
+            "emb_w": coef[nf:-1].tolist() if e is not None else None}
+
+
+def summary_rouge(digests, embeddings, references, scorer, with_embeddings: bool) -> dict[str, float]:
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeL": 0.0}
+    for d, emb, ref in zip(digests, embeddings, references):
+        chosen, _, _ = extract(d, emb if with_embeddings else None, scorer)
+        s = rouge_scores(cap_words(" ".join(bullet_text(d, i) for i in chosen), 75), ref)
+        for m in totals:
+            totals[m] += s[m].f1
+    return {m: round(100 * v / max(len(digests), 1), 2) for m, v in totals.items()}
+
+
+def main(argv=None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--data", type=Path, required=True)
+    p.add_argument("--out", type=Path, default=REPO / "models" / "sentence-scorer")
+    p.add_argument("--cache", type=Path, default=REPO / "runs" / "cache")
+    p.add_argument("--threads", type=int, default=2)
+    args = p.parse_args(argv)
+
+    ev = _eval_module()
+    t0 = time.perf_counter()
+    records = ev.load_records(args.data, "val")
+    digests, embeddings = ev.encode(records, "val", args.cache, threads=args.threads)
+    for d in digests:
+        d.facts = extract_facts(d)
+    is_select = [ev.selection_part(r["id"]) for r in records]
+    part = lambda flag: [k for k, s in enumerate(is_select) if s == flag]  # noqa: E731
+    train_ix, select_ix = part(False), part(True)
+    pick = lambda items, ix: [items[k] for k in ix]  # noqa: E731
+    refs = [r["summary"] for r in records]
+    sel = (pick(digests, select_ix), pick(embeddings, select_ix), pick(refs, select_ix))
+    print(f"val: {len(train_ix)} articles to train, {len(select_ix)} to select", file=sys.stderr)
+
+    lead = {k: ev.score([ev.lead(d, k) for d in sel[0]], sel[2]) for k in (1, 2, 3)}
+    heuristic = {key: summary_rouge(*sel, None, key == "with_embeddings")
+                 for key in ("with_embeddings", "without_embeddings")}
+    best: dict[str, tuple] = {}
+    trials = []
+    for key in ("with_embeddings", "without_embeddings"):
+        use_emb = key == "with_embeddings"
+        x, e, y, groups = build_rows(pick(digests, train_ix), pick(embeddings, train_ix), pick(refs, train_ix), use_emb)
+        for target in ("f1", "f1_doc"):
+            yt = y if target == "f1" else doc_normalize(y, groups)
+            for emb_in in ((False, True) if use_emb else (False,)):
+                for alpha in (1.0, 10.0, 100.0):
+                    model = fit_ridge(x, e if emb_in else None, yt, alpha)
+                    for lam in (0.6, 0.8, 1.0):
+                        scorer = SentenceScorer({key: model}, {"mmr_lambda": lam})
+                        r = summary_rouge(*sel, scorer, use_emb)
+                        trials.append({"model": key, "target": target, "embedding_input": emb_in, "alpha": alpha,
+                                       "mmr_lambda": lam, **r})
+                        print(json.dumps(trials[-1]), file=sys.stderr)
+                        if key not in best or r["rougeL"] > best[key][0]["rougeL"]:
+                            best[key] = (r, model, lam, trials[-1])
+    # the with-embeddings model decides the MMR lambda the pipeline uses
+    lam = best["with_embeddings"][2]
+    args.out.mkdir(parents=True, exist_ok=True)
+    artifact = {
+        "name": "newsdigest sentence scorer (ridge, ILSUM-hi val 70%)",
+        "features": FEATURES,
+        "models": {k: v[1] for k, v in best.items()},
+        "selection": {"mmr_lambda": lam},
+        "trained_on": "ILSUM-hi val, sha1(id) mod 10 < 7",
+    }
+    (args.out / WEIGHTS_FILE).write_text(json.dumps(artifact, indent=1), encoding="utf-8")
+    report = {"selection_part_articles": len(select_ix), "train_part_articles": len(train_ix),
+              "lead": lead, "heuristic": heuristic,
+              "chosen": {k: v[3] for k, v in best.items()}, "seconds": round(time.perf_counter() - t0)}
+    (args.out / "selection.json").write_text(json.dumps({"report": report, "trials": trials}, indent=1), encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
