@@ -196,6 +196,8 @@ def test_a_single_wrong_number_is_repaired(marian, monkeypatch, source, output, 
     ("योजना पर 5 लाख रुपये लगेंगे।", "The scheme will cost 500,000 rupees."),
     ("योजना पर ५ लाख रुपये लगेंगे।", "The scheme will cost 5 lakh rupees."),
     ("साल २०२४ में 3.50 प्रतिशत बढ़त।", "A 3.5 percent rise in 2024."),
+    ("कुल 1 लाख 20 हजार लोग आए।", "A total of 120,000 people came."),
+    ("सौदा $2bn का है।", "The deal is worth 2 billion dollars."),
 ])
 def test_numbers_written_differently_are_not_flagged(marian, monkeypatch, source, output):
     monkeypatch.setattr(marian, "_generate", echo(transform=lambda t: output))
@@ -313,6 +315,7 @@ def test_scale_words_give_a_second_key():
     from newsdigest.translate.protect import numbers
 
     assert [sorted(i.keys) for i in numbers("2.5 करोड़ और 5 lakh")] == [["2.5", "25000000"], ["5", "500000"]]
+    assert [(i.surface, sorted(i.keys)) for i in numbers("1 लाख 20 हजार लोग")] == [("1 लाख 20", ["120000"])]
 
 
 def test_score_is_perfect_for_identical_text_in_both_languages():

@@ -2,10 +2,11 @@
 
 What is compared
 - Numbers: digit runs in either script, with grouping commas (5,00,000 and 500,000) and a decimal
-  point. Keys are ASCII digits without grouping commas, leading zeros or trailing decimal zeros,
-  so ५,००,००० == 500000 and 03 == 3. A scale word after a number (हज़ार, लाख, करोड़, अरब,
-  thousand, lakh, crore, million, billion) adds the scaled value as a second key, so
-  "5 लाख" is found in "500,000" and in "5 lakh".
+  point, years and dates included. Keys are ASCII digits without grouping commas, leading zeros
+  or trailing decimal zeros, so ५,००,००० == 500000 and 03 == 3. Where
+  `newsdigest.preprocess.find_quantities` reads a quantity around the digits (5 लाख, 1 लाख 20
+  हजार, $2bn), its value is a key too, so "5 लाख" is found in "500,000" and in "5 lakh"; the
+  digit runs of one quantity count as one number.
 - URLs, e-mail addresses, @handles and #hashtags: compared verbatim (handles case-insensitively).
 - Hindi to English only: every Latin-script word of the Hindi source (Meta, Instagram, X) must
   appear in the English output, case-insensitively. Nothing is checked for Devanagari names:
@@ -14,17 +15,19 @@ What is compared
 The repair rule (the only case where the output is edited): within one segment, when the source
 and the translation hold the same number of numbers (or of URLs) and exactly one source item has no
 match and exactly one translated item has no match, the unmatched translated item is replaced by
-the source item (Devanagari digits written in ASCII). Anything else is only reported. Each
-missing item gives one warning, whether repaired or not.
+the source item (Devanagari digits written in ASCII), provided both are plain digit tokens (not
+a quantity spelled with scale words). Anything else is only reported. Each missing item gives
+one warning, whether repaired or not.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
 from ..preprocess.normalize import digits_to_ascii
+from ..preprocess.quantities import find_quantities
 
 __all__ = ["Item", "numbers", "links", "check", "number_key"]
 
@@ -32,21 +35,14 @@ _DIGIT = r"[0-9\u0966-\u096f]"
 _NUMBER = regex.compile(rf"{_DIGIT}+(?:[.,]{_DIGIT}+)*")
 _DECIMAL = regex.compile(rf"{_DIGIT}+(?:\.{_DIGIT}+)?")
 _DIGIT_RUN = regex.compile(rf"{_DIGIT}+")
-# Keys in NFC, which spells nukta letters (ज़, ड़) decomposed; words are looked up in NFC too.
-_SCALES = {unicodedata.normalize("NFC", word): scale for word, scale in {
-    "हजार": 10**3, "हज़ार": 10**3, "लाख": 10**5, "करोड़": 10**7, "करोड": 10**7,
-    "अरब": 10**9, "खरब": 10**11,
-    "thousand": 10**3, "lakh": 10**5, "lakhs": 10**5, "lac": 10**5, "crore": 10**7, "crores": 10**7,
-    "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9, "trillion": 10**12,
-}.items()}
-_SCALE_WORD = regex.compile(r"\s*(\p{L}[\p{L}\p{M}]*)")
 _LINK = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"'“”]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|(?<![\w@])[@#][\p{L}\p{M}\p{N}_]+"
 )
 _TRAILING = ".,;:!?)]}।'\"”’"
-_LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}])\p{Latin}[\p{Latin}\p{N}'’.&-]*(?<![.'’&-])")
+# Not glued to a number: the 'bn' of $2bn is a scale, not a name.
+_LATIN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])\p{Latin}[\p{Latin}\p{N}'’.&-]*(?<![.'’&-])")
 
 
 @dataclass(frozen=True)
@@ -82,29 +78,30 @@ def number_key(surface: str) -> str | None:
 
 
 def numbers(text: str) -> list[Item]:
-    """The numbers of `text`, in order; lists (1,2) and dates (12.03.2024) give one item a part."""
-    items: list[Item] = []
+    """The numbers of `text`, in order; lists (1,2) and dates (12.03.2024) give one item a part,
+    and the digit runs of one quantity (1 लाख 20 हजार) one item with the quantity's value."""
+    runs: list[tuple[int, int, str]] = []
     for match in _NUMBER.finditer(text):
         key = number_key(match.group())
         if key is not None:
-            items.append(_number_item(text, match.start(), match.end(), key))
+            runs.append((match.start(), match.end(), key))
             continue
         # 1,2 or 1,2.5: parts split at commas; 12.03.2024: every digit run on its own
         part_re = _DIGIT_RUN if match.group().count(".") > 1 else _DECIMAL
-        for part in part_re.finditer(text, match.start(), match.end()):
-            items.append(_number_item(text, part.start(), part.end(), number_key(part.group())))
-    return items
-
-
-def _number_item(text: str, start: int, end: int, key: str) -> Item:
-    keys = {key}
-    word = _SCALE_WORD.match(text, end)
-    scale = _SCALES.get(unicodedata.normalize("NFC", word.group(1)).lower()) if word else None
-    if scale:
-        whole, _, frac = key.partition(".")
-        scaled = int(whole) * scale + (int(frac) * scale // 10 ** len(frac) if frac else 0)
-        keys.add(str(scaled))
-    return Item(start, end, text[start:end], frozenset(keys))
+        runs.extend((p.start(), p.end(), number_key(p.group()))
+                    for p in part_re.finditer(text, match.start(), match.end()))
+    quantities = find_quantities(text) if runs else []
+    items: list[Item] = []
+    for q in quantities:
+        inside = [r for r in runs if q.start <= r[0] and r[1] <= q.end]
+        if inside:
+            runs = [r for r in runs if r not in inside]
+            value = number_key(format(Decimal(str(q.value)), "f"))
+            keys = {value} | ({inside[0][2]} if len(inside) == 1 else set())
+            start, end = inside[0][0], inside[-1][1]
+            items.append(Item(start, end, text[start:end], frozenset(keys)))
+    items.extend(Item(s, e, text[s:e], frozenset({key})) for s, e, key in runs)
+    return sorted(items, key=lambda item: item.start)
 
 
 def links(text: str) -> list[Item]:
@@ -156,7 +153,8 @@ def check(src: str, tgt: str, src_lang: str, tgt_lang: str) -> tuple[str, list[s
         missing, extra = _match(src_items, tgt_items)
         if not missing:
             continue
-        if len(missing) == 1 and len(extra) == 1 and len(src_items) == len(tgt_items):
+        plain = kind == "link" or all(_NUMBER.fullmatch(i.surface) for i in missing + extra)
+        if plain and len(missing) == 1 and len(extra) == 1 and len(src_items) == len(tgt_items):
             old, new = extra[0], digits_to_ascii(missing[0].surface)
             tgt = tgt[:old.start] + new + tgt[old.end:]
             problems.append(f"{kind} {missing[0].key} missing in translation; "
