@@ -12,7 +12,7 @@ or transformers, so `newsdigest --help` stays instant.
 
     newsdigest translate article.txt --to en [--from hi] [--model ID_OR_DIR] [--format text|json] [--download]
     newsdigest models list | models pull NAME | models info NAME
-    newsdigest eval-translate --model M --data devtest.jsonl --src hi --tgt en [--limit N]
+    newsdigest eval translate --model M --data devtest.jsonl --src hi --tgt en [--limit N]   (or eval-translate)
 """
 from __future__ import annotations
 
