@@ -68,6 +68,7 @@ def hub_snapshot(repo_id: str, download: bool = False) -> Path:
                 f"run `newsdigest models pull {repo_id}` with network, or pass a local directory"
             ) from exc
     try:
-        return Path(snapshot_download(repo_id, allow_patterns=["*.json", "*.safetensors", "*.model", "*.txt"]))
+        return Path(snapshot_download(repo_id, allow_patterns=["*.json", "*.safetensors", "*.model", "*.spm", "*.txt",
+                                                               "*.bpe", "*.vocab"]))
     except Exception as exc:  # noqa: BLE001
         raise ModelNotFoundError(f"could not download {repo_id!r}: {exc}") from exc
