@@ -96,11 +96,12 @@ def main(argv=None) -> int:
     p.add_argument("--out", type=Path, default=REPO / "models" / "sentence-scorer")
     p.add_argument("--cache", type=Path, default=REPO / "runs" / "cache")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--limit", type=int, help="first N val records only (a quick check of the script)")
     args = p.parse_args(argv)
 
     ev = _eval_module()
     t0 = time.perf_counter()
-    records = ev.load_records(args.data, "val")
+    records = ev.load_records(args.data, "val", args.limit)
     digests, embeddings = ev.encode(records, "val", args.cache, threads=args.threads)
     for d in digests:
         d.facts = extract_facts(d)
