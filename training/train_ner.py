@@ -283,6 +283,12 @@ def main(argv=None):
         swapped = entity_names(hindi, "ORG")
         aug = augment_org(hindi, [(0.35, latin), (0.35, deva), (0.3, swapped)], args.augment_org, rng)
         counts["augmented-org-hi"] = len(aug)
+        import hashlib
+
+        from newsdigest.names import DEFAULT_DIR as _tl_default
+        import os as _os
+        _tl = Path(_os.environ.get("NEWSDIGEST_TRANSLIT_DIR") or _tl_default) / "model.safetensors"
+        translit_sha = hashlib.sha256(_tl.read_bytes()).hexdigest()[:16]
         print(f"ORG name pools: latin {len(latin)}, transliterated {len(deva)}, hindi {len(swapped)}", flush=True)
         if args.replay:
             train = rng.sample(train, min(args.replay, len(train)))
@@ -356,6 +362,7 @@ def main(argv=None):
         "word_splitter": "newsdigest.entities.tagging.word_spans",
         "train_sets": counts, "init_from": args.init_from, "augment_org": args.augment_org,
         "replay": args.replay,
+        "augment_translit_model_sha256_16": translit_sha if args.augment_org else None,
         "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
         "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,
         "train_subword_tokens": n_tok, "train_minutes": round(train_min, 1), "threads": args.threads,
