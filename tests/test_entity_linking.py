@@ -69,3 +69,10 @@ def test_different_people_with_different_names_stay_apart_and_ids_follow_salienc
 
 def test_no_spans_no_entities():
     assert link_entities("कुछ नहीं", []) == []
+
+
+def test_short_form_of_another_type_is_not_merged():
+    # "भारत" (a place) is not a short form of "भारतीय रिज़र्व बैंक" (an organisation)
+    text = "भारतीय रिज़र्व बैंक ने कहा कि भारत में महंगाई घटी।"
+    ents = link_entities(text, spans(text, [("भारतीय रिज़र्व बैंक", "ORG"), ("भारत", "LOC")]))
+    assert sorted(e.type for e in ents) == ["LOC", "ORG"]

@@ -104,7 +104,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         if not match and len(tk) < 3:
             # a short form matches a longer name containing all its tokens, when unambiguous
             match = [c for c in clusters if set(tk) <= c.tokens
-                     and (sp.label == "PER") == any(s.label == "PER" for s in c.spans)]
+                     and any(s.label == sp.label for s in c.spans)]
             if len(match) > 1:
                 match = []
         if match:
