@@ -1,0 +1,106 @@
+"""The real pipeline with the shipped models: what a newsroom relies on in a digest."""
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, shared_path
+
+pytestmark = pytest.mark.slow
+MIXED = REPO / "samples" / "mixed" / "crowdstrike-airline-outage-mixed.txt"
+
+
+def by_name(digest, name_en):
+    hits = [e for e in digest.entities if e.name_en == name_en]
+    assert len(hits) == 1, (name_en, [(e.name_en, e.type) for e in digest.entities])
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def seed(digester):
+    text = shared_path("seed", "meta-outage-hi.txt").read_text(encoding="utf-8")
+    return text, digester.digest(text)
+
+
+def test_seed_entities_are_merged_across_scripts_and_short_forms(seed):
+    text, d = seed
+    meta = by_name(d, "Meta")
+    assert meta.type == "ORG" and meta.name_hi == "मेटा"
+    assert {"Meta", "मेटा"} <= {m.text for m in meta.mentions}
+    musk = by_name(d, "Elon Musk")
+    assert musk.type == "PER" and musk.name_hi == "एलन मस्क"
+    assert {"Elon Musk", "एलन मस्क", "मस्क"} <= {m.text for m in musk.mentions}
+    assert by_name(d, "Facebook").type == "ORG"
+
+
+def test_seed_finds_people_and_organisations_written_only_in_devanagari(seed):
+    _, d = seed
+    found = {(e.type, e.name_hi) for e in d.entities}
+    assert {("PER", "एंडी स्टोन"), ("PER", "मार्क जुकरबर्ग"), ("ORG", "कैम्ब्रिज एनालिटिका")} <= found
+    for e in d.entities:
+        assert e.name_en and e.name_hi, e
+
+
+def test_every_offset_points_at_its_text(seed):
+    text, d = seed
+    for e in d.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    for f in d.facts:
+        assert text[f.span[0]:f.span[1]] == f.text or f.type == "quote"
+    for s, e in d.sentences:
+        assert text[s:e].strip() == text[s:e]
+
+
+def test_same_input_gives_byte_identical_json(digester):
+    text = MIXED.read_text(encoding="utf-8")
+    assert digester.digest(text).to_json() == digester.digest(text).to_json()
+
+
+def test_code_mixed_sample_names_companies_in_both_scripts(digester):
+    d = digester.digest(MIXED.read_text(encoding="utf-8"))
+    ms = by_name(d, "Microsoft")
+    assert ms.type == "ORG" and ms.name_hi == "माइक्रोसॉफ्ट"
+    assert by_name(d, "IndiGo").name_hi == "इंडिगो"
+    types = {e.name_hi: e.type for e in d.entities}
+    assert types.get("भारतीय रिज़र्व बैंक") == "ORG"
+
+
+def test_digest_many_keeps_order_and_reports_bad_items_in_place(digester):
+    texts = [MIXED.read_text(encoding="utf-8"), "   ", "Reuters reported from Delhi on Monday."]
+    out = list(digester.digest_many(texts))
+    assert len(out) == 3
+    assert out[0].sha256 and isinstance(out[1], ValueError) and out[2].lang == "en"
+    assert any(e.type == "ORG" for e in out[2].entities)
+
+
+def test_entities_api_gives_offsets_into_each_text(digester):
+    texts = ["एलन मस्क ने ट्विटर खरीदा।", "", "Sundar Pichai leads Google."]
+    spans = digester.entities(texts)
+    assert len(spans) == 3 and spans[1] == []
+    for t, ss in zip(texts, spans):
+        for s in ss:
+            assert t[s.start:s.end] == s.text and s.label in ("PER", "ORG", "LOC") and 0 < s.score <= 1
+    assert ("Sundar Pichai", "PER") in [(s.text, s.label) for s in spans[2]]
+
+
+@pytest.mark.parametrize("text", [
+    "پاکستان کے وزیر اعظم نے کہا",                 # Urdu
+    "சென்னையில் மழை பெய்தது",                       # Tamil
+    "BREAKING: ELON MUSK SAYS X WILL CHARGE ALL USERS",  # all caps
+    "मोदी",                                          # one token
+    "क ख ग " * 20000,                                  # 120,000 chars, no punctuation
+])
+def test_odd_inputs_give_valid_offsets_and_never_crash(digester, text):
+    d = digester.digest(text)
+    for e in d.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
+    assert json.loads(d.to_json())["source"]["chars"] == len(text)
+
+
+def test_long_sentence_is_windowed_not_truncated(digester):
+    words = ["Reuters"] + ["word"] * 600 + ["Microsoft"]
+    text = " ".join(words)
+    (spans,) = digester.entities([text])
+    assert text.rindex("Microsoft") in [s.start for s in spans]
