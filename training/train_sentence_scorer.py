@@ -3,13 +3,16 @@
     PYTHONPATH=. python training/train_sentence_scorer.py --data ../shared/data/summaries/ilsum-hi --out models/sentence-scorer
 
 Each candidate sentence of each article gets the features of ``newsdigest.summary.extractive``
-(position, length, centrality, title overlap, fact and entity density...) and a target: the mean of
-its ROUGE-1/2/L F1 against the human summary. A ridge regression predicts the target from the
-standardized features, optionally plus the 384-d sentence embedding. Two models are written:
-``with_embeddings`` (used when the pipeline passes embeddings) and ``without_embeddings``.
-The ridge strength, the target variant, the use of the embedding and the MMR lambda are chosen by
-the summary-level ROUGE-L of the real selection path on the selection part (see
-``benchmarks/eval_summary.selection_part``: sha1(id) mod 10 >= 7). The test split is never read.
+(position, length, centrality, title overlap, fact and entity density...) and a target, one of:
+``f1`` (the mean of its ROUGE-1/2/L F1 against the human summary), ``f1_doc`` (the same,
+standardized within the article) or ``oracle3`` (1 if the sentence is in the greedy oracle set of
+three sentences maximising ROUGE-L + ROUGE-2 of the 75-word summary, else 0). A ridge regression
+predicts the target from the standardized features, optionally plus the 384-d sentence embedding.
+Two models are written: ``with_embeddings`` (used when the pipeline passes embeddings) and
+``without_embeddings``. The ridge strength, the target, the use of the embedding, the MMR lambda and
+whether the lead sentence is always kept are chosen by the summary-level ROUGE-L of the real
+selection path on the selection part (see ``benchmarks/eval_summary.selection_part``:
+sha1(id) mod 10 >= 7). The test split is never read.
 
 The encoder pass is shared with benchmarks/eval_summary.py through its cache (runs/cache/).
 """
@@ -41,21 +44,42 @@ def _eval_module():
     return module
 
 
+def oracle_set(texts: list[str], reference: str, size: int = 3) -> set[int]:
+    """Greedy oracle: `size` sentences maximising ROUGE-L + ROUGE-2 F1 of the capped summary."""
+    chosen: list[int] = []
+    for _ in range(min(size, len(texts))):
+        best, best_value = None, -1.0
+        for j in range(len(texts)):
+            if j in chosen:
+                continue
+            summary = " ".join(texts[q] for q in sorted(chosen + [j]))
+            s = rouge_scores(cap_words(summary, 75), reference)
+            value = s["rougeL"].f1 + s["rouge2"].f1
+            if value > best_value:
+                best, best_value = j, value
+        chosen.append(best)
+    return set(chosen)
+
+
 def build_rows(digests, embeddings, references, with_embeddings: bool):
-    """Per candidate sentence: features, embedding, target (mean ROUGE F1), and the article index."""
-    feats, embs, targets, groups = [], [], [], []
+    """Per candidate sentence: features, embedding, targets {f1, oracle3}, and the article index."""
+    feats, embs, f1, oracle, groups = [], [], [], [], []
     for k, (d, emb, ref) in enumerate(zip(digests, embeddings, references)):
         cands = candidate_sentences(d)
         if not cands:
             continue
         f = sentence_features(d, cands, emb if with_embeddings else None)
+        texts = [bullet_text(d, i) for i in cands]
+        in_oracle = oracle_set(texts, ref)
         for r, i in enumerate(cands):
-            s = rouge_scores(d.text[slice(*d.sentences[i])], ref)
-            targets.append((s["rouge1"].f1 + s["rouge2"].f1 + s["rougeL"].f1) / 3)
+            s = rouge_scores(texts[r], ref)
+            f1.append((s["rouge1"].f1 + s["rouge2"].f1 + s["rougeL"].f1) / 3)
+            oracle.append(float(r in in_oracle))
             feats.append(f[r])
             embs.append(emb[i])
             groups.append(k)
-    return np.array(feats), np.array(embs, dtype=np.float64), np.array(targets), np.array(groups)
+    return (np.array(feats), np.array(embs, dtype=np.float64),
+            {"f1": np.array(f1), "oracle3": np.array(oracle)}, np.array(groups))
 
 
 def doc_normalize(y: np.ndarray, groups: np.ndarray) -> np.ndarray:
@@ -120,28 +144,31 @@ def main(argv=None) -> int:
     trials = []
     for key in ("with_embeddings", "without_embeddings"):
         use_emb = key == "with_embeddings"
-        x, e, y, groups = build_rows(pick(digests, train_ix), pick(embeddings, train_ix), pick(refs, train_ix), use_emb)
-        for target in ("f1", "f1_doc"):
-            yt = y if target == "f1" else doc_normalize(y, groups)
+        x, e, ys, groups = build_rows(pick(digests, train_ix), pick(embeddings, train_ix), pick(refs, train_ix), use_emb)
+        for target in ("f1", "f1_doc", "oracle3"):
+            yt = ys["oracle3"] if target == "oracle3" else ys["f1"] if target == "f1" else doc_normalize(ys["f1"], groups)
             for emb_in in ((False, True) if use_emb else (False,)):
                 for alpha in (1.0, 10.0, 100.0):
                     model = fit_ridge(x, e if emb_in else None, yt, alpha)
                     for lam in (0.6, 0.8, 1.0):
-                        scorer = SentenceScorer({key: model}, {"mmr_lambda": lam})
-                        r = summary_rouge(*sel, scorer, use_emb)
-                        trials.append({"model": key, "target": target, "embedding_input": emb_in, "alpha": alpha,
-                                       "mmr_lambda": lam, **r})
-                        print(json.dumps(trials[-1]), file=sys.stderr)
-                        if key not in best or r["rougeL"] > best[key][0]["rougeL"]:
-                            best[key] = (r, model, lam, trials[-1])
-    # the with-embeddings model decides the MMR lambda the pipeline uses
-    lam = best["with_embeddings"][2]
+                        for keep_lead in (False, True):
+                            selection = {"mmr_lambda": lam, "keep_lead": keep_lead}
+                            scorer = SentenceScorer({key: model}, selection)
+                            r = summary_rouge(*sel, scorer, use_emb)
+                            trials.append({"model": key, "target": target, "embedding_input": emb_in,
+                                           "alpha": alpha, **selection, **r})
+                            print(json.dumps(trials[-1]), file=sys.stderr)
+                            if key not in best or r["rougeL"] > best[key][0]["rougeL"]:
+                                best[key] = (r, model, selection, trials[-1])
+    # the with-embeddings trial decides the selection settings the pipeline uses
+    lam = best["with_embeddings"][2]["mmr_lambda"]
+    keep_lead = best["with_embeddings"][2]["keep_lead"]
     args.out.mkdir(parents=True, exist_ok=True)
     artifact = {
         "name": "newsdigest sentence scorer (ridge, ILSUM-hi val 70%)",
         "features": FEATURES,
         "models": {k: v[1] for k, v in best.items()},
-        "selection": {"mmr_lambda": lam},
+        "selection": {"mmr_lambda": lam, "keep_lead": keep_lead},
         "trained_on": "ILSUM-hi val, sha1(id) mod 10 < 7",
     }
     (args.out / WEIGHTS_FILE).write_text(json.dumps(artifact, indent=1), encoding="utf-8")

@@ -182,8 +182,12 @@ def load_default_scorer() -> SentenceScorer | None:
 
 
 def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
-           lengths: list[int] | None = None, max_words: int | None = None) -> list[int]:
-    """MMR: up to `k` positions (into `scores`) balancing score and novelty; in input order."""
+           lengths: list[int] | None = None, max_words: int | None = None,
+           forced: tuple[int, ...] = ()) -> list[int]:
+    """MMR: up to `k` positions (into `scores`) balancing score and novelty; in input order.
+
+    ``forced`` positions are taken first (the lead sentence, when the scorer says so).
+    """
     n = len(scores)
     if n == 0 or k <= 0:
         return []
@@ -192,8 +196,8 @@ def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
     off = similarity[~np.eye(n, dtype=bool)] if n > 1 else np.zeros(1)
     base = float(np.clip(off.mean(), 0.0, 0.95))
     similarity = np.clip((similarity - base) / (1.0 - base), 0.0, 1.0)
-    chosen: list[int] = []
-    total = 0
+    chosen: list[int] = [i for i in forced if i < n][:k]
+    total = sum(lengths[i] for i in chosen) if lengths else 0
     while len(chosen) < min(k, n):
         best, best_val = None, -math.inf
         for i in range(n):
@@ -214,7 +218,7 @@ def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
 
 def bullet_count(n_candidates: int) -> int:
     """3 bullets for a short article, up to 5 for a long one (never more than there are sentences)."""
-    want = 3 if n_candidates <= 15 else 4 if n_candidates <= 30 else 5
+    want = 3 if n_candidates <= 25 else 4 if n_candidates <= 50 else 5
     return min(want, n_candidates)
 
 
@@ -229,16 +233,19 @@ def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScore
         emb = np.asarray(embeddings, dtype=np.float64)
     feats = sentence_features(digest, candidates, emb)
     cand_emb = emb[candidates] if emb is not None else None
+    forced: tuple[int, ...] = ()
     if scorer is not None:
         scores = scorer.score(feats, cand_emb)
         lam = scorer.selection.get("mmr_lambda", 0.7)
+        if scorer.selection.get("keep_lead"):
+            forced = (0,)  # news is front-loaded: the first body sentence is always a bullet
     else:
         scores = heuristic_scores(feats)
         lam = 0.7
     similarity = cand_emb @ cand_emb.T if cand_emb is not None else lexical_similarity(
         [digest.text[slice(*digest.sentences[i])] for i in candidates])
     k = k if k is not None else bullet_count(len(candidates))
-    picked = select(scores, similarity, k, lam)
+    picked = select(scores, similarity, k, lam, forced=forced)
     return [candidates[p] for p in picked], scores, candidates
 
 
