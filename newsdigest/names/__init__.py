@@ -1,0 +1,173 @@
+"""Person and place names in both scripts: एलन मस्क <-> Elon Musk.
+
+>>> from newsdigest.names import to_english, to_hindi
+>>> to_english("मार्क जुकरबर्ग")   # 'Mark Zuckerberg'
+>>> to_hindi("Andy Stone")          # 'एंडी स्टोन'
+
+Names are transliterated word by word with a small character-level model shipped in ``models/translit/``
+(or the folder named by ``NEWSDIGEST_TRANSLIT_DIR``), loaded on first use. Only letters of the source
+script are rewritten: Latin words in ``to_english``, Devanagari words in ``to_hindi``, digits, punctuation
+and other scripts (Urdu, Tamil...) come back unchanged, so ``to_english("Elon मस्क")`` gives "Elon Musk".
+A "word" longer than 40 letters is not a name and is also kept as it is.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import ModelNotFoundError
+from ._text import (DEVANAGARI_RUN, LATIN_RUN, LETTER_NAMES_HI, Vocab, hindi_key, latin_key,
+                    split_runs)
+
+__all__ = ["Transliterator", "to_english", "to_hindi", "to_english_batch", "to_hindi_batch", "model_info"]
+
+ENV_VAR = "NEWSDIGEST_TRANSLIT_DIR"
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "translit"
+WEIGHTS, CONFIG = "model.safetensors", "config.json"
+_BATCH = 256
+MAX_WORD = 40  # longer letter runs are kept as they are (and cannot stall a batch)
+
+
+class Transliterator:
+    """Hindi <-> English name transliteration with one model; loads it on the first call.
+
+    ``model_dir`` defaults to ``$NEWSDIGEST_TRANSLIT_DIR``, then the shipped ``models/translit/``.
+    ``beam`` overrides the beam width saved in the model's config (1 = greedy).
+    """
+
+    def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None):
+        self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
+        self.beam = beam
+        self._model = None
+        self._vocab: Vocab | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_model(cls, model, vocab: Vocab, beam: int = 1) -> "Transliterator":
+        """Wrap an in-memory model (training uses this to score its dev split)."""
+        t = cls(model_dir=".", beam=beam)
+        t._model, t._vocab = model, vocab
+        return t
+
+    def info(self) -> str:
+        """One line naming the model, read from its config without loading torch or the weights."""
+        try:
+            config = json.loads((self.model_dir / CONFIG).read_text(encoding="utf-8"))
+        except OSError:
+            return f"none ({self.model_dir} has no {CONFIG})"
+        t = config.get("training", {})
+        beam = self.beam or config.get("beam", 1)
+        return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}"
+
+    def to_english_batch(self, names: Iterable[str]) -> list[str]:
+        return self._transliterate(list(names), "en")
+
+    def to_hindi_batch(self, names: Iterable[str]) -> list[str]:
+        return self._transliterate(list(names), "hi")
+
+    def _load(self) -> None:
+        with self._lock:
+            if self._model is not None:
+                return
+            config_path, weights_path = self.model_dir / CONFIG, self.model_dir / WEIGHTS
+            if not (config_path.is_file() and weights_path.is_file()):
+                raise ModelNotFoundError(
+                    f"no transliteration model in {self.model_dir} (expected {CONFIG} and {WEIGHTS}). "
+                    f"Point {ENV_VAR} at a folder written by training/train_translit.py, or train one: "
+                    "PYTHONPATH=. python training/train_translit.py --data ../shared/data/translit --out models/translit"
+                )
+            from safetensors.torch import load_file
+
+            from ._model import Seq2Seq
+
+            config = json.loads(config_path.read_text(encoding="utf-8"))
+            vocab = Vocab(config["vocab"])
+            model = Seq2Seq(len(vocab.symbols), pad=vocab.pad, **config["model"])
+            model.load_state_dict(load_file(str(weights_path)))
+            model.eval()
+            if self.beam is None:
+                self.beam = int(config.get("beam", 1))
+            self._vocab, self._model = vocab, model
+
+    def _transliterate(self, names: list[str], to: str) -> list[str]:
+        for n in names:
+            if not isinstance(n, str):
+                raise TypeError(f"names must be str, got {type(n).__name__}: {n!r}")
+        run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
+        pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
+        keys = sorted({key(p) for name in pieces for p, is_word in name if is_word} - {""})
+        done: dict[str, str] = {}
+        if to == "hi":
+            done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
+        todo = [k for k in keys if k not in done]
+        if todo:
+            done.update(zip(todo, self._forward(todo, to)))
+        return [self._postprocess(name, key, done, to) for name in pieces]
+
+    def _forward(self, keys: list[str], to: str) -> list[str]:
+        """Model outputs for unique word keys, decoded in length-sorted batches."""
+        if self._model is None:
+            self._load()
+        import torch
+
+        vocab = self._vocab
+        order = sorted(range(len(keys)), key=lambda i: (len(keys[i]), keys[i]))
+        out: list[str] = [""] * len(keys)
+        for start in range(0, len(order), _BATCH):
+            idx = order[start : start + _BATCH]
+            seqs = [vocab.encode_source(keys[i], to) for i in idx]
+            src = torch.full((len(seqs), max(map(len, seqs))), vocab.pad, dtype=torch.long)
+            for row, s in enumerate(seqs):
+                src[row, : len(s)] = torch.tensor(s)
+            hyps = self._model.beam_search(src, vocab.bos, vocab.eos, beam=self.beam, max_len=2 * src.shape[1] + 6)
+            for i, h in zip(idx, hyps):
+                out[i] = vocab.decode(h)
+        return out
+
+    @staticmethod
+    def _postprocess(pieces: list[tuple[str, bool]], key, done: dict[str, str], to: str) -> str:
+        parts = []
+        for p, is_word in pieces:
+            result = done.get(key(p)) if is_word else None
+            if not result:  # not a word, or the model produced nothing: keep the input
+                parts.append(p)
+            elif to == "en":
+                parts.append(result[:1].upper() + result[1:])
+            else:
+                parts.append(result)
+        return "".join(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Transliterator:
+    return Transliterator()
+
+
+def to_english_batch(names: Iterable[str]) -> list[str]:
+    """Devanagari words of each name in Latin script, title-cased; results in input order."""
+    return _default().to_english_batch(names)
+
+
+def to_hindi_batch(names: Iterable[str]) -> list[str]:
+    """Latin words of each name in Devanagari; results in input order."""
+    return _default().to_hindi_batch(names)
+
+
+def model_info() -> str:
+    """The default model in one line (for ``Digester.models_info``)."""
+    return _default().info()
+
+
+def to_english(name: str) -> str:
+    """``to_english("एलन मस्क")`` -> "Elon Musk"; Latin, digits and other scripts are kept as they are."""
+    return to_english_batch([name])[0]
+
+
+def to_hindi(name: str) -> str:
+    """``to_hindi("Elon Musk")`` -> "एलन मस्क"; Devanagari, digits and other scripts are kept as they are."""
+    return to_hindi_batch([name])[0]
