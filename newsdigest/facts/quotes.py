@@ -89,7 +89,7 @@ _INDIRECT_HI = [
 ]
 _ACCORDING_HI = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)\s*,?\s*")
 _INDIRECT_EN = [
-    regex.compile(rf"^(?P<pre>.*?)\b(?P<verb>said|says|told\s+[\p{{Ll}}]+|added(?=\s+that)|wrote|stated|announced|explained)"
+    regex.compile(r"^(?P<pre>.*?)\b(?P<verb>said|says|told\s+[\p{Ll}]+|added(?=\s+that)|wrote|stated|announced|explained)"
                   r"(?:\s+on\s+\p{Lu}\p{Ll}+,?)?\s+(?:that\s+)?(?!on\s|in\s|at\s|last\s|this\s)(?P<q>[^\"]+)$",
                   regex.IGNORECASE),
     regex.compile(r"^(?P<q>[^\"]+?),\s+(?P<post>[^,\"]{1,80}?)\s+(?P<verb>said|says|added|told\s+\w+)(?:\s+on\s+[^.]{1,40})?\s*[.!]?$",
