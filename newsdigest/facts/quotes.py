@@ -118,7 +118,23 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
         fact = _indirect_quote(ctx, s, e)
         if fact is not None:
             facts.append(fact)
+    for f in facts:  # "...," नडेला ने लिखा: the role was given where the person was introduced
+        if f.speaker and "role" not in f.extra:
+            role = _role_elsewhere(ctx, f.speaker)
+            if role:
+                f.extra["role"] = {"hi": role[0], "en": role[1]}
+                if role[2]:
+                    f.extra["role_org"] = role[2]
     return facts
+
+
+def _role_elsewhere(ctx: FactContext, entity_id: str):
+    for m in ctx.mentions:
+        if m.entity.id == entity_id and m.entity.type == "PER":
+            role = _role(ctx, m, ctx.sentence_span(m.start)[0])
+            if role:
+                return role
+    return None
 
 
 # -- direct quotes ----------------------------------------------------------------------------
