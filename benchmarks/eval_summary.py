@@ -86,8 +86,10 @@ def encode(records: list[dict], split: str, cache: Path, threads: int = 2, batch
     try:
         items = ({"text": r["article_bm25_extract"], "title": r["heading"], "lang": "hi"} for r in records)
         for k, d in enumerate(Digester(threads=threads).digest_many(items, batch_size=batch_size)):
-            if isinstance(d, Exception):
-                raise d
+            if isinstance(d, Exception):  # one bad article scores zero instead of stopping the run
+                print(f"record {records[k]['id']}: {d}", file=sys.stderr)
+                d = Digest(text=records[k]["article_bm25_extract"], lang="hi", title=records[k]["heading"])
+                captured[id(d)] = np.zeros((0, 384), dtype=np.float32)
             digests.append(d)
             embeddings.append(captured.pop(id(d)))
             if (k + 1) % 100 == 0:
