@@ -84,7 +84,7 @@ class Encoder:
             raise ModelNotFoundError(f"NER model at {ner_dir} does not fit base {base_dir}: {bad[:5]}")
         model.eval()
         if quantize:
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
         self.model = model
         self.quantized = quantize
         self.batch_tokens = batch_tokens
