@@ -170,7 +170,8 @@ class Digester:
         spans: list[EntitySpan] = []
         for w, o in zip(job.windows, outputs):
             spans.extend(spans_from_logits(d.text, w, o.logits, o.label_pos))
-        title_end = d.sentences[0][1] if d.title else 0
+        first = d.text[d.sentences[0][0]:d.sentences[0][1]] if d.sentences else ""
+        title_end = d.sentences[0][1] if d.title and first.strip() == d.title.strip() else 0
         lead = d.sentences[min(len(d.sentences) - 1, 2 if d.title else 1)][1] if d.sentences else 0
         d.entities = link_entities(d.text, spans, title_end=title_end, lead_end=lead)
         emb = sentence_embeddings(len(d.sentences), job.windows, outputs, self.encoder.hidden)
