@@ -105,6 +105,14 @@ class Digester:
             self._translator = Translator(self.mt_model, download=self.download)
         return self._translator
 
+    @property
+    def summarizer(self):
+        if self._summarizer is None and self.summary_model:
+            from .summary.abstractive import AbstractiveSummarizer
+
+            self._summarizer = AbstractiveSummarizer(self.summary_model, download=self.download)
+        return self._summarizer
+
     def model_version(self) -> str:
         """Changes whenever a model or a setting that changes output changes (used to skip reruns)."""
         if self._version is None:
@@ -144,6 +152,8 @@ class Digester:
             pass
         if self.mt_model:
             info["translation"] = str(self.mt_model)
+        if self.summary_model:
+            info["summary"] = str(self.summary_model)
         return info
 
     # -- stages -------------------------------------------------------------------------
@@ -192,6 +202,13 @@ class Digester:
             d.warnings.append("summary: the summary stage is not installed in this version")
         else:
             d.summary = summarize(d, emb, translator=self.translator)
+        if self.summary_model:
+            from .schema import Summary
+
+            src = "en" if d.lang == "en" else "hi"
+            headline, bullets, warnings = self.summarizer.summarize(d.text, src)
+            d.summary[src] = Summary(headline=headline, bullets=bullets, method="abstractive")
+            d.warnings.extend(f"abstractive summary: {w}" for w in warnings)
         if self.translate_text and self.translator is not None:
             tgt = "en" if d.lang in ("hi", "mixed") else "hi"
             tr = self.translator.translate(d.text, tgt=tgt)

@@ -52,6 +52,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="worker processes, each loading the model once (default: 1)")
     p.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help=f"refuse longer articles (default: {DEFAULT_MAX_CHARS:,})")
+    p.add_argument("--mt-model", metavar="ID_OR_DIR",
+                   help="translation model for the other-language summary (hub id in the local cache, or a folder)")
+    p.add_argument("--summary-model", metavar="ID_OR_DIR",
+                   help="abstractive summarization model for the article's language (default: extractive)")
+    p.add_argument("--translate", action="store_true",
+                   help="add the full translated text to each digest (needs --mt-model)")
+    p.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
     p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                    help="articles per digest_many call (default: 32)")
     p.set_defaults(func=run_summarize)
@@ -60,7 +67,18 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
     """Run ``summarize`` for parsed ``args``; return the exit code. Errors are one stderr line."""
-    factory = digester_factory or default_digester_factory
+    if digester_factory is None:
+        import functools
+
+        if getattr(args, "translate", False) and not getattr(args, "mt_model", None):
+            print(f"{PROG}: error: --translate needs --mt-model ID_OR_DIR", file=sys.stderr)
+            return 2
+        options = {k: v for k, v in (("mt_model", getattr(args, "mt_model", None)),
+                                     ("summary_model", getattr(args, "summary_model", None)),
+                                     ("translate", getattr(args, "translate", False)),
+                                     ("quantize", getattr(args, "quantize", False))) if v}
+        digester_factory = functools.partial(default_digester_factory, **options)
+    factory = digester_factory
     try:
         if args.out is None:
             if len(args.inputs) != 1 or Path(args.inputs[0]).is_dir():
