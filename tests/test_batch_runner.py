@@ -490,10 +490,6 @@ def test_cli_import_and_help_load_no_model_code():
 
 @pytest.mark.slow
 def test_real_digester_over_samples(tmp_path):
-    try:
-        from newsdigest import Digester  # noqa: F401
-    except ImportError:
-        pytest.skip("newsdigest.Digester is not available")
     samples = Path(__file__).resolve().parents[1] / "samples"
     src = tmp_path / "in"
     src.mkdir()

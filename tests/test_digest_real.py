@@ -1,6 +1,5 @@
 """The real pipeline with the shipped models: what a newsroom relies on in a digest."""
 import json
-from pathlib import Path
 
 import pytest
 
