@@ -20,7 +20,7 @@ def spans(text, items):
     for surface, label in items:
         i = text.index(surface, pos)
         out.append(EntitySpan(i, i + len(surface), label, surface, 0.9))
-        pos = i + 1
+        pos = i + len(surface)
     return out
 
 
@@ -76,3 +76,19 @@ def test_short_form_of_another_type_is_not_merged():
     text = "भारतीय रिज़र्व बैंक ने कहा कि भारत में महंगाई घटी।"
     ents = link_entities(text, spans(text, [("भारतीय रिज़र्व बैंक", "ORG"), ("भारत", "LOC")]))
     assert sorted(e.type for e in ents) == ["LOC", "ORG"]
+
+
+def test_other_occurrences_of_a_found_name_join_it_in_either_script():
+    # the tagger found "Facebook" once; the article's फेसबुक and a second "Facebook" are the same company
+    text = "Facebook बंद रहा। फेसबुक के लिए 5 लाख रिपोर्ट आईं। बाद में Facebook शुरू हुआ।"
+    (e,) = link_entities(text, spans(text, [("Facebook", "ORG")]))
+    assert [m.text for m in e.mentions] == ["Facebook", "फेसबुक", "Facebook"]
+    assert all(text[m.start:m.end] == m.text for m in e.mentions)
+    assert (e.name_en, e.name_hi) == ("Facebook", "फेसबुक")
+
+
+def test_short_names_are_not_matched_across_scripts():
+    # "मत" (opinion) sounds like "Meta" but is too short to be matched by sound
+    text = "Meta ने कहा। लोगों का मत अलग है।"
+    (e,) = link_entities(text, spans(text, [("Meta", "ORG")]))
+    assert [m.text for m in e.mentions] == ["Meta"]

@@ -66,6 +66,65 @@ def _split_lists(spans: list[EntitySpan], toks) -> list[EntitySpan]:
     return out
 
 
+def _script_key(word: str) -> str:
+    """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
+    from ..names.itrans import romanize
+
+    return skeleton(romanize(word, vowel_length=False) if is_devanagari(word) else word)
+
+
+def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int) -> None:
+    """Label consistency within the article: every other occurrence of a found name joins its entity.
+
+    Occurrences are the same surface, or a single word of the other script that sounds the same
+    (फेसबुक for Facebook); only keys of four or more consonant classes are matched across scripts,
+    so short words (मत ~ Meta) never are. The first form seen in the other script names the entity.
+    """
+    from .tagging import word_spans
+
+    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    words = word_spans(text)
+    keys: dict[str, str] = {}
+    for a, b in words:
+        w = text[a:b]
+        if w not in keys and _TOKEN.fullmatch(w):
+            keys[w] = _script_key(w)
+    for e in entities:
+        surfaces = {m.text for m in e.mentions}
+        sounds = {_script_key(m.text) for m in e.mentions if _TOKEN.fullmatch(m.text)}
+        sounds = {k for k in sounds if len(k) >= 4}
+        found: list[tuple[int, int]] = []
+        for surface in surfaces:
+            i = text.find(surface)
+            while i != -1:
+                j = i + len(surface)
+                edge_ok = (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not _TOKEN.match(text, j))
+                if edge_ok and free(i, j):
+                    found.append((i, j))
+                i = text.find(surface, i + 1)
+        if sounds:
+            found += [(a, b) for a, b in words if keys.get(text[a:b]) in sounds and free(a, b)
+                      and text[a:b] not in surfaces]
+        for a, b in sorted(set(found)):
+            if not free(a, b):
+                continue
+            e.mentions.append(Mention(a, b, text[a:b]))
+            taken.append((a, b))
+            e.salience += 1 + (1.5 if a < title_end else 0) + (1.0 if a < lead_end else 0)
+        if found:
+            e.mentions.sort(key=lambda m: m.start)
+            deva = [m.text for m in e.mentions if is_devanagari(m.text)]
+            lat = [m.text for m in e.mentions if not is_devanagari(m.text)]
+            if deva and not any(is_devanagari(s) for s in surfaces):
+                e.name_hi = Counter(deva).most_common(1)[0][0]
+            if lat and all(is_devanagari(s) for s in surfaces):
+                e.name_en = Counter(lat).most_common(1)[0][0]
+
+
 class _Cluster:
     def __init__(self):
         self.spans: list[EntitySpan] = []
@@ -150,6 +209,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         hi = to_hindi_batch([out[i].name_en for i in en_missing])
         for i, h in zip(en_missing, hi):
             out[i].name_hi = h
+    _propagate(text, out, title_end, lead_end)
     top = max(e.salience for e in out)
     for e in out:
         e.salience = e.salience / top
