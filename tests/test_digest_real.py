@@ -29,7 +29,15 @@ def test_seed_entities_are_merged_across_scripts_and_short_forms(seed):
     musk = by_name(d, "Elon Musk")
     assert musk.type == "PER" and musk.name_hi == "एलन मस्क"
     assert {"Elon Musk", "एलन मस्क", "मस्क"} <= {m.text for m in musk.mentions}
-    assert by_name(d, "Facebook").type == "ORG"
+    fb = by_name(d, "Facebook")
+    assert fb.type == "ORG" and fb.name_hi == "फेसबुक"
+    assert {"Facebook", "फेसबुक"} <= {m.text for m in fb.mentions}
+
+
+def test_seed_outage_count_is_about_facebook(seed):
+    _, d = seed
+    (q,) = [f for f in d.facts if f.type == "quantity" and f.value == 500000]
+    assert q.qualifier == "more_than" and d.entity(q.subject).name_en == "Facebook"
 
 
 def test_seed_finds_people_and_organisations_written_only_in_devanagari(seed):
