@@ -6,40 +6,14 @@ phonetic skeleton (consonant classes, vowels dropped) that both spellings share.
 """
 from __future__ import annotations
 
-import unicodedata
 from collections import Counter
 
 import regex
 
+from ..names.phonetic import is_devanagari, script_key, skeleton
 from ..schema import Entity, EntitySpan, Mention
 
-_DEVA = regex.compile(r"\p{Devanagari}")
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-# ordered rewrites from Latin spelling to a sound class; vowels are dropped afterwards
-_RULES = [("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("bh", "b"),
-          ("gh", "g"), ("kh", "k"), ("jh", "j"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
-          ("z", "j"), ("y", "i")]
-
-
-def is_devanagari(s: str) -> bool:
-    return bool(_DEVA.search(s))
-
-
-def skeleton(latin: str) -> str:
-    """A spelling-tolerant key: 'Facebook' and 'Phesbuk' both give 'fsbk'-like keys."""
-    s = unicodedata.normalize("NFKD", latin.casefold())
-    s = "".join(ch for ch in s if ch.isalnum())
-    s = regex.sub(r"c(?=[eiy])", "s", s)  # soft c: 'Face' sounds like फेस
-    for a, b in _RULES:
-        s = s.replace(a, b)
-    if not s:
-        return ""
-    head, rest = s[0], regex.sub(r"[aeiouh]", "", s[1:])
-    out = [head if head not in "aeiou" else "a"]
-    for ch in rest:
-        if ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
 
 
 def _romanise(texts: list[str]) -> dict[str, str]:
@@ -66,13 +40,6 @@ def _split_lists(spans: list[EntitySpan], toks) -> list[EntitySpan]:
     return out
 
 
-def _script_key(word: str) -> str:
-    """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
-    from ..names.itrans import romanize
-
-    return skeleton(romanize(word, vowel_length=False) if is_devanagari(word) else word)
-
-
 def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int) -> None:
     """Label consistency within the article: every other occurrence of a found name joins its entity.
 
@@ -92,10 +59,10 @@ def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int)
     for a, b in words:
         w = text[a:b]
         if w not in keys and _TOKEN.fullmatch(w):
-            keys[w] = _script_key(w)
+            keys[w] = script_key(w)
     for e in entities:
         surfaces = {m.text for m in e.mentions}
-        sounds = {_script_key(m.text) for m in e.mentions if _TOKEN.fullmatch(m.text)}
+        sounds = {script_key(m.text) for m in e.mentions if _TOKEN.fullmatch(m.text)}
         sounds = {k for k in sounds if len(k) >= 4}
         found: list[tuple[int, int]] = []
         for surface in surfaces:

@@ -38,19 +38,24 @@ class Transliterator:
 
     ``model_dir`` defaults to ``$NEWSDIGEST_TRANSLIT_DIR``, then the shipped ``models/translit/``.
     ``beam`` overrides the beam width saved in the model's config (1 = greedy).
+    ``lexicon`` (default on) respells a word with the established spelling from a word-frequency list
+    when the model finds it a likely transliteration (जुकरबर्ग -> Zuckerberg, not Jukarbarg); see
+    :mod:`newsdigest.names.lexicon`. ``lexicon=False`` gives the model's own spelling.
     """
 
-    def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None):
+    def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None,
+                 lexicon: bool = True):
         self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
         self.beam = beam
+        self.lexicon = lexicon
         self._model = None
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def from_model(cls, model, vocab: Vocab, beam: int = 1) -> "Transliterator":
+    def from_model(cls, model, vocab: Vocab, beam: int = 1, lexicon: bool = False) -> "Transliterator":
         """Wrap an in-memory model (training uses this to score its dev split)."""
-        t = cls(model_dir=".", beam=beam)
+        t = cls(model_dir=".", beam=beam, lexicon=lexicon)
         t._model, t._vocab = model, vocab
         return t
 
@@ -62,7 +67,8 @@ class Transliterator:
             return f"none ({self.model_dir} has no {CONFIG})"
         t = config.get("training", {})
         beam = self.beam or config.get("beam", 1)
-        return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}"
+        spell = ", wordfreq spelling lexicon" if self.lexicon else ""
+        return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}{spell}"
 
     def to_english_batch(self, names: Iterable[str]) -> list[str]:
         return self._transliterate(list(names), "en")
@@ -106,7 +112,10 @@ class Transliterator:
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
         todo = [k for k in keys if k not in done]
         if todo:
-            done.update(zip(todo, self._forward(todo, to)))
+            outputs = self._forward(todo, to)
+            if self.lexicon:
+                outputs = self._respell(todo, outputs, to)
+            done.update(zip(todo, outputs))
         return [self._postprocess(name, key, done, to) for name in pieces]
 
     def _forward(self, keys: list[str], to: str) -> list[str]:
@@ -127,6 +136,53 @@ class Transliterator:
             hyps = self._model.beam_search(src, vocab.bos, vocab.eos, beam=self.beam, max_len=2 * src.shape[1] + 6)
             for i, h in zip(idx, hyps):
                 out[i] = vocab.decode(h)
+        return out
+
+    def _respell(self, keys: list[str], outputs: list[str], to: str) -> list[str]:
+        """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
+        from .lexicon import WEIGHT, Lexicon, choose
+        from .phonetic import script_key
+
+        lex = Lexicon.load(to)
+        known = set(self._vocab.index)
+        candidates = []
+        for k, out in zip(keys, outputs):
+            found = lex.candidates(script_key(k)) + lex.candidates(script_key(out))
+            cands = [out] + sorted({c for c in found if c != out and set(c) <= known})
+            candidates.append(cands)
+        flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
+        flat_scores = iter(self.score([k for k, _ in flat], [c for _, c in flat], to))
+        scores = [[next(flat_scores) for _ in cands] for cands in candidates]
+        return choose(outputs, candidates, scores, lex.zipf, WEIGHT[to])
+
+    def score(self, sources: list[str], targets: list[str], to: str, alpha: float = 0.6) -> list[float]:
+        """Length-normalised log P(target | source) under the model, as beam search ranks hypotheses.
+
+        Sources and targets are model keys (see ``hindi_key``/``latin_key``).
+        """
+        if self._model is None:
+            self._load()
+        import torch
+
+        vocab = self._vocab
+        out = [0.0] * len(sources)
+        order = sorted(range(len(sources)), key=lambda i: (len(sources[i]), len(targets[i])))
+        for start in range(0, len(order), _BATCH):
+            idx = order[start : start + _BATCH]
+            srcs = [vocab.encode_source(sources[i], to) for i in idx]
+            tgts = [vocab.encode_target(targets[i]) for i in idx]
+            src = torch.full((len(idx), max(map(len, srcs))), vocab.pad, dtype=torch.long)
+            tgt = torch.full((len(idx), max(map(len, tgts))), vocab.pad, dtype=torch.long)
+            for row, (s_ids, t_ids) in enumerate(zip(srcs, tgts)):
+                src[row, : len(s_ids)] = torch.tensor(s_ids)
+                tgt[row, : len(t_ids)] = torch.tensor(t_ids)
+            tgt_in = torch.cat([torch.full((len(idx), 1), vocab.bos, dtype=torch.long), tgt[:, :-1]], 1)
+            with torch.inference_mode():
+                logp = self._model(src, tgt_in).log_softmax(-1)
+            picked = logp.gather(2, tgt.unsqueeze(-1)).squeeze(-1).masked_fill(tgt == vocab.pad, 0.0)
+            lengths = (tgt != vocab.pad).sum(1)
+            for row, i in enumerate(idx):
+                out[i] = float(picked[row].sum() / float(lengths[row]) ** alpha)
         return out
 
     @staticmethod

@@ -1,0 +1,86 @@
+"""Choose the spelling-lexicon weight (newsdigest.names.lexicon.WEIGHT) on tuning data only.
+
+    PYTHONPATH=. python benchmarks/tune_lexicon.py --data ../shared/data/translit
+
+Tuning sets: the dev players of cricinfo-players/train (the split training also holds out, both
+directions, full names) and dakshina-hi/dev (Hindi words with native romanizations; a prediction counts
+as exact when it equals any attested romanization, hi->en only). The model's outputs, the candidates and
+their model scores are computed once; each weight then only re-chooses. The holdout is never read.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from newsdigest.names import Transliterator
+from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, words
+from newsdigest.names.evaluate import is_dev_player, load_cricinfo, score
+from newsdigest.names.lexicon import Lexicon, choose
+from newsdigest.names.phonetic import script_key
+
+WEIGHTS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0]
+
+
+def prepare(t: Transliterator, keys: list[str], to: str):
+    outputs = t._forward(keys, to)
+    lex = Lexicon.load(to)
+    known = set(t._vocab.index)
+    cands = []
+    for k, out in zip(keys, outputs):
+        found = lex.candidates(script_key(k)) + lex.candidates(script_key(out))
+        cands.append([out] + sorted({c for c in found if c != out and set(c) <= known}))
+    flat = [(k, c) for k, cs in zip(keys, cands) for c in cs]
+    it = iter(t.score([k for k, _ in flat], [c for _, c in flat], to))
+    return outputs, cands, [[next(it) for _ in cs] for cs in cands], lex.zipf
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, required=True, help="the translit data folder")
+    ap.add_argument("--dakshina", type=int, default=2000, help="dakshina dev words to use")
+    args = ap.parse_args(argv)
+    t = Transliterator(lexicon=False)
+    t._load()
+    rows = [r for r in load_cricinfo(args.data / "cricinfo-players/train.jsonl") if is_dev_player(r["id"])]
+    seen, dev = set(), []
+    for r in rows:
+        if (r["hindi"], r["english"]) not in seen:
+            seen.add((r["hindi"], r["english"]))
+            dev.append(r)
+    attested: dict[str, set[str]] = {}
+    with open(args.data / "dakshina-hi/dev.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            attested.setdefault(hindi_key(r["devanagari"]), set()).add(r["latin"].lower())
+    dak = sorted(attested)[: args.dakshina]
+    results = {}
+    for to, src_names, refs in (("en", [r["hindi"] for r in dev], [r["english"] for r in dev]),
+                                ("hi", [r["english"] for r in dev], [r["hindi"] for r in dev])):
+        run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
+        keys = sorted({key(w) for n in src_names for w in words(n, run)})
+        outputs, cands, scores, zipf = prepare(t, keys, to)
+        for w in WEIGHTS:
+            done = dict(zip(keys, choose(outputs, cands, scores, zipf, weight=w)))
+            preds = []
+            for n in src_names:
+                parts = [done.get(key(p), p) if is_word else p for p, is_word in
+                         __import__("newsdigest.names._text", fromlist=["split_runs"]).split_runs(n, run)]
+                preds.append("".join(parts))
+            results.setdefault(f"cricinfo-dev {to}", {})[w] = score(preds, refs, casefold=(to == "en"))
+    outputs, cands, scores, zipf = prepare(t, dak, "en")
+    for w in WEIGHTS:
+        chosen = choose(outputs, cands, scores, zipf, weight=w)
+        exact = sum(c in attested[k] for k, c in zip(dak, chosen)) / len(dak)
+        results.setdefault("dakshina-dev hi->en any-attested", {})[w] = {"exact": exact}
+    print(f"{'set':<36} " + " ".join(f"{w:>11}" for w in WEIGHTS))
+    for name, by_w in results.items():
+        print(f"{name:<36} " + " ".join(
+            f"{m['exact']:.3f}/{m['cer']:.3f}" if "cer" in m else f"{m['exact']:11.3f}" for m in by_w.values()))
+    print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Sound keys shared by both scripts: 'Facebook', 'Phesbuk' and फेसबुक all reduce to 'fsbk'.
+
+A key is the consonant skeleton of a Latin spelling (vowels and h dropped after the first letter,
+letters of one sound class merged, doubles collapsed). Devanagari is first romanised by rule
+(:func:`newsdigest.names.itrans.romanize`, short vowels). Entity linking matches mentions across scripts
+with these keys, and the spelling lexicon (:mod:`newsdigest.names.lexicon`) retrieves candidate
+spellings with them.
+"""
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_DEVA = regex.compile(r"\p{Devanagari}")
+# ordered rewrites from Latin spelling to a sound class; vowels are dropped afterwards
+_RULES = [("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("bh", "b"),
+          ("gh", "g"), ("kh", "k"), ("jh", "j"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"),
+          ("z", "j"), ("y", "i")]
+_SOFT_C = regex.compile(r"c(?=[eiy])")  # 'Face' sounds like फेस
+_SOFT_DG = regex.compile(r"dg(?=[eiy])")  # 'Cambridge' ends like कैम्ब्रिज
+_VOWELS_H = regex.compile(r"[aeiouh]")
+
+
+def is_devanagari(s: str) -> bool:
+    return bool(_DEVA.search(s))
+
+
+def skeleton(latin: str) -> str:
+    """A spelling-tolerant key of a Latin word: 'Facebook' and 'Phesbuk' both give 'fsbk'."""
+    s = unicodedata.normalize("NFKD", latin.casefold())
+    s = "".join(ch for ch in s if ch.isalnum())
+    s = _SOFT_DG.sub("j", _SOFT_C.sub("s", s))
+    for a, b in _RULES:
+        s = s.replace(a, b)
+    if not s:
+        return ""
+    head, rest = s[0], _VOWELS_H.sub("", s[1:])
+    out = [head if head not in "aeiou" else "a"]
+    for ch in rest:
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def script_key(word: str) -> str:
+    """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
+    if is_devanagari(word):
+        from .itrans import romanize
+
+        return skeleton(romanize(word, vowel_length=False))
+    return skeleton(word)

@@ -1,0 +1,81 @@
+"""Established spellings from the wordfreq lexicon (newsdigest.names.lexicon) on top of the model."""
+
+import pytest
+
+from newsdigest.names import Transliterator
+from newsdigest.names.lexicon import WEIGHT, Lexicon, choose
+from newsdigest.names.phonetic import script_key, skeleton
+
+
+@pytest.fixture(scope="module")
+def spelled():
+    return Transliterator()
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return Transliterator(lexicon=False)
+
+
+# Names of the seed article and common ones: the model alone writes them as they sound.
+@pytest.mark.parametrize("hindi, english", [
+    ("अमेरिका", "America"),
+    ("मैसेंजर", "Messenger"),
+    ("थ्रेड्स", "Threads"),
+])
+def test_to_english_uses_the_established_spelling(spelled, raw, hindi, english):
+    assert spelled.to_english_batch([hindi]) == [english]
+    assert raw.to_english_batch([hindi]) != [english]  # the lexicon, not the model, made the difference
+
+
+@pytest.mark.parametrize("english, hindi", [("Instagram", "इंस्टाग्राम"), ("Cambridge", "कैम्ब्रिज")])
+def test_to_hindi_uses_the_common_hindi_spelling(spelled, english, hindi):
+    assert spelled.to_hindi_batch([english]) == [hindi]
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("कमल नाथ", "Kamal Nath"),  # not "Camel": a frequent word must also be a likely transliteration
+    ("राहुल गांधी", "Rahul Gandhi"),
+    ("एंडी स्टोन", "Andy Stone"),
+])
+def test_names_the_model_gets_right_are_kept(spelled, hindi, english):
+    assert spelled.to_english_batch([hindi]) == [english]
+
+
+def test_lexicon_off_and_on_are_each_deterministic(spelled, raw):
+    names = ["मार्क जुकरबर्ग", "कैम्ब्रिज एनालिटिका", "अमेरिका"]
+    assert spelled.to_english_batch(names) == Transliterator().to_english_batch(names)
+    assert raw.to_english_batch(names) == Transliterator(lexicon=False).to_english_batch(names)
+
+
+def test_info_says_whether_the_lexicon_is_used(spelled, raw):
+    assert "lexicon" in spelled.info() and "lexicon" not in raw.info()
+
+
+def test_choose_needs_frequency_and_model_score_together():
+    zipf = {"camel": 3.6, "kamal": 3.0, "america": 5.2}
+    # a frequent word far from the model's reading loses
+    assert choose(["kamal"], [["kamal", "camel"]], [[-0.2, -3.5]], zipf, weight=0.4) == ["kamal"]
+    # a frequent word the model finds almost as likely wins over an unknown output
+    assert choose(["amerika"], [["amerika", "america"]], [[-0.3, -1.0]], zipf, weight=0.4) == ["america"]
+    # equal totals keep the model's output
+    assert choose(["x"], [["x", "y"]], [[-1.0, -1.0]], {}, weight=0.4) == ["x"]
+    assert set(WEIGHT) == {"en", "hi"}
+
+
+def test_lexicon_index_shares_keys_across_scripts():
+    assert skeleton("Cambridge") == script_key("कैम्ब्रिज")
+    assert skeleton("Zuckerberg") == script_key("जुकरबर्ग")
+    assert skeleton("Instagram") == script_key("इंस्टाग्राम")
+    lex = Lexicon("en", {"george": 4.0, "gorge": 3.0, "get": 6.0})
+    assert "george" in lex.candidates(skeleton("jorj"))  # soft g indexed as j
+    assert "george" in lex.candidates(skeleton("gorge"))  # and as g
+    assert lex.candidates("") == []
+
+
+def test_english_lexicon_holds_letters_only_and_is_ranked_by_frequency():
+    lex = Lexicon.load("en")
+    assert lex.zipf["america"] > 4 and "zuckerberg" in lex.zipf
+    assert all(w.isascii() and w.isalpha() and w.islower() for w in list(lex.zipf)[:5000])
+    bucket = lex.candidates(skeleton("america"))
+    assert bucket[0] == "america" and bucket == sorted(bucket, key=lambda w: -lex.zipf[w])
