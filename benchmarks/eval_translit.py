@@ -5,7 +5,9 @@
 Pairs are hindi_long_name <-> english_full_from_slug, both full names (see newsdigest.names.evaluate).
 Exact match and CER (edit distance / reference length per name, averaged; case-insensitive for English)
 over all records, as in the file; a player can appear in several records, so the same figures over
-distinct names are printed too. The last line is JSON.
+distinct names are printed too. "model+lexicon" is what ``to_english``/``to_hindi`` do by default
+(the spelling lexicon of newsdigest.names.lexicon on top of the model); "model" is the model alone.
+The last line is JSON.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ from newsdigest.names.evaluate import load_cricinfo, score
 from newsdigest.names.itrans import devanagari, romanize
 
 
-def evaluate(rows: list[dict], translit: Transliterator) -> dict:
+def evaluate(rows: list[dict], translit: Transliterator, plain: Transliterator) -> dict:
+    """``translit`` is the default (model + spelling lexicon), ``plain`` the same model without the lexicon."""
     hindi = [r["hindi"] for r in rows]
     english = [r["english"] for r in rows]
     started = time.perf_counter()
     model = {"hi_en": translit.to_english_batch(hindi), "en_hi": translit.to_hindi_batch(english)}
     seconds = time.perf_counter() - started
     predictions = {
-        "model": model,
+        "model+lexicon": model,
+        "model": {"hi_en": plain.to_english_batch(hindi), "en_hi": plain.to_hindi_batch(english)},
         "itrans_baseline": {"hi_en": [romanize(h) for h in hindi], "en_hi": [devanagari(e) for e in english]},
         # the same rules without vowel length (ā -> a): how far spelling conventions alone get hi->en
         "itrans_short_vowels": {"hi_en": [romanize(h, vowel_length=False) for h in hindi]},
@@ -60,10 +64,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     rows = load_cricinfo(args.data)
-    result = evaluate(rows, Transliterator(args.model_dir, beam=args.beam))
+    result = evaluate(rows, Transliterator(args.model_dir, beam=args.beam),
+                      Transliterator(args.model_dir, beam=args.beam, lexicon=False))
     print(f"{args.data}: {result['records']} records, {result['distinct_names']} distinct names")
     print(f"{'system':<20} {'direction':<9} {'exact':>6} {'CER':>6}   {'distinct: exact':>15} {'CER':>6}")
-    for system in ("model", "itrans_baseline", "itrans_short_vowels"):
+    for system in ("model+lexicon", "model", "itrans_baseline", "itrans_short_vowels"):
         for direction, m in result[system].items():
             print(f"{system:<20} {direction:<9} {m['exact']:6.3f} {m['cer']:6.3f}   "
                   f"{m['distinct']['exact']:15.3f} {m['distinct']['cer']:6.3f}")

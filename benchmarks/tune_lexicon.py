@@ -20,7 +20,8 @@ from newsdigest.names.evaluate import is_dev_player, load_cricinfo, score
 from newsdigest.names.lexicon import Lexicon, choose
 from newsdigest.names.phonetic import script_key
 
-WEIGHTS = [0.0, 0.2, 0.4, 0.6, 0.8, 1.0, 1.2, 1.5, 2.0]
+WEIGHTS = [0.0, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5]
+ALPHAS = [1.0, 0.5, 0.0]  # share of the forward score log P(candidate|input); the rest is log P(input|candidate)
 
 
 def prepare(t: Transliterator, keys: list[str], to: str):
@@ -32,8 +33,13 @@ def prepare(t: Transliterator, keys: list[str], to: str):
         found = lex.candidates(script_key(k)) + lex.candidates(script_key(out))
         cands.append([out] + sorted({c for c in found if c != out and set(c) <= known}))
     flat = [(k, c) for k, cs in zip(keys, cands) for c in cs]
-    it = iter(t.score([k for k, _ in flat], [c for _, c in flat], to))
-    return outputs, cands, [[next(it) for _ in cs] for cs in cands], lex.zipf
+    fwd = t.score([k for k, _ in flat], [c for _, c in flat], to)
+    rev = t.score([c for _, c in flat], [k for k, _ in flat], "hi" if to == "en" else "en")
+    by_alpha = {}
+    for a in ALPHAS:
+        it = iter([a * f + (1 - a) * r for f, r in zip(fwd, rev)])
+        by_alpha[a] = [[next(it) for _ in cs] for cs in cands]
+    return outputs, cands, by_alpha, lex.zipf
 
 
 def main(argv=None) -> int:
@@ -60,23 +66,23 @@ def main(argv=None) -> int:
                                 ("hi", [r["english"] for r in dev], [r["hindi"] for r in dev])):
         run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
         keys = sorted({key(w) for n in src_names for w in words(n, run)})
-        outputs, cands, scores, zipf = prepare(t, keys, to)
-        for w in WEIGHTS:
-            done = dict(zip(keys, choose(outputs, cands, scores, zipf, weight=w)))
+        outputs, cands, by_alpha, zipf = prepare(t, keys, to)
+        for a, w in [(a, w) for a in ALPHAS for w in WEIGHTS]:
+            done = dict(zip(keys, choose(outputs, cands, by_alpha[a], zipf, weight=w)))
             preds = []
             for n in src_names:
                 parts = [done.get(key(p), p) if is_word else p for p, is_word in
                          __import__("newsdigest.names._text", fromlist=["split_runs"]).split_runs(n, run)]
                 preds.append("".join(parts))
-            results.setdefault(f"cricinfo-dev {to}", {})[w] = score(preds, refs, casefold=(to == "en"))
-    outputs, cands, scores, zipf = prepare(t, dak, "en")
-    for w in WEIGHTS:
-        chosen = choose(outputs, cands, scores, zipf, weight=w)
+            results.setdefault(f"cricinfo-dev {to} alpha={a}", {})[w] = score(preds, refs, casefold=(to == "en"))
+    outputs, cands, by_alpha, zipf = prepare(t, dak, "en")
+    for a, w in [(a, w) for a in ALPHAS for w in WEIGHTS]:
+        chosen = choose(outputs, cands, by_alpha[a], zipf, weight=w)
         exact = sum(c in attested[k] for k, c in zip(dak, chosen)) / len(dak)
-        results.setdefault("dakshina-dev hi->en any-attested", {})[w] = {"exact": exact}
-    print(f"{'set':<36} " + " ".join(f"{w:>11}" for w in WEIGHTS))
-    for name, by_w in results.items():
-        print(f"{name:<36} " + " ".join(
+        results.setdefault(f"dakshina-dev en alpha={a} (any attested)", {})[w] = {"exact": exact}
+    print(f"{'set':<40} " + " ".join(f"{w:>11}" for w in WEIGHTS))
+    for name, by_w in sorted(results.items()):
+        print(f"{name:<40} " + " ".join(
             f"{m['exact']:.3f}/{m['cer']:.3f}" if "cer" in m else f"{m['exact']:11.3f}" for m in by_w.values()))
     print(json.dumps(results))
     return 0

@@ -92,3 +92,19 @@ def test_short_names_are_not_matched_across_scripts():
     text = "Meta ने कहा। लोगों का मत अलग है।"
     (e,) = link_entities(text, spans(text, [("Meta", "ORG")]))
     assert [m.text for m in e.mentions] == ["Meta"]
+
+
+def test_short_form_labelled_two_ways_still_joins_the_full_name_by_its_voted_type():
+    # the model tags the first मस्क ORG (unsure) and the second PER: together they are PER, Elon Musk's type
+    text = "एलन मस्क ने चुटकी ली। मस्क के पोस्ट को लाख लोगों ने देखा। मस्क ने कहा।"
+    s = spans(text, [("एलन मस्क", "PER"), ("मस्क", "ORG"), ("मस्क", "PER")])
+    s[1] = EntitySpan(s[1].start, s[1].end, "ORG", s[1].text, 0.49)
+    s[2] = EntitySpan(s[2].start, s[2].end, "PER", s[2].text, 0.63)
+    ents = link_entities(text, s)
+    assert len(ents) == 1 and ents[0].type == "PER" and len(ents[0].mentions) == 3
+
+
+def test_short_form_whose_voted_type_differs_stays_apart():
+    text = "दिल्ली कैपिटल्स ने मैच जीता। दिल्ली में बारिश हुई।"
+    ents = link_entities(text, spans(text, [("दिल्ली कैपिटल्स", "ORG"), ("दिल्ली", "LOC")]))
+    assert sorted(e.type for e in ents) == ["LOC", "ORG"]

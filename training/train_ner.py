@@ -26,7 +26,10 @@ MAPS = {
     "il-ner": {"NEP": "PER", "NEO": "ORG", "NEL": "LOC"},
     "hiner": {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC"},
     "conll": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+    "wnut": {"person": "PER", "corporation": "ORG", "location": "LOC"},
 }
+# names only (not sentences) for mention replacement: modern companies and platforms from tweets
+NAME_POOL_SETS = [("wnut17-en", "wnut17-en/train.jsonl", "wnut", "tags")]
 TRAIN_SETS = [  # (name, file relative to --data, mapping, tag field)
     ("il-ner-hi", "il-ner-hi/train.jsonl", "il-ner", "tags"),
     ("hiner-hi", "hiner-hi/train-part.jsonl", "hiner", "tags"),
@@ -162,6 +165,62 @@ def augment_org(hindi, pools, n, rng):
     return out
 
 
+def common_words(examples, min_count=5, min_len=4):
+    """Lower-case English words that are O in the examples: negatives for code-mixed augmentation."""
+    from collections import Counter
+
+    c = Counter(w for words, labels in examples for w, l in zip(words, labels)
+                if l == "O" and w.isascii() and w.isalpha() and w.islower() and len(w) >= min_len)
+    return sorted(w for w, k in c.items() if k >= min_count)
+
+
+def augment_mentions(hindi, pools, n, rng, p_replace=0.6, negatives=None, p_negative=0.1, keep=frozenset()):
+    """Mention replacement for every type: Hindi sentences whose PER/ORG/LOC names are swapped.
+
+    pools maps a type to (weight, names) pairs: Latin names from the English sets, their Devanagari
+    transliterations and other Hindi names of that type. Replacing all types, not only ORG, keeps
+    script and spelling from signalling a type: a transliterated English name may be a person, a
+    place or a company, and only the context tells. Each mention is replaced with probability
+    p_replace (at least one per sentence). With ``negatives`` (single words labelled O: English words in
+    Latin script or transliterated), other O words of four or more characters, not in ``keep`` (the
+    frequent function words), are replaced with probability p_negative: loanword shape alone does not
+    make a name (पेरेंट कंपनी, थर्ड पार्टी, "Statement").
+    """
+    with_ent = [ex for ex in hindi if any(l != "O" for l in ex[1])]
+    out = []
+    for _ in range(n):
+        words, labels = rng.choice(with_ent)
+        spans, i = [], 0
+        while i < len(words):
+            if labels[i].startswith("B-"):
+                j = i + 1
+                while j < len(words) and labels[j] == "I-" + labels[i][2:]:
+                    j += 1
+                spans.append((i, j, labels[i][2:]))
+                i = j
+            else:
+                i += 1
+        chosen = {k for k in range(len(spans)) if rng.random() < p_replace} or {rng.randrange(len(spans))}
+        nw, nl, i = [], [], 0
+        for k, (a, b, typ) in enumerate(spans):
+            nw.extend(words[i:a]); nl.extend(labels[i:a])
+            if k in chosen:
+                pool = pools[typ]
+                names = rng.choices([q for _, q in pool], weights=[w for w, _ in pool])[0]
+                name = rng.choice(names)
+                nw.extend(name); nl.extend(["B-" + typ] + ["I-" + typ] * (len(name) - 1))
+            else:
+                nw.extend(words[a:b]); nl.extend(labels[a:b])
+            i = b
+        nw.extend(words[i:]); nl.extend(labels[i:])
+        if negatives:
+            for k, (w, l) in enumerate(zip(nw, nl)):
+                if l == "O" and len(w) >= 4 and w not in keep and rng.random() < p_negative:
+                    nw[k] = rng.choice(negatives)
+        out.append((nw, nl))
+    return out
+
+
 def featurize(tokenizer, examples, max_len=128):
     feats = []
     for words, labels in examples:
@@ -244,6 +303,12 @@ def main(argv=None):
     ap.add_argument("--init-from", default=None, help="continue from a saved NER artifact directory")
     ap.add_argument("--augment-org", type=int, default=0,
                     help="add N Hindi sentences with ORG names replaced (Latin, transliterated, swapped)")
+    ap.add_argument("--augment-mentions", type=int, default=0,
+                    help="add N Hindi sentences with PER/ORG/LOC names replaced (Latin, transliterated, swapped)")
+    ap.add_argument("--negatives", action="store_true",
+                    help="in augmented sentences, also swap some O words for English words (Latin or transliterated)")
+    ap.add_argument("--modern-weight", type=float, default=0.15,
+                    help="weight of the WNUT-17 name pool (modern companies, platforms) in mention replacement")
     ap.add_argument("--replay", type=int, default=0,
                     help="train on N sampled original sentences (plus the augmented ones) instead of all")
     args = ap.parse_args(argv)
@@ -267,7 +332,7 @@ def main(argv=None):
         ex = load_set(data, rel, mapping, field)
         counts[name] = len(ex)
         train.extend(ex)
-    if args.augment_org:
+    if args.augment_org or args.augment_mentions:
         from newsdigest.entities.tagging import word_spans as _ws
         from newsdigest.names import to_hindi_batch
 
@@ -276,19 +341,47 @@ def main(argv=None):
             by_set[name] = train[k:k + counts[name]]
             k += counts[name]
         hindi = by_set["il-ner-hi"] + by_set["hiner-hi"]
-        latin = entity_names(by_set["conll2003-en"] + by_set["wikigold-en"], "ORG")
-        deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in latin])]
-        deva = [d for d in deva if d and len(d) <= 4]
-        swapped = entity_names(hindi, "ORG")
-        aug = augment_org(hindi, [(0.35, latin), (0.35, deva), (0.3, swapped)], args.augment_org, rng)
-        counts["augmented-org-hi"] = len(aug)
+        if args.augment_org:
+            latin = entity_names(by_set["conll2003-en"] + by_set["wikigold-en"], "ORG")
+            deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in latin])]
+            deva = [d for d in deva if d and len(d) <= 4]
+            swapped = entity_names(hindi, "ORG")
+            print(f"ORG name pools: latin {len(latin)}, transliterated {len(deva)}, hindi {len(swapped)}", flush=True)
+            aug = augment_org(hindi, [(0.35, latin), (0.35, deva), (0.3, swapped)], args.augment_org, rng)
+            counts["augmented-org-hi"] = len(aug)
+        else:
+            english = by_set["conll2003-en"] + by_set["wikigold-en"]
+            modern = []
+            for _name, rel, mapping, field in NAME_POOL_SETS:
+                modern += load_set(data, rel, mapping, field)
+            pools = {}
+            for typ in ("PER", "ORG", "LOC"):
+                lat = entity_names(english, typ)
+                new = entity_names(modern, typ)
+                translit = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(x) for x in lat + new])]
+                translit = [d for d in translit if d and len(d) <= 4]
+                pools[typ] = [(0.2, lat), (args.modern_weight, new), (0.35, translit), (0.3, entity_names(hindi, typ))]
+                print(f"{typ} name pools: latin {len(lat)}, modern {len(new)}, transliterated {len(translit)}",
+                      flush=True)
+            negatives = None
+            if args.negatives:
+                from collections import Counter
+
+                common = common_words(english)
+                deva_common = [d for d in to_hindi_batch(common) if len(_ws(d)) == 1]
+                negatives = common + [w.title() for w in common] + 2 * deva_common
+                freq = Counter(w for words, _ in hindi for w in words)
+                keep = frozenset(w for w, _ in freq.most_common(300))
+                print(f"negatives: {len(common)} English words, {len(deva_common)} transliterated", flush=True)
+            aug = augment_mentions(hindi, pools, args.augment_mentions, rng, negatives=negatives,
+                                   keep=keep if args.negatives else frozenset())
+            counts["augmented-mentions-hi"] = len(aug)
         import hashlib
 
         from newsdigest.names import DEFAULT_DIR as _tl_default
         import os as _os
         _tl = Path(_os.environ.get("NEWSDIGEST_TRANSLIT_DIR") or _tl_default) / "model.safetensors"
         translit_sha = hashlib.sha256(_tl.read_bytes()).hexdigest()[:16]
-        print(f"ORG name pools: latin {len(latin)}, transliterated {len(deva)}, hindi {len(swapped)}", flush=True)
         if args.replay:
             train = rng.sample(train, min(args.replay, len(train)))
             counts["replayed"] = len(train)
@@ -360,8 +453,9 @@ def main(argv=None):
         "label_rule": "a word's label sits on its first subword that is not a bare '\u2581'",
         "word_splitter": "newsdigest.entities.tagging.word_spans",
         "train_sets": counts, "init_from": args.init_from, "augment_org": args.augment_org,
-        "replay": args.replay,
-        "augment_translit_model_sha256_16": translit_sha if args.augment_org else None,
+        "augment_mentions": args.augment_mentions, "negatives": args.negatives,
+        "modern_weight": args.modern_weight, "replay": args.replay,
+        "augment_translit_model_sha256_16": translit_sha if (args.augment_org or args.augment_mentions) else None,
         "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
         "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,
         "train_subword_tokens": n_tok, "train_minutes": round(train_min, 1), "threads": args.threads,

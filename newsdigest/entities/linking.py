@@ -104,6 +104,35 @@ class _Cluster:
         self.tokens |= set(toks)
 
 
+def _vote(spans: list[EntitySpan]) -> str:
+    """The entity type: labels weighted by the model's scores (ties by label name)."""
+    votes = Counter()
+    for s in spans:
+        votes[s.label] += s.score
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+def _merge_short_forms(clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """A short-form cluster joins the one longer name that contains its words and has its type.
+
+    Mentions join clusters one at a time, so a short form the model labelled with a second type
+    (मस्क once ORG, once PER) can start a cluster of its own before its other mentions arrive;
+    judged as a whole, by its voted type, it belongs to the full name (एलन मस्क).
+    """
+    out = list(clusters)
+    for short in sorted(clusters, key=lambda c: c.spans[0].start):
+        if any(len(k.split()) > 1 for k in short.keys):
+            continue
+        typ = _vote(short.spans)
+        homes = [c for c in out if c is not short and short.tokens <= c.tokens
+                 and any(len(k.split()) > 1 for k in c.keys) and _vote(c.spans) == typ]
+        if len(homes) == 1:
+            homes[0].spans.extend(short.spans)
+            homes[0].keys |= short.keys
+            out.remove(short)
+    return out
+
+
 def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
                   lead_end: int = 0) -> list[Entity]:
     """Group mention spans of one article into entities with names in both scripts."""
@@ -140,14 +169,11 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             c.add(sp, key, tk)
             clusters.append(c)
 
+    clusters = _merge_short_forms(clusters)
     entities = []
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)
-        votes = Counter()
-        for s in ms:
-            votes[s.label] += s.score
-        typ = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        entities.append((c, ms, typ))
+        entities.append((c, ms, _vote(ms)))
 
     def best_form(forms: list[str]) -> str | None:
         if not forms:

@@ -140,7 +140,7 @@ class Transliterator:
 
     def _respell(self, keys: list[str], outputs: list[str], to: str) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
-        from .lexicon import WEIGHT, Lexicon, choose
+        from .lexicon import ALPHA, WEIGHT, Lexicon, choose
         from .phonetic import script_key
 
         lex = Lexicon.load(to)
@@ -151,7 +151,15 @@ class Transliterator:
             cands = [out] + sorted({c for c in found if c != out and set(c) <= known})
             candidates.append(cands)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
-        flat_scores = iter(self.score([k for k, _ in flat], [c for _, c in flat], to))
+        alpha = ALPHA[to]
+        combined = [0.0] * len(flat)
+        if alpha > 0:  # log P(candidate | input)
+            fwd = self.score([k for k, _ in flat], [c for _, c in flat], to)
+            combined = [x + alpha * f for x, f in zip(combined, fwd)]
+        if alpha < 1:  # log P(input | candidate): the other direction of the same model
+            rev = self.score([c for _, c in flat], [k for k, _ in flat], "hi" if to == "en" else "en")
+            combined = [x + (1 - alpha) * r for x, r in zip(combined, rev)]
+        flat_scores = iter(combined)
         scores = [[next(flat_scores) for _ in cands] for cands in candidates]
         return choose(outputs, candidates, scores, lex.zipf, WEIGHT[to])
 

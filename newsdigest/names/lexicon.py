@@ -3,19 +3,23 @@
 A character model spells a name the way it sounds. Readers expect the established spelling, and for
 well-known names that spelling is in large word-frequency lists. This is back-transliteration with a
 target-language word list (Knight & Graehl, 1998): words of the list that share the input's sound key
-(:func:`newsdigest.names.phonetic.script_key`) are candidates, the transliteration model scores each
-candidate given the input, and a candidate replaces the model's own output when
+(:func:`newsdigest.names.phonetic.script_key`) are candidates, and a candidate replaces the model's
+own output when
 
-    log P(candidate | input) / len**0.6 + WEIGHT[lang] * zipf(candidate)
+    ALPHA * log P(candidate | input) + (1 - ALPHA) * log P(input | candidate) + WEIGHT * zipf(candidate)
 
-beats the same score of the model's output (zipf = 0 for a word the list lacks). So a frequent word must
-also be a likely transliteration: कमल stays Kamal and does not become "camel".
+is higher than the same sum for the model's output (zipf = 0 for a word the list lacks). Both
+log-probabilities come from the one transliteration model (its two directions), divided by
+length**0.6. The reverse direction is the noisy-channel score: "Zuckerberg" read aloud in Hindi is
+जुकरबर्ग, though जुकरबर्ग read as English would rather be "Jukarbarg". A frequent word must also
+be a likely transliteration: कमल stays Kamal and does not become "camel".
 
 The lists come from `wordfreq` (code Apache-2.0; data CC BY-SA 4.0, built from Wikipedia, subtitles,
 news, books, web text, Twitter and Reddit; Speer, 2022). English uses its 'large' list (words down to
 zipf 1.5, about 160,000 with a-z letters only); Hindi its 'small' list (about 27,000 words). The word
 lists are read from the installed package: nothing is downloaded and nothing is copied into newsdigest.
-WEIGHT and MIN_ZIPF were chosen on the dev split of the cricinfo names (see models/translit/README.md).
+ALPHA and WEIGHT were chosen on tuning data (cricinfo dev players, dakshina dev) with
+benchmarks/tune_lexicon.py; see models/translit/README.md.
 """
 from __future__ import annotations
 
@@ -28,11 +32,12 @@ import regex
 from ._text import hindi_key
 from .phonetic import script_key, skeleton
 
-WEIGHT = {"en": 0.4, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexicon.py
+WEIGHT = {"en": 0.2, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexicon.py
+ALPHA = {"en": 0.0, "hi": 1.0}  # both mean: scored by the en->hi direction, the one that knows English spelling
 MIN_ZIPF = {"en": 1.5, "hi": 1.0}
 LISTS = {"en": "large", "hi": "small"}
-PER_KEY = 12  # most frequent candidates kept per sound key
-_LATIN_WORD = regex.compile(r"[a-z]{2,}")
+PER_KEY = 30  # most frequent candidates kept per sound key
+_LATIN_WORD = regex.compile(r"(?=[a-z]*[aeiouy])[a-z]{2,}")  # with a vowel: not "wtsp", "msc"
 _DEVA_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2,}")
 _SOFT_G = regex.compile(r"g(?=[eiy])")
 
@@ -86,8 +91,8 @@ def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[fl
            zipf: dict[str, float], weight: float) -> list[str]:
     """For each word: its model output or the candidate with the best model score + weight * zipf.
 
-    ``candidates[i]`` starts with ``outputs[i]``; ``scores[i]`` are the model's length-normalised
-    log-probabilities of those candidates. Ties keep the earlier candidate (the model's output).
+    ``candidates[i]`` starts with ``outputs[i]``; ``scores[i]`` are the model scores of those
+    candidates (see the module docstring). Ties keep the earlier candidate (the model's output).
     """
     chosen = []
     for out, cands, sc in zip(outputs, candidates, scores):
