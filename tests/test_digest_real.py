@@ -34,6 +34,21 @@ def test_seed_entities_are_merged_across_scripts_and_short_forms(seed):
     assert {"Facebook", "फेसबुक"} <= {m.text for m in fb.mentions}
 
 
+def test_seed_instagram_is_one_entity_in_both_scripts(seed):
+    _, d = seed
+    ig = by_name(d, "Instagram")
+    assert ig.type == "ORG" and ig.name_hi == "इंस्टाग्राम"
+    assert {"Instagram", "इंस्टाग्राम"} <= {m.text for m in ig.mentions}
+
+
+def test_seed_names_written_only_in_devanagari_get_their_usual_english_spelling(seed):
+    _, d = seed
+    names = {e.name_hi: (e.type, e.name_en) for e in d.entities}
+    assert names["मार्क जुकरबर्ग"] == ("PER", "Mark Zuckerberg")
+    assert names["एंडी स्टोन"] == ("PER", "Andy Stone")
+    assert names["अमेरिका"] == ("LOC", "America")
+
+
 def test_seed_outage_count_is_about_facebook(seed):
     _, d = seed
     (q,) = [f for f in d.facts if f.type == "quantity" and f.value == 500000]
