@@ -28,10 +28,7 @@ def prepare(t: Transliterator, keys: list[str], to: str):
     outputs = t._forward(keys, to)
     lex = Lexicon.load(to)
     known = set(t._vocab.index)
-    cands = []
-    for k, out in zip(keys, outputs):
-        found = lex.candidates(script_key(k)) + lex.candidates(script_key(out))
-        cands.append([out] + sorted({c for c in found if c != out and set(c) <= known}))
+    cands = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
     flat = [(k, c) for k, cs in zip(keys, cands) for c in cs]
     fwd = t.score([k for k, _ in flat], [c for _, c in flat], to)
     rev = t.score([c for _, c in flat], [k for k, _ in flat], "hi" if to == "en" else "en")

@@ -79,3 +79,14 @@ def test_english_lexicon_holds_letters_only_and_is_ranked_by_frequency():
     assert all(w.isascii() and w.isalpha() and w.islower() for w in list(lex.zipf)[:5000])
     bucket = lex.candidates(skeleton("america"))
     assert bucket[0] == "america" and bucket == sorted(bucket, key=lambda w: -lex.zipf[w])
+
+
+def test_repeated_names_are_served_from_the_cache(monkeypatch):
+    t = Transliterator()
+    first = t.to_english_batch(["मार्क जुकरबर्ग", "अमेरिका"])
+    calls = []
+    monkeypatch.setattr(t, "_forward", lambda keys, to: calls.append(keys) or ["x"] * len(keys))
+    assert t.to_english_batch(["अमेरिका", "मार्क जुकरबर्ग"]) == first[::-1]
+    assert calls == []
+    t.to_english_batch(["अमेरिका", "एंडी"])
+    assert calls == [["एंडी"]]  # only the new word goes to the model

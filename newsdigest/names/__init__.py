@@ -30,6 +30,7 @@ ENV_VAR = "NEWSDIGEST_TRANSLIT_DIR"
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "translit"
 WEIGHTS, CONFIG = "model.safetensors", "config.json"
 _BATCH = 256
+_CACHE_SIZE = 200_000
 MAX_WORD = 40  # longer letter runs are kept as they are (and cannot stall a batch)
 
 
@@ -48,6 +49,7 @@ class Transliterator:
         self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
         self.beam = beam
         self.lexicon = lexicon
+        self._cache: dict[tuple[str, str], str] = {}  # (direction, word key) -> result, for repeated names
         self._model = None
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
@@ -110,12 +112,16 @@ class Transliterator:
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
+        done.update({k: self._cache[to, k] for k in keys if (to, k) in self._cache})
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._forward(todo, to)
             if self.lexicon:
                 outputs = self._respell(todo, outputs, to)
             done.update(zip(todo, outputs))
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.clear()
+            self._cache.update(((to, k), o) for k, o in zip(todo, outputs))
         return [self._postprocess(name, key, done, to) for name in pieces]
 
     def _forward(self, keys: list[str], to: str) -> list[str]:
@@ -145,11 +151,7 @@ class Transliterator:
 
         lex = Lexicon.load(to)
         known = set(self._vocab.index)
-        candidates = []
-        for k, out in zip(keys, outputs):
-            found = lex.candidates(script_key(k)) + lex.candidates(script_key(out))
-            cands = [out] + sorted({c for c in found if c != out and set(c) <= known})
-            candidates.append(cands)
+        candidates = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
         alpha = ALPHA[to]
         combined = [0.0] * len(flat)

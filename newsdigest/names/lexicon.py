@@ -36,7 +36,8 @@ WEIGHT = {"en": 0.2, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexico
 ALPHA = {"en": 0.0, "hi": 1.0}  # both mean: scored by the en->hi direction, the one that knows English spelling
 MIN_ZIPF = {"en": 1.5, "hi": 1.0}
 LISTS = {"en": "large", "hi": "small"}
-PER_KEY = 30  # most frequent candidates kept per sound key
+PER_KEY = 30  # most frequent words kept per sound key
+MAX_CANDIDATES = 2 * PER_KEY  # all of both keys: a cap of 12 lowered dev exact match (rare names)
 _LATIN_WORD = regex.compile(r"(?=[a-z]*[aeiouy])[a-z]{2,}")  # with a vowel: not "wtsp", "msc"
 _DEVA_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2,}")
 _SOFT_G = regex.compile(r"g(?=[eiy])")
@@ -66,6 +67,11 @@ class Lexicon:
 
     def candidates(self, key: str) -> list[str]:
         return self.index.get(key, []) if key else []
+
+    def shortlist(self, output: str, keys: list[str], allowed: set[str], limit: int = MAX_CANDIDATES) -> list[str]:
+        """``output`` first, then up to ``limit`` most frequent words under ``keys`` written in ``allowed``."""
+        found = {w for k in keys for w in self.candidates(k) if w != output and set(w) <= allowed}
+        return [output] + sorted(found, key=lambda w: (-self.zipf[w], w))[:limit]
 
     @classmethod
     @functools.lru_cache(maxsize=2)
