@@ -49,7 +49,7 @@ class Transliterator:
         self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
         self.beam = beam
         self.lexicon = lexicon
-        self._cache: dict[tuple[str, str], str] = {}  # (direction, word key) -> result, for repeated names
+        self._cache: dict[tuple[str, bool, str], str] = {}  # (direction, lexicon, word key) -> result
         self._model = None
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
@@ -112,7 +112,8 @@ class Transliterator:
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
-        done.update({k: self._cache[to, k] for k in keys if (to, k) in self._cache})
+        cached = {k: self._cache.get((to, self.lexicon, k)) for k in keys}
+        done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._forward(todo, to)
@@ -121,7 +122,7 @@ class Transliterator:
             done.update(zip(todo, outputs))
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
-            self._cache.update(((to, k), o) for k, o in zip(todo, outputs))
+            self._cache.update(((to, self.lexicon, k), o) for k, o in zip(todo, outputs))
         return [self._postprocess(name, key, done, to) for name in pieces]
 
     def _forward(self, keys: list[str], to: str) -> list[str]:
@@ -165,8 +166,8 @@ class Transliterator:
         scores = [[next(flat_scores) for _ in cands] for cands in candidates]
         return choose(outputs, candidates, scores, lex.zipf, WEIGHT[to])
 
-    def score(self, sources: list[str], targets: list[str], to: str, alpha: float = 0.6) -> list[float]:
-        """Length-normalised log P(target | source) under the model, as beam search ranks hypotheses.
+    def score(self, sources: list[str], targets: list[str], to: str, length_penalty: float = 0.6) -> list[float]:
+        """log P(target | source) / len(target)**length_penalty, as beam search ranks hypotheses.
 
         Sources and targets are model keys (see ``hindi_key``/``latin_key``).
         """
@@ -192,7 +193,7 @@ class Transliterator:
             picked = logp.gather(2, tgt.unsqueeze(-1)).squeeze(-1).masked_fill(tgt == vocab.pad, 0.0)
             lengths = (tgt != vocab.pad).sum(1)
             for row, i in enumerate(idx):
-                out[i] = float(picked[row].sum() / float(lengths[row]) ** alpha)
+                out[i] = float(picked[row].sum() / float(lengths[row]) ** length_penalty)
         return out
 
     @staticmethod

@@ -16,7 +16,7 @@ be a likely transliteration: कमल stays Kamal and does not become "camel".
 
 The lists come from `wordfreq` (code Apache-2.0; data CC BY-SA 4.0, built from Wikipedia, subtitles,
 news, books, web text, Twitter and Reddit; Speer, 2022). English uses its 'large' list (words down to
-zipf 1.5, about 160,000 with a-z letters only); Hindi its 'small' list (about 27,000 words). The word
+zipf 1.5 of a-z letters with a vowel: about 155,000); Hindi its 'small' list (about 24,000 words). The word
 lists are read from the installed package: nothing is downloaded and nothing is copied into newsdigest.
 ALPHA and WEIGHT were chosen on tuning data (cricinfo dev players, dakshina dev) with
 benchmarks/tune_lexicon.py; see models/translit/README.md.
@@ -33,7 +33,9 @@ from ._text import hindi_key
 from .phonetic import script_key, skeleton
 
 WEIGHT = {"en": 0.2, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexicon.py
-ALPHA = {"en": 0.0, "hi": 1.0}  # both mean: scored by the en->hi direction, the one that knows English spelling
+# en: only log P(input | candidate); hi: only log P(candidate | input). Either way the en->hi direction
+# of the model scores, the one trained to read English spellings.
+ALPHA = {"en": 0.0, "hi": 1.0}
 MIN_ZIPF = {"en": 1.5, "hi": 1.0}
 LISTS = {"en": "large", "hi": "small"}
 PER_KEY = 30  # most frequent words kept per sound key
