@@ -20,6 +20,7 @@ _RULES = [("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh"
 _SOFT_C = regex.compile(r"c(?=[eiy])")  # 'Face' sounds like फेस
 _SOFT_DG = regex.compile(r"dg(?=[eiy])")  # 'Cambridge' ends like कैम्ब्रिज
 _VOWELS_H = regex.compile(r"[aeiouh]")
+_W_AFTER_VOWEL = regex.compile(r"(?<=[aeiou])w(?![aeiouy])")  # 'New', 'Crowley': a vowel, not व
 
 
 def is_devanagari(s: str) -> bool:
@@ -30,7 +31,7 @@ def skeleton(latin: str) -> str:
     """A spelling-tolerant key of a Latin word: 'Facebook' and 'Phesbuk' both give 'fsbk'."""
     s = unicodedata.normalize("NFKD", latin.casefold())
     s = "".join(ch for ch in s if ch.isalnum())
-    s = _SOFT_DG.sub("j", _SOFT_C.sub("s", s))
+    s = _W_AFTER_VOWEL.sub("", _SOFT_DG.sub("j", _SOFT_C.sub("s", s)))
     for a, b in _RULES:
         s = s.replace(a, b)
     if not s:
