@@ -121,6 +121,12 @@ def test_odd_inputs_give_valid_offsets_and_never_crash(digester, text):
     assert json.loads(d.to_json())["source"]["chars"] == len(text)
 
 
+def test_all_caps_english_still_finds_names_at_their_offsets(digester):
+    text = "ELON MUSK SAID ON TUESDAY THAT GOOGLE WAS DOWN IN NEW YORK."
+    found = {(s.text, s.label) for s in digester.entities([text])[0]}
+    assert {("ELON MUSK", "PER"), ("GOOGLE", "ORG"), ("NEW YORK", "LOC")} <= found
+
+
 def test_long_sentence_is_windowed_not_truncated(digester):
     words = ["Reuters"] + ["word"] * 600 + ["Microsoft"]
     text = " ".join(words)

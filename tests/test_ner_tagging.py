@@ -76,3 +76,16 @@ def test_possessive_s_is_not_part_of_the_name():
     w = Window(0, spans, [text[a:b] for a, b in spans])
     out = spans_from_logits(text, w, *logits_for(["B-LOC", "O", "O"]))
     assert [(s.text, s.start, s.end) for s in out] == [("Mumbai", 0, 6)]
+
+
+def test_all_caps_sentences_are_recased_one_character_for_one():
+    from newsdigest.entities.ner import is_shouting, recase
+
+    words = ["ELON", "MUSK", "SAID", "META", "WAS", "DOWN", "."]
+    assert is_shouting(words)
+    assert [recase(w) for w in words] == ["Elon", "Musk", "Said", "Meta", "Was", "Down", "."]
+    assert not is_shouting(["Meta", "Statement", "Facebook", "Instagram", "Down"])
+    assert not is_shouting(["BJP", "ने", "कहा"])  # an acronym in Hindi text is not shouting
+    for w in ["ÉLAN", "मोदी", "X", "COVID19"]:
+        assert len(recase(w)) == len(w)
+    assert recase("COVID19") == "COVID19" and recase("ÉLAN") == "ÉLAN"

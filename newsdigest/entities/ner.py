@@ -18,14 +18,33 @@ class Window:
     words: list[str]
 
 
+def is_shouting(words: list[str]) -> bool:
+    """An all-caps Latin sentence (a wire headline, a pasted telex): 12+ Latin letters, 90% upper case."""
+    letters = [c for w in words for c in w if c.isascii() and c.isalpha()]
+    return len(letters) >= 12 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def recase(word: str) -> str:
+    """'MUSK' -> 'Musk' for the model's eyes; one character for one, so offsets stay valid."""
+    if len(word) > 1 and word.isascii() and word.isalpha() and word.isupper():
+        return word[0] + word[1:].lower()
+    return word
+
+
 def make_windows(text: str, sentences: list[tuple[int, int]], encoder) -> list[Window]:
-    """Word windows for every sentence; a long sentence is cut at words, never truncated."""
+    """Word windows for every sentence; a long sentence is cut at words, never truncated.
+
+    The model learned names from their capitals, so an all-caps sentence is shown to it in title
+    case ("ELON MUSK SAID" -> "Elon Musk Said"); spans still point at the original text.
+    """
     windows = []
     for si, (s, e) in enumerate(sentences):
         spans = [(s + a, s + b) for a, b in word_spans(text[s:e])]
         if not spans:
             continue
         words = [text[a:b] for a, b in spans]
+        if is_shouting(words):
+            words = [recase(w) for w in words]
         for a, b in encoder.split_window(words):
             windows.append(Window(si, spans[a:b], words[a:b]))
     return windows
