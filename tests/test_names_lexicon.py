@@ -90,3 +90,24 @@ def test_repeated_names_are_served_from_the_cache(monkeypatch):
     assert calls == []
     t.to_english_batch(["अमेरिका", "एंडी"])
     assert calls == [["एंडी"]]  # only the new word goes to the model
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("डी. वाई. चंद्रचूड़", "D. Y. Chandrachud"),  # initials with dots
+    ("के एल राहुल", "K L Rahul"),  # initials side by side
+    ("एसबीआई", "SBI"),  # an acronym written as letter names
+    ("एनडीआरएफ", "NDRF"),
+])
+def test_hindi_letter_names_become_latin_letters(hindi, english):
+    assert Transliterator().to_english_batch([hindi]) == [english]
+    assert Transliterator(lexicon=False).to_english_batch([hindi]) == [english]
+
+
+def test_letter_names_inside_ordinary_text_stay_words():
+    out = Transliterator().to_english_batch(["राम के घर"])[0]
+    assert out.split()[1] != "K" and " K " not in out
+
+
+@pytest.mark.parametrize("english, hindi", [("SBI", "एसबीआई"), ("NDRF", "एनडीआरएफ"), ("NASA", "नासा"), ("BJP", "बीजेपी")])
+def test_acronyms_are_spelled_out_unless_hindi_reads_them_as_a_word(english, hindi):
+    assert Transliterator().to_hindi_batch([english]) == [hindi]

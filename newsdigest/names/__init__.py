@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..errors import ModelNotFoundError
 from ._text import (DEVANAGARI_RUN, LATIN_RUN, LETTER_NAMES_HI, Vocab, hindi_key, latin_key,
-                    split_runs)
+                    spell_letters, split_runs)
 
 __all__ = ["Transliterator", "to_english", "to_hindi", "to_english_batch", "to_hindi_batch", "model_info"]
 
@@ -108,6 +108,8 @@ class Transliterator:
                 raise TypeError(f"names must be str, got {type(n).__name__}: {n!r}")
         run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
+        if to == "en":
+            pieces = [_letters_to_latin(name) for name in pieces]
         keys = sorted({key(p) for name in pieces for p, is_word in name if is_word} - {""})
         done: dict[str, str] = {}
         if to == "hi":
@@ -123,7 +125,22 @@ class Transliterator:
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
             self._cache.update(((to, self.lexicon, k), o) for k, o in zip(todo, outputs))
+        if to == "hi" and self.lexicon:
+            pieces = [self._spell_acronyms(name, done) for name in pieces]
         return [self._postprocess(name, key, done, to) for name in pieces]
+
+    @staticmethod
+    def _spell_acronyms(pieces: list[tuple[str, bool]], done: dict[str, str]) -> list[tuple[str, bool]]:
+        """An all-caps word of 2-5 letters is read letter by letter ("SBI" -> एसबीआई) unless the model's
+        reading is a known Hindi word (NASA -> नासा, BJP -> बीजेपी)."""
+        from .lexicon import Lexicon
+
+        out = list(pieces)
+        for i, (p, is_word) in enumerate(pieces):
+            if is_word and 2 <= len(p) <= 5 and p.isascii() and p.isupper():
+                if done.get(latin_key(p)) not in Lexicon.load("hi").zipf:
+                    out[i] = ("".join(LETTER_NAMES_HI[c] for c in p.lower()), False)
+        return out
 
     def _forward(self, keys: list[str], to: str) -> list[str]:
         """Model outputs for unique word keys, decoded in length-sorted batches."""
@@ -208,6 +225,26 @@ class Transliterator:
             else:
                 parts.append(result)
         return "".join(parts)
+
+
+def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Hindi spellings of Latin letters become the letters, copied through as they are.
+
+    A word of two or more letter names is an acronym (एसबीआई -> SBI); a single letter name is an
+    initial when a dot follows it or it stands next to another initial (डी. वाई. चंद्रचूड़ ->
+    D. Y. Chandrachud; के एल राहुल -> K L Rahul). Elsewhere के, ए, ई are ordinary words.
+    """
+    spelled = [spell_letters(hindi_key(p)) if is_word else None for p, is_word in pieces]
+    out = list(pieces)
+    for i, s in enumerate(spelled):
+        if s is None:
+            continue
+        dotted = i + 1 < len(pieces) and pieces[i + 1][0].startswith(".")
+        near = any(0 <= j < len(pieces) and spelled[j] is not None and len(spelled[j]) == 1
+                   and pieces[(i + j) // 2][0].isspace() for j in (i - 2, i + 2))
+        if len(s) >= 2 or dotted or near:
+            out[i] = (s, False)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

@@ -29,6 +29,32 @@ LETTER_NAMES_HI = {
 }
 
 
+# The other way: Devanagari letter names back to Latin capitals (डी. वाई. चंद्रचूड़, एसबीआई = SBI).
+_LETTER_VARIANTS = {"z": ["जेड"], "w": ["डब्लू", "डबल्यू"], "a": ["ऐ"]}
+
+
+def _letter_table() -> dict[str, str]:
+    table = {}
+    for latin, name in LETTER_NAMES_HI.items():
+        for form in [name] + _LETTER_VARIANTS.get(latin, []):
+            table[hindi_key(form)] = latin.upper()
+    return table
+
+
+def spell_letters(word: str) -> str | None:
+    """Latin capitals if a Devanagari word is nothing but letter names ("एसबीआई" -> "SBI"), else None."""
+    table = _LETTERS
+    best: list[str | None] = [""] + [None] * len(word)  # best[i]: spelling of word[:i]
+    for i in range(len(word)):
+        if best[i] is None:
+            continue
+        for n in range(1, min(8, len(word) - i) + 1):
+            part = word[i : i + n]
+            if part in table and best[i + n] is None:
+                best[i + n] = best[i] + table[part]
+    return best[len(word)]
+
+
 def split_runs(text: str, run: re.Pattern[str]) -> list[tuple[str, bool]]:
     """Split ``text`` into ``(piece, is_letter_run)`` pieces whose concatenation is ``text``."""
     pieces: list[tuple[str, bool]] = []
@@ -89,3 +115,6 @@ class Vocab:
             if s not in SPECIALS:
                 out.append(s)
         return "".join(out)
+
+
+_LETTERS = _letter_table()
