@@ -108,3 +108,10 @@ def test_short_form_whose_voted_type_differs_stays_apart():
     text = "दिल्ली कैपिटल्स ने मैच जीता। दिल्ली में बारिश हुई।"
     ents = link_entities(text, spans(text, [("दिल्ली कैपिटल्स", "ORG"), ("दिल्ली", "LOC")]))
     assert sorted(e.type for e in ents) == ["LOC", "ORG"]
+
+
+def test_a_place_inside_a_longer_place_name_stays_its_own_entity():
+    text = "नई दिल्ली में बैठक हुई। दिल्ली में बारिश हुई। ऊपरी असम और असम के बाकी हिस्सों में बाढ़ है।"
+    ents = link_entities(text, spans(text, [("नई दिल्ली", "LOC"), ("दिल्ली", "LOC"), ("ऊपरी असम", "LOC"),
+                                            ("असम", "LOC")]))
+    assert sorted(e.name_hi for e in ents) == ["असम", "ऊपरी असम", "दिल्ली", "नई दिल्ली"]

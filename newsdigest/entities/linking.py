@@ -124,6 +124,8 @@ def _merge_short_forms(clusters: list["_Cluster"]) -> list["_Cluster"]:
         if any(len(k.split()) > 1 for k in short.keys):
             continue
         typ = _vote(short.spans)
+        if typ == "LOC":  # places are not short forms of longer places (see link_entities)
+            continue
         homes = [c for c in out if c is not short and short.tokens <= c.tokens
                  and any(len(k.split()) > 1 for k in c.keys) and _vote(c.spans) == typ]
         if len(homes) == 1:
@@ -156,8 +158,9 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             continue
         key = " ".join(tk)
         match = [c for c in clusters if key in c.keys]
-        if not match and len(tk) < 3:
-            # a short form matches a longer name containing all its tokens, when unambiguous
+        if not match and len(tk) < 3 and sp.label != "LOC":
+            # a short form matches a longer name containing all its tokens, when unambiguous; not for
+            # places: दिल्ली is not नई दिल्ली, असम is not ऊपरी असम
             match = [c for c in clusters if set(tk) <= c.tokens
                      and any(s.label == sp.label for s in c.spans)]
             if len(match) > 1:
