@@ -23,6 +23,7 @@ _HEADLINE_MAX = 200
 class _Job:
     digest: Digest
     windows: list = field(default_factory=list)
+    spans: list = field(default_factory=list)
     error: Exception | None = None
 
 
@@ -169,14 +170,36 @@ class Digester:
         d.title = title if title is not None else find_title(text, sentences)
         return _Job(d)
 
-    def _finish(self, job: _Job, outputs) -> Digest:
-        from .entities.linking import link_entities
-        from .entities.ner import sentence_embeddings, spans_from_logits
+    @staticmethod
+    def _spans(job: _Job, outputs) -> list[EntitySpan]:
+        from .entities.ner import spans_from_logits
 
-        d = job.digest
         spans: list[EntitySpan] = []
         for w, o in zip(job.windows, outputs):
-            spans.extend(spans_from_logits(d.text, w, o.logits, o.label_pos))
+            spans.extend(spans_from_logits(job.digest.text, w, o.logits, o.label_pos))
+        return spans
+
+    @staticmethod
+    def _prefetch_names(jobs: list[_Job]) -> None:
+        """Transliterate the mentions of a whole batch of articles at once (the names model caches each
+        word), so that linking each article finds its names ready instead of running many small batches."""
+        from .entities.linking import is_devanagari
+        from .names import to_english_batch, to_hindi_batch
+
+        texts = sorted({s.text for j in jobs for s in j.spans})
+        deva = [t for t in texts if is_devanagari(t)]
+        latin = [t for t in texts if not is_devanagari(t)]
+        if deva:
+            to_english_batch(deva)
+        if latin:
+            to_hindi_batch(latin)
+
+    def _finish(self, job: _Job, outputs) -> Digest:
+        from .entities.linking import link_entities
+        from .entities.ner import sentence_embeddings
+
+        d = job.digest
+        spans = job.spans
         first = d.text[d.sentences[0][0]:d.sentences[0][1]] if d.sentences else ""
         title_end = d.sentences[0][1] if d.title and first.strip() == d.title.strip() else 0
         lead = d.sentences[min(len(d.sentences) - 1, 2 if d.title else 1)][1] if d.sentences else 0
@@ -212,16 +235,21 @@ class Digester:
             j.windows = make_windows(j.digest.text, j.digest.sentences, enc)
         flat = [w.words for j in live for w in j.windows]
         outputs = enc.run(flat)
+        per_job, k = [], 0
+        for j in live:
+            per_job.append(outputs[k:k + len(j.windows)])
+            k += len(j.windows)
+            j.spans = self._spans(j, per_job[-1])
+        if len(live) > 1:
+            self._prefetch_names(live)
         results: list[Digest | Exception] = []
-        k = 0
+        outs_of = dict(zip(map(id, live), per_job))
         for j in jobs:
             if j.error is not None:
                 results.append(j.error)
                 continue
-            outs = outputs[k:k + len(j.windows)]
-            k += len(j.windows)
             try:
-                results.append(self._finish(j, outs))
+                results.append(self._finish(j, outs_of[id(j)]))
             except NewsdigestError as exc:
                 results.append(exc)
         return results

