@@ -115,3 +115,21 @@ def test_a_place_inside_a_longer_place_name_stays_its_own_entity():
     ents = link_entities(text, spans(text, [("नई दिल्ली", "LOC"), ("दिल्ली", "LOC"), ("ऊपरी असम", "LOC"),
                                             ("असम", "LOC")]))
     assert sorted(e.name_hi for e in ents) == ["असम", "ऊपरी असम", "दिल्ली", "नई दिल्ली"]
+
+
+def test_an_acronym_joins_the_name_whose_initials_it_spells():
+    text = ("Mumbai Metro Rail Corporation Ltd opened the line. MMRCL said trains run from Bandra-Kurla Complex. "
+            "BKC is busy. एमएमआरसीएल ने कहा।")
+    s = spans(text, [("Mumbai Metro Rail Corporation Ltd", "ORG"), ("MMRCL", "ORG"), ("Bandra-Kurla Complex", "LOC"),
+                     ("BKC", "LOC"), ("एमएमआरसीएल", "ORG")])
+    ents = link_entities(text, s)
+    assert sorted((e.type, e.name_en, len(e.mentions)) for e in ents) == [
+        ("LOC", "Bandra-Kurla Complex", 2), ("ORG", "Mumbai Metro Rail Corporation Ltd", 3)]
+
+
+def test_an_acronym_of_another_type_or_other_letters_stays_apart():
+    text = "Reserve Bank of India met. RBI spoke. IMF agreed. Bank of India said no."
+    ents = link_entities(text, spans(text, [("Reserve Bank of India", "ORG"), ("RBI", "ORG"), ("IMF", "ORG"),
+                                            ("Bank of India", "ORG")]))
+    assert sorted(e.name_en for e in ents) == ["Bank of India", "IMF", "Reserve Bank of India"]
+    assert len(next(e for e in ents if e.name_en == "Reserve Bank of India").mentions) == 2

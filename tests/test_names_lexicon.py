@@ -108,6 +108,7 @@ def test_letter_names_inside_ordinary_text_stay_words():
     assert out.split()[1] != "K" and " K " not in out
 
 
-@pytest.mark.parametrize("english, hindi", [("SBI", "एसबीआई"), ("NDRF", "एनडीआरएफ"), ("NASA", "नासा"), ("BJP", "बीजेपी")])
+@pytest.mark.parametrize("english, hindi", [("SBI", "एसबीआई"), ("NDRF", "एनडीआरएफ"), ("ICC", "आईसीसी"),
+                                            ("NASA", "नासा"), ("ISRO", "इसरो"), ("BJP", "बीजेपी")])
 def test_acronyms_are_spelled_out_unless_hindi_reads_them_as_a_word(english, hindi):
     assert Transliterator().to_hindi_batch([english]) == [hindi]

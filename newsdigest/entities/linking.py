@@ -135,6 +135,50 @@ def _merge_short_forms(clusters: list["_Cluster"]) -> list["_Cluster"]:
     return out
 
 
+_NAME_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_NOT_INITIALS = {"of", "and", "the", "for", "de", "du", "la", "von", "van"}
+_LATIN_ACRONYM = regex.compile(r"[A-Z]{2,6}")
+
+
+def _initials(form: str) -> str:
+    """'Mumbai Metro Rail Corporation Ltd' -> 'MMRCL'; 'Bandra-Kurla Complex' -> 'BKC'."""
+    return "".join(w[0].upper() for w in _NAME_WORD.findall(form) if w.casefold() not in _NOT_INITIALS)
+
+
+def _acronym(cluster: "_Cluster") -> str | None:
+    """The letters, when every mention of a cluster is one acronym (MMRCL, or एमएमआरसीएल in Hindi)."""
+    from ..names._text import hindi_key, spell_letters
+
+    found = set()
+    for s in cluster.spans:
+        if _LATIN_ACRONYM.fullmatch(s.text):
+            found.add(s.text)
+        elif is_devanagari(s.text) and _TOKEN.fullmatch(s.text):
+            found.add(spell_letters(hindi_key(s.text)))
+        else:
+            return None
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
+def _merge_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """An acronym joins the one name of its type whose initials it spells (MMRCL = Mumbai Metro Rail
+    Corporation Ltd, written out in Latin somewhere in the article)."""
+    out = list(clusters)
+    for ac in clusters:
+        letters = _acronym(ac)
+        if not letters:
+            continue
+        typ = _vote(ac.spans)
+        homes = [c for c in out if c is not ac and _vote(c.spans) == typ and any(
+            not is_devanagari(s.text) and len(_NAME_WORD.findall(s.text)) >= 2 and _initials(s.text) == letters
+            for s in c.spans)]
+        if len(homes) == 1:
+            homes[0].spans.extend(ac.spans)
+            homes[0].keys |= ac.keys
+            out.remove(ac)
+    return out
+
+
 def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
                   lead_end: int = 0) -> list[Entity]:
     """Group mention spans of one article into entities with names in both scripts."""
@@ -172,7 +216,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             c.add(sp, key, tk)
             clusters.append(c)
 
-    clusters = _merge_short_forms(clusters)
+    clusters = _merge_acronyms(_merge_short_forms(clusters))
     entities = []
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)

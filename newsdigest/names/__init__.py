@@ -131,15 +131,17 @@ class Transliterator:
 
     @staticmethod
     def _spell_acronyms(pieces: list[tuple[str, bool]], done: dict[str, str]) -> list[tuple[str, bool]]:
-        """An all-caps word of 2-5 letters is read letter by letter ("SBI" -> एसबीआई) unless the model's
-        reading is a known Hindi word (NASA -> नासा, BJP -> बीजेपी)."""
+        """An all-caps word of 2-5 letters is read letter by letter ("SBI" -> एसबीआई, "ICC" -> आईसीसी)
+        unless Hindi text knows only the model's reading as a word (NASA -> नासा, ISRO -> इसरो)."""
         from .lexicon import Lexicon
 
+        zipf = Lexicon.load("hi").zipf
         out = list(pieces)
         for i, (p, is_word) in enumerate(pieces):
             if is_word and 2 <= len(p) <= 5 and p.isascii() and p.isupper():
-                if done.get(latin_key(p)) not in Lexicon.load("hi").zipf:
-                    out[i] = ("".join(LETTER_NAMES_HI[c] for c in p.lower()), False)
+                spelled = "".join(LETTER_NAMES_HI[c] for c in p.lower())
+                if hindi_key(spelled) in zipf or done.get(latin_key(p)) not in zipf:
+                    out[i] = (spelled, False)
         return out
 
     def _forward(self, keys: list[str], to: str) -> list[str]:
