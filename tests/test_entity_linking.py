@@ -133,3 +133,17 @@ def test_an_acronym_of_another_type_or_other_letters_stays_apart():
                                             ("Bank of India", "ORG")]))
     assert sorted(e.name_en for e in ents) == ["Bank of India", "IMF", "Reserve Bank of India"]
     assert len(next(e for e in ents if e.name_en == "Reserve Bank of India").mentions) == 2
+
+
+def test_a_description_in_front_of_a_name_does_not_become_its_name():
+    text = ("अमेरिकी साइबर सिक्योरिटी कंपनी क्राउडस्ट्राइक ने कहा। क्राउडस्ट्राइक के सीईओ बोले। "
+            "क्राउडस्ट्राइक ने फिक्स जारी किया।")
+    ents = link_entities(text, spans(text, [("अमेरिकी साइबर सिक्योरिटी कंपनी क्राउडस्ट्राइक", "ORG"),
+                                            ("क्राउडस्ट्राइक", "ORG"), ("क्राउडस्ट्राइक", "ORG")]))
+    assert [(e.name_hi, len(e.mentions)) for e in ents] == [("क्राउडस्ट्राइक", 3)]
+
+
+def test_a_full_name_used_once_still_names_a_surname_used_often():
+    text = "मार्क जुकरबर्ग ने कहा। मस्क ने नहीं। जुकरबर्ग ने फिर कहा। जुकरबर्ग चुप रहे।"
+    ents = link_entities(text, spans(text, [("मार्क जुकरबर्ग", "PER"), ("जुकरबर्ग", "PER"), ("जुकरबर्ग", "PER")]))
+    assert [e.name_hi for e in ents] == ["मार्क जुकरबर्ग"]

@@ -222,21 +222,32 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         ms = sorted(c.spans, key=lambda s: s.start)
         entities.append((c, ms, _vote(ms)))
 
-    def best_form(forms: list[str]) -> str | None:
+    def best_form(forms: list[str], every: list[str]) -> str | None:
+        """The fullest form (एलन मस्क over मस्क), unless it is a description in front of a name the
+        article uses more often, in either script: three or more words before it ("अमेरिकी साइबर
+        सिक्योरिटी कंपनी क्राउडस्ट्राइक" once, "CrowdStrike" six times) -> only the name's words."""
         if not forms:
             return None
-        cnt = Counter(forms)
-        return sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], f))[0]
+        cnt, total = Counter(forms), Counter(every)
+        best = sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], f))[0]
+        toks = list(_TOKEN.finditer(best))
+        keys = [script_key(t.group()) for t in toks]
+        for f in sorted(total, key=lambda f: (-total[f], f)):
+            fk = [script_key(w) for w in _TOKEN.findall(f)]
+            if fk and total[f] > total[best] and len(keys) - len(fk) >= 3 and keys[-len(fk):] == fk:
+                return best[toks[-len(fk)].start():]
+        return best
 
     out = []
     en_missing = []
     for c, ms, typ in entities:
         deva = [m.text for m in ms if is_devanagari(m.text)]
         lat = [m.text for m in ms if not is_devanagari(m.text)]
-        name_hi = best_form(deva)
-        name_en = best_form(lat)
+        every = deva + lat
+        name_hi = best_form(deva, every)
+        name_en = best_form(lat, every)
         if name_en is None:
-            name_en = latin(best_form(deva))
+            name_en = roman[name_hi] if name_hi in roman else _romanise([name_hi]).get(name_hi, name_hi)
         if name_hi is None:
             en_missing.append(len(out))
         n = len(ms)
