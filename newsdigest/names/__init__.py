@@ -69,7 +69,14 @@ class Transliterator:
             return f"none ({self.model_dir} has no {CONFIG})"
         t = config.get("training", {})
         beam = self.beam or config.get("beam", 1)
-        spell = ", wordfreq spelling lexicon" if self.lexicon else ""
+        spell = ""
+        if self.lexicon:
+            from importlib.metadata import PackageNotFoundError, version
+
+            try:
+                spell = f", wordfreq {version('wordfreq')} spelling lexicon"
+            except PackageNotFoundError:
+                spell = ", wordfreq spelling lexicon (wordfreq not installed)"
         return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}{spell}"
 
     def to_english_batch(self, names: Iterable[str]) -> list[str]:
