@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from newsdigest.names import Transliterator
-from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, words
+from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, split_runs, words
 from newsdigest.names.evaluate import is_dev_player, load_cricinfo, score
 from newsdigest.names.lexicon import Lexicon, choose
 from newsdigest.names.phonetic import script_key
@@ -69,8 +69,7 @@ def main(argv=None) -> int:
             done = dict(zip(keys, choose(outputs, cands, by_alpha[a], zipf, weight=w)))
             preds = []
             for n in src_names:
-                parts = [done.get(key(p), p) if is_word else p for p, is_word in
-                         __import__("newsdigest.names._text", fromlist=["split_runs"]).split_runs(n, run)]
+                parts = [done.get(key(p), p) if is_word else p for p, is_word in split_runs(n, run)]
                 preds.append("".join(parts))
             results.setdefault(f"cricinfo-dev {to} alpha={a}", {})[w] = score(preds, refs, casefold=(to == "en"))
     outputs, cands, by_alpha, zipf = prepare(t, dak, "en")
