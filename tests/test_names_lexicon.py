@@ -112,3 +112,21 @@ def test_letter_names_inside_ordinary_text_stay_words():
                                             ("NASA", "नासा"), ("ISRO", "इसरो"), ("BJP", "बीजेपी")])
 def test_acronyms_are_spelled_out_unless_hindi_reads_them_as_a_word(english, hindi):
     assert Transliterator().to_hindi_batch([english]) == [hindi]
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("भारत", "India"), ("चीन", "China"), ("रूस", "Russia"),
+    ("इजराइल", "Israel"),  # news often drops the nukta of CLDR's इज़राइल
+    ("दक्षिण अफ्रीका", "South Africa"),
+])
+def test_countries_take_their_cldr_name_in_the_other_language(hindi, english):
+    assert Transliterator().to_english_batch([hindi]) == [english]
+    assert Transliterator(gazetteer=False).to_english_batch([hindi]) != [english]
+
+
+def test_gazetteer_works_both_ways_and_only_on_whole_names():
+    t = Transliterator()
+    assert t.to_hindi_batch(["China", "Russia", "Elon Musk"])[:2] == ["चीन", "रूस"]
+    assert t.to_english_batch(["भारत सरकार"]) != ["India सरकार"]  # a longer name is transliterated, not half-translated
+    assert t.to_english_batch(["भारत", "भारत", "एलन"])[:2] == ["India", "India"]
+    assert "CLDR" in t.info() and "CLDR" not in Transliterator(gazetteer=False).info()

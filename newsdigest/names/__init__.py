@@ -42,22 +42,26 @@ class Transliterator:
     ``lexicon`` (default on) respells a word with the established spelling from a word-frequency list
     when the model finds it a likely transliteration (जुकरबर्ग -> Zuckerberg, not Jukarbarg); see
     :mod:`newsdigest.names.lexicon`. ``lexicon=False`` gives the model's own spelling.
+    ``gazetteer`` (default on) names countries and regions by their CLDR names in the other language
+    (भारत -> India, China -> चीन); see :mod:`newsdigest.names.gazetteer`.
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None,
-                 lexicon: bool = True):
+                 lexicon: bool = True, gazetteer: bool = True):
         self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
         self.beam = beam
         self.lexicon = lexicon
+        self.gazetteer = gazetteer
         self._cache: dict[tuple[str, bool, str], str] = {}  # (direction, lexicon, word key) -> result
         self._model = None
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
 
     @classmethod
-    def from_model(cls, model, vocab: Vocab, beam: int = 1, lexicon: bool = False) -> "Transliterator":
+    def from_model(cls, model, vocab: Vocab, beam: int = 1, lexicon: bool = False,
+                   gazetteer: bool = False) -> "Transliterator":
         """Wrap an in-memory model (training uses this to score its dev split)."""
-        t = cls(model_dir=".", beam=beam, lexicon=lexicon)
+        t = cls(model_dir=".", beam=beam, lexicon=lexicon, gazetteer=gazetteer)
         t._model, t._vocab = model, vocab
         return t
 
@@ -77,6 +81,10 @@ class Transliterator:
                 spell = f", wordfreq {version('wordfreq')} spelling lexicon"
             except PackageNotFoundError:
                 spell = ", wordfreq spelling lexicon (wordfreq not installed)"
+        if self.gazetteer:
+            from .gazetteer import source
+
+            spell += f", {source()}"
         return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}{spell}"
 
     def to_english_batch(self, names: Iterable[str]) -> list[str]:
@@ -113,6 +121,16 @@ class Transliterator:
         for n in names:
             if not isinstance(n, str):
                 raise TypeError(f"names must be str, got {type(n).__name__}: {n!r}")
+        if self.gazetteer:
+            from .gazetteer import lookup
+
+            known = {n: lookup(n, to) for n in set(names)}
+            rest = [n for n in dict.fromkeys(names) if known[n] is None]
+            done_rest = dict(zip(rest, self._transliterate_words(rest, to))) if rest else {}
+            return [known[n] or done_rest[n] for n in names]
+        return self._transliterate_words(names, to)
+
+    def _transliterate_words(self, names: list[str], to: str) -> list[str]:
         run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
         if to == "en":
