@@ -5,10 +5,15 @@
 >>> to_hindi("Andy Stone")          # 'एंडी स्टोन'
 
 Names are transliterated word by word with a small character-level model shipped in ``models/translit/``
-(or the folder named by ``NEWSDIGEST_TRANSLIT_DIR``), loaded on first use. Only letters of the source
-script are rewritten: Latin words in ``to_english``, Devanagari words in ``to_hindi``, digits, punctuation
-and other scripts (Urdu, Tamil...) come back unchanged, so ``to_english("Elon मस्क")`` gives "Elon Musk".
-A "word" longer than 40 letters is not a name and is also kept as it is.
+(or the folder named by ``NEWSDIGEST_TRANSLIT_DIR``), loaded on first use. Three layers around it:
+a whole name that is a country or region takes its CLDR name in the other language (भारत -> India;
+``names.gazetteer``); a word the model spells as it sounds takes the established spelling from a
+word-frequency list when the model finds that spelling likely (जुकरबर्ग -> Zuckerberg; ``names.lexicon``);
+Hindi letter names are read as Latin initials and acronyms (एसबीआई -> SBI, डी. वाई. -> D. Y.), and
+all-caps acronyms are spelled out in Hindi (SBI -> एसबीआई). Only letters of the source script are
+rewritten: Latin words in ``to_english``, Devanagari words in ``to_hindi``, digits, punctuation and other
+scripts (Urdu, Tamil...) come back unchanged, so ``to_english("Elon मस्क")`` gives "Elon Musk". A "word"
+longer than 40 letters is not a name and is also kept as it is.
 """
 
 from __future__ import annotations
