@@ -12,7 +12,7 @@ word-frequency list when the model finds that spelling likely (जुकरब�
 Hindi letter names are read as Latin initials and acronyms (एसबीआई -> SBI, डी. वाई. -> D. Y.), and
 all-caps acronyms are spelled out in Hindi (SBI -> एसबीआई). Only letters of the source script are
 rewritten: Latin words in ``to_english``, Devanagari words in ``to_hindi``, digits, punctuation and other
-scripts (Urdu, Tamil...) come back unchanged, so ``to_english("Elon मस्क")`` gives "Elon Musk". A "word"
+scripts (Urdu, Tamil...) come back unchanged, so ``to_english("Mark जुकरबर्ग")`` gives "Mark Zuckerberg". A "word"
 longer than 40 letters is not a name and is also kept as it is.
 """
 
@@ -300,10 +300,10 @@ def model_info() -> str:
 
 
 def to_english(name: str) -> str:
-    """``to_english("एलन मस्क")`` -> "Elon Musk"; Latin, digits and other scripts are kept as they are."""
+    """``to_english("मार्क जुकरबर्ग")`` -> "Mark Zuckerberg"; Latin, digits and other scripts are kept as they are."""
     return to_english_batch([name])[0]
 
 
 def to_hindi(name: str) -> str:
-    """``to_hindi("Elon Musk")`` -> "एलन मस्क"; Devanagari, digits and other scripts are kept as they are."""
+    """``to_hindi("Andy Stone")`` -> "एंडी स्टोन"; Devanagari, digits and other scripts are kept as they are."""
     return to_hindi_batch([name])[0]
