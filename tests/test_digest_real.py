@@ -47,6 +47,7 @@ def test_seed_names_written_only_in_devanagari_get_their_usual_english_spelling(
     assert names["मार्क जुकरबर्ग"] == ("PER", "Mark Zuckerberg")
     assert names["एंडी स्टोन"] == ("PER", "Andy Stone")
     assert names["अमेरिका"] == ("LOC", "America")
+    assert names["कैम्ब्रिज एनालिटिका"] == ("ORG", "Cambridge Analytica")
 
 
 def test_seed_outage_count_is_about_facebook(seed):

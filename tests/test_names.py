@@ -53,9 +53,9 @@ def test_to_english_is_close_to_the_usual_spelling(hindi, english):
     assert cer(to_english(hindi), english) <= 0.3
 
 
-def test_to_english_writes_an_english_brand_as_pronounced():
-    # A known limit: English spelling that the sounds do not give ("Cambridge", not "Cambrij").
-    assert cer(to_english("कैम्ब्रिज एनालिटिका"), "Cambridge Analytica") <= 0.35
+def test_to_english_writes_an_english_brand_as_pronounced_without_the_lexicon():
+    # The model alone writes what it hears ("Cambrij"); the lexicon (test_names_lexicon) fixes the spelling.
+    assert cer(Transliterator(lexicon=False).to_english_batch(["कैम्ब्रिज एनालिटिका"])[0], "Cambridge Analytica") <= 0.35
 
 
 @pytest.mark.parametrize("english, hindi", [

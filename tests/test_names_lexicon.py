@@ -22,6 +22,8 @@ def raw():
     ("अमेरिका", "America"),
     ("मार्क जुकरबर्ग", "Mark Zuckerberg"),
     ("थ्रेड्स", "Threads"),
+    ("कैम्ब्रिज एनालिटिका", "Cambridge Analytica"),
+    ("लंदन", "London"),
 ])
 def test_to_english_uses_the_established_spelling(spelled, raw, hindi, english):
     assert spelled.to_english_batch([hindi]) == [english]

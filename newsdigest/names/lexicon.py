@@ -18,7 +18,7 @@ The lists come from `wordfreq` (code Apache-2.0; data CC BY-SA 4.0, built from W
 news, books, web text, Twitter and Reddit; Speer, 2022). English uses its 'large' list (words down to
 zipf 1.5 of a-z letters with a vowel: about 155,000); Hindi its 'small' list (about 24,000 words). The word
 lists are read from the installed package: nothing is downloaded and nothing is copied into newsdigest.
-ALPHA and WEIGHT were chosen on tuning data (cricinfo dev players, dakshina dev) with
+ALPHA and WEIGHT were chosen on tuning data (cricinfo dev players, Dakshina dev, Wikidata labels) with
 benchmarks/tune_lexicon.py; see models/translit/README.md.
 """
 from __future__ import annotations
@@ -32,7 +32,7 @@ import regex
 from ._text import hindi_key
 from .phonetic import script_key, skeleton
 
-WEIGHT = {"en": 0.2, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexicon.py
+WEIGHT = {"en": 0.3, "hi": 0.2}  # chosen on tuning data: benchmarks/tune_lexicon.py
 # en: only log P(input | candidate); hi: only log P(candidate | input). Either way the en->hi direction
 # of the model scores, the one trained to read English spellings.
 ALPHA = {"en": 0.0, "hi": 1.0}
