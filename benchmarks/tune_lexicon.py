@@ -21,7 +21,6 @@ from newsdigest.names import Transliterator
 from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, split_runs, words
 from newsdigest.names.evaluate import is_dev_player, load_cricinfo, score
 from newsdigest.names.lexicon import Lexicon, choose
-from newsdigest.names.phonetic import script_key
 
 WEIGHTS = [0.0, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5]
 ALPHAS = [1.0, 0.5, 0.0]  # share of the forward score log P(candidate|input); the rest is log P(input|candidate)
@@ -29,17 +28,8 @@ ALPHAS = [1.0, 0.5, 0.0]  # share of the forward score log P(candidate|input); t
 
 def prepare(t: Transliterator, keys: list[str], to: str):
     outputs = t._forward(keys, to)
-    lex = Lexicon.load(to)
-    known = set(t._vocab.index)
-    cands = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
-    flat = [(k, c) for k, cs in zip(keys, cands) for c in cs]
-    fwd = t.score([k for k, _ in flat], [c for _, c in flat], to)
-    rev = t.score([c for _, c in flat], [k for k, _ in flat], "hi" if to == "en" else "en")
-    by_alpha = {}
-    for a in ALPHAS:
-        it = iter([a * f + (1 - a) * r for f, r in zip(fwd, rev)])
-        by_alpha[a] = [[next(it) for _ in cs] for cs in cands]
-    return outputs, cands, by_alpha, lex.zipf
+    cands, by_alpha = t.candidate_scores(keys, outputs, to, ALPHAS)
+    return outputs, cands, by_alpha, Lexicon.load(to).zipf
 
 
 def main(argv=None) -> int:

@@ -183,8 +183,8 @@ class Digester:
     def _prefetch_names(jobs: list[_Job]) -> None:
         """Transliterate the mentions of a whole batch of articles at once (the names model caches each
         word), so that linking each article finds its names ready instead of running many small batches."""
-        from .entities.linking import is_devanagari
         from .names import to_english_batch, to_hindi_batch
+        from .names.phonetic import is_devanagari
 
         texts = sorted({s.text for j in jobs for s in j.spans})
         deva = [t for t in texts if is_devanagari(t)]

@@ -197,23 +197,34 @@ class Transliterator:
     def _respell(self, keys: list[str], outputs: list[str], to: str) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
+
+        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]])
+        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).zipf, WEIGHT[to])
+
+    def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
+                         alphas: list[float]) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
+        """Lexicon candidates of each word (its model output first) and, per ALPHA in ``alphas``, their
+        scores ALPHA * log P(candidate | word) + (1 - ALPHA) * log P(word | candidate).
+
+        Each direction is scored once, and only if some ALPHA needs it (``benchmarks/tune_lexicon.py``
+        asks for several at a time).
+        """
+        from .lexicon import Lexicon
         from .phonetic import script_key
 
         lex = Lexicon.load(to)
         known = set(self._vocab.index)
         candidates = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
-        alpha = ALPHA[to]
-        combined = [0.0] * len(flat)
-        if alpha > 0:  # log P(candidate | input)
-            fwd = self.score([k for k, _ in flat], [c for _, c in flat], to)
-            combined = [x + alpha * f for x, f in zip(combined, fwd)]
-        if alpha < 1:  # log P(input | candidate): the other direction of the same model
-            rev = self.score([c for _, c in flat], [k for k, _ in flat], "hi" if to == "en" else "en")
-            combined = [x + (1 - alpha) * r for x, r in zip(combined, rev)]
-        flat_scores = iter(combined)
-        scores = [[next(flat_scores) for _ in cands] for cands in candidates]
-        return choose(outputs, candidates, scores, lex.zipf, WEIGHT[to])
+        zeros = [0.0] * len(flat)
+        fwd = self.score([k for k, _ in flat], [c for _, c in flat], to) if any(a > 0 for a in alphas) else zeros
+        back = "hi" if to == "en" else "en"  # log P(word | candidate): the model's other direction
+        rev = self.score([c for _, c in flat], [k for k, _ in flat], back) if any(a < 1 for a in alphas) else zeros
+        scores = {}
+        for a in alphas:
+            it = iter([a * f + (1 - a) * r for f, r in zip(fwd, rev)])
+            scores[a] = [[next(it) for _ in cands] for cands in candidates]
+        return candidates, scores
 
     def score(self, sources: list[str], targets: list[str], to: str, length_penalty: float = 0.6) -> list[float]:
         """log P(target | source) / len(target)**length_penalty, as beam search ranks hypotheses.

@@ -12,6 +12,8 @@ import unicodedata
 
 import regex
 
+from .itrans import romanize
+
 _DEVA = regex.compile(r"\p{Devanagari}")
 # ordered rewrites from Latin spelling to a sound class; vowels are dropped afterwards
 _RULES = [("ph", "f"), ("ck", "k"), ("sh", "s"), ("ch", "c"), ("th", "t"), ("dh", "d"), ("bh", "b"),
@@ -47,7 +49,5 @@ def skeleton(latin: str) -> str:
 def script_key(word: str) -> str:
     """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
     if is_devanagari(word):
-        from .itrans import romanize
-
         return skeleton(romanize(word, vowel_length=False))
     return skeleton(word)
