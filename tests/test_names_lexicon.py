@@ -99,10 +99,16 @@ def test_repeated_names_are_served_from_the_cache(monkeypatch):
     ("के एल राहुल", "K L Rahul"),  # initials side by side
     ("एसबीआई", "SBI"),  # an acronym written as letter names
     ("एनडीआरएफ", "NDRF"),
+    ("एक्स", "X"),  # a name that is one letter name, not a Hindi word: the platform X
 ])
 def test_hindi_letter_names_become_latin_letters(hindi, english):
     assert Transliterator().to_english_batch([hindi]) == [english]
     assert Transliterator(lexicon=False).to_english_batch([hindi]) == [english]
+
+
+@pytest.mark.parametrize("hindi", ["वाई", "सी"])
+def test_a_lone_letter_name_that_is_a_hindi_word_stays_a_word(hindi):
+    assert len(Transliterator().to_english_batch([hindi])[0]) > 1  # Wai (a town), not "Y"
 
 
 def test_letter_names_inside_ordinary_text_stay_words():

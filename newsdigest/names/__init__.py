@@ -270,12 +270,17 @@ class Transliterator:
         return "".join(parts)
 
 
+_LONE_LETTERS = frozenset("QWXZ")  # letter names that are no Hindi word
+
+
 def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Hindi spellings of Latin letters become the letters, copied through as they are.
 
     A word of two or more letter names is an acronym (एसबीआई -> SBI); a single letter name is an
     initial when a dot follows it or it stands next to another initial (डी. वाई. चंद्रचूड़ ->
-    D. Y. Chandrachud; के एल राहुल -> K L Rahul). Elsewhere के, ए, ई are ordinary words.
+    D. Y. Chandrachud; के एल राहुल -> K L Rahul). Elsewhere के, ए, ई are ordinary words. A name that is one
+    letter name and nothing else is that letter when the letter name is no Hindi word (एक्स -> X, the
+    platform; क्यू, डब्ल्यू, ज़ेड); वाई (Wai, a town), सी, पी stay words.
     """
     spelled = [spell_letters(hindi_key(p)) if is_word else None for p, is_word in pieces]
     out = list(pieces)
@@ -285,7 +290,8 @@ def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         dotted = i + 1 < len(pieces) and pieces[i + 1][0].startswith(".")
         near = any(0 <= j < len(pieces) and spelled[j] is not None and len(spelled[j]) == 1
                    and pieces[(i + j) // 2][0].isspace() for j in (i - 2, i + 2))
-        if len(s) >= 2 or dotted or near:
+        alone = len(pieces) == 1 and s in _LONE_LETTERS
+        if len(s) >= 2 or dotted or near or alone:
             out[i] = (s, False)
     return out
 
