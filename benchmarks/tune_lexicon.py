@@ -29,7 +29,7 @@ ALPHAS = [1.0, 0.5, 0.0]  # share of the forward score log P(candidate|input); t
 def prepare(t: Transliterator, keys: list[str], to: str):
     outputs = t._forward(keys, to)
     cands, by_alpha = t.candidate_scores(keys, outputs, to, ALPHAS)
-    return outputs, cands, by_alpha, Lexicon.load(to).zipf
+    return outputs, cands, by_alpha, Lexicon.load(to).frequencies()
 
 
 def main(argv=None) -> int:

@@ -24,6 +24,7 @@ def raw():
     ("थ्रेड्स", "Threads"),
     ("कैम्ब्रिज एनालिटिका", "Cambridge Analytica"),
     ("लंदन", "London"),
+    ("डाउनडिटेक्टर", "Downdetector"),  # a closed compound of two list words (down + detector)
 ])
 def test_to_english_uses_the_established_spelling(spelled, raw, hindi, english):
     assert spelled.to_english_batch([hindi]) == [english]
@@ -138,3 +139,18 @@ def test_gazetteer_works_both_ways_and_only_on_whole_names():
     assert t.to_english_batch(["भारत सरकार"]) != ["India सरकार"]  # a longer name is transliterated, not half-translated
     assert t.to_english_batch(["भारत", "भारत", "एलन"])[:2] == ["India", "India"]
     assert "CLDR" in t.info() and "CLDR" not in Transliterator(gazetteer=False).info()
+
+
+def test_compounds_are_cut_between_syllables_into_long_halves():
+    lex = Lexicon.load("en")
+    letters = set("abcdefghijklmnopqrstuvwxyz")
+    assert "downdetector" in lex.compounds("डाउनडिटेक्टर", letters)
+    assert lex.compound_zipf["downdetector"] == min(lex.zipf["down"], lex.zipf["detector"])
+    # पुर, गढ़, पाक are too short to be English halves: Indian place names are not respelled as compounds
+    for place in ("अहमदपुर", "टिटलागढ़", "पाकदश्त", "रामपुर"):
+        assert lex.compounds(place, letters) == []
+
+
+@pytest.mark.parametrize("hindi, english", [("अहमदपुर", "Ahmadpur"), ("गोरखपुर", "Gorakhpur")])
+def test_place_names_ending_in_common_syllables_stay_as_they_sound(spelled, hindi, english):
+    assert spelled.to_english_batch([hindi]) == [english]

@@ -199,7 +199,7 @@ class Transliterator:
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
         candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]])
-        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).zipf, WEIGHT[to])
+        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).frequencies(), WEIGHT[to])
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
                          alphas: list[float]) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
@@ -215,6 +215,9 @@ class Transliterator:
         lex = Lexicon.load(to)
         known = set(self._vocab.index)
         candidates = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
+        if to == "en":
+            for k, cands in zip(keys, candidates):
+                cands.extend(c for c in lex.compounds(k, known) if c not in cands)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
         zeros = [0.0] * len(flat)
         fwd = self.score([k for k, _ in flat], [c for _, c in flat], to) if any(a > 0 for a in alphas) else zeros

@@ -26,6 +26,8 @@ from __future__ import annotations
 import functools
 import math
 import unicodedata
+from collections import ChainMap
+from collections.abc import Mapping
 
 import regex
 
@@ -43,6 +45,13 @@ MAX_CANDIDATES = 2 * PER_KEY  # all of both keys: a cap of 12 lowered dev exact 
 _LATIN_WORD = regex.compile(r"(?=[a-z]*[aeiouy])[a-z]{2,}")  # with a vowel: not "wtsp", "msc"
 _DEVA_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2,}")
 _SOFT_G = regex.compile(r"g(?=[eiy])")
+_SYLLABLE_START = regex.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
+# closed compounds (names.lexicon.Lexicon.compounds)
+COMPOUND_MIN = 7  # characters of the Devanagari word
+COMPOUND_PART = 4  # characters of each half
+COMPOUND_ZIPF = 3.0  # each half a common English word
+COMPOUND_TOP = 3  # words per half
+COMPOUND_DISCOUNT = 0.0  # zipf of a compound: that of its rarer half less this
 
 
 class Lexicon:
@@ -51,6 +60,7 @@ class Lexicon:
     def __init__(self, lang: str, words: dict[str, float]):
         self.lang = lang
         self.zipf: dict[str, float] = words
+        self.compound_zipf: dict[str, float] = {}
         index: dict[str, list[str]] = {}
         for w in sorted(words, key=lambda w: (-words[w], w)):
             for k in self._keys(w):
@@ -75,6 +85,40 @@ class Lexicon:
         found = {w for k in keys for w in self.candidates(k) if w != output and set(w) <= allowed}
         return [output] + sorted(found, key=lambda w: (-self.zipf[w], w))[:limit]
 
+    def compounds(self, word: str, allowed: set[str]) -> list[str]:
+        """English closed compounds for a long Devanagari word: डाउनडिटेक्टर -> 'downdetector'.
+
+        Brand names glue common words together (Downdetector, Snapchat) and are too new or too rare for
+        the word list. The word is cut between two syllables; each half of at least COMPOUND_PART
+        characters proposes its COMPOUND_TOP most frequent list words of zipf >= COMPOUND_ZIPF under its
+        sound key, and every pairing is a candidate, with the zipf of its rarer half less
+        COMPOUND_DISCOUNT (``self.compound_zipf``); the model's score still has to agree. Halves of
+        three characters (पुर, गढ़, बाद, पाक) made 'ahmedpoor' of अहमदपुर and 'packdust' of पाकदश्त
+        on the tuning names, so they are not cut off.
+        """
+        if self.lang != "en" or len(word) < COMPOUND_MIN:
+            return []
+        out: list[str] = []
+        for i in syllable_cuts(word):
+            a, b = word[:i], word[i:]
+            if len(a) < COMPOUND_PART or len(b) < COMPOUND_PART:
+                continue
+            heads, tails = (
+                [w for w in self.candidates(script_key(part)) if self.zipf[w] >= COMPOUND_ZIPF and set(w) <= allowed]
+                [:COMPOUND_TOP] for part in (a, b))
+            for h in heads:
+                for t in tails:
+                    c = h + t
+                    if c not in self.zipf:
+                        out.append(c)
+                        z = min(self.zipf[h], self.zipf[t]) - COMPOUND_DISCOUNT
+                        self.compound_zipf[c] = max(z, self.compound_zipf.get(c, 0.0))
+        return list(dict.fromkeys(out))
+
+    def frequencies(self) -> "ChainMap[str, float]":
+        """zipf of list words and of the compounds proposed so far (for :func:`choose`)."""
+        return ChainMap(self.zipf, self.compound_zipf)
+
     @classmethod
     @functools.lru_cache(maxsize=2)
     def load(cls, lang: str) -> "Lexicon":
@@ -96,7 +140,7 @@ class Lexicon:
 
 
 def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[float]],
-           zipf: dict[str, float], weight: float) -> list[str]:
+           zipf: Mapping[str, float], weight: float) -> list[str]:
     """For each word: its model output or the candidate with the best model score + weight * zipf.
 
     ``candidates[i]`` starts with ``outputs[i]``; ``scores[i]`` are the model scores of those
@@ -111,3 +155,9 @@ def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[fl
                 best, best_score = c, total
         chosen.append(best)
     return chosen
+
+
+def syllable_cuts(word: str) -> list[int]:
+    """Positions in a Devanagari word where a new syllable starts (a consonant or vowel letter not after a virama)."""
+    return [i for i in range(1, len(word))
+            if _SYLLABLE_START.match(word[i]) and word[i - 1] != "\u094d"]
