@@ -135,7 +135,7 @@ def entity_names(examples, typ):
     return out
 
 
-def augment_org(hindi, pools, n, rng):
+def augment_org(hindi, pools, n, rng, negatives=None, p_negative=0.1, keep=frozenset()):
     """Mention replacement: Hindi sentences whose ORG names are swapped for other ORG names.
 
     Hindi news writes company and platform names in Latin script or transliterated into
@@ -161,8 +161,18 @@ def augment_org(hindi, pools, n, rng):
                 nw.append(words[i])
                 nl.append(labels[i])
                 i += 1
+        swap_negatives(nw, nl, negatives, p_negative, keep, rng)
         out.append((nw, nl))
     return out
+
+
+def swap_negatives(words, labels, negatives, p, keep, rng):
+    """In place: O words of four or more characters, not in keep, become a negative with probability p."""
+    if not negatives:
+        return
+    for k, (w, l) in enumerate(zip(words, labels)):
+        if l == "O" and len(w) >= 4 and w not in keep and rng.random() < p:
+            words[k] = rng.choice(negatives)
 
 
 def common_words(examples, min_count=5, min_len=4):
@@ -213,10 +223,7 @@ def augment_mentions(hindi, pools, n, rng, p_replace=0.6, negatives=None, p_nega
                 nw.extend(words[a:b]); nl.extend(labels[a:b])
             i = b
         nw.extend(words[i:]); nl.extend(labels[i:])
-        if negatives:
-            for k, (w, l) in enumerate(zip(nw, nl)):
-                if l == "O" and len(w) >= 4 and w not in keep and rng.random() < p_negative:
-                    nw[k] = rng.choice(negatives)
+        swap_negatives(nw, nl, negatives, p_negative, keep, rng)
         out.append((nw, nl))
     return out
 
@@ -341,41 +348,36 @@ def main(argv=None):
             by_set[name] = train[k:k + counts[name]]
             k += counts[name]
         hindi = by_set["il-ner-hi"] + by_set["hiner-hi"]
-        if args.augment_org:
-            latin = entity_names(by_set["conll2003-en"] + by_set["wikigold-en"], "ORG")
-            deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in latin])]
-            deva = [d for d in deva if d and len(d) <= 4]
-            swapped = entity_names(hindi, "ORG")
-            print(f"ORG name pools: latin {len(latin)}, transliterated {len(deva)}, hindi {len(swapped)}", flush=True)
-            aug = augment_org(hindi, [(0.35, latin), (0.35, deva), (0.3, swapped)], args.augment_org, rng)
-            counts["augmented-org-hi"] = len(aug)
-        else:
-            english = by_set["conll2003-en"] + by_set["wikigold-en"]
-            modern = []
-            for _name, rel, mapping, field in NAME_POOL_SETS:
-                modern += load_set(data, rel, mapping, field)
-            pools = {}
-            for typ in ("PER", "ORG", "LOC"):
-                lat = entity_names(english, typ)
-                new = entity_names(modern, typ)
-                translit = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(x) for x in lat + new])]
-                translit = [d for d in translit if d and len(d) <= 4]
-                pools[typ] = [(0.2, lat), (args.modern_weight, new), (0.35, translit), (0.3, entity_names(hindi, typ))]
-                print(f"{typ} name pools: latin {len(lat)}, modern {len(new)}, transliterated {len(translit)}",
-                      flush=True)
-            negatives = None
-            if args.negatives:
-                from collections import Counter
+        english = by_set["conll2003-en"] + by_set["wikigold-en"]
+        modern = []
+        for _name, rel, mapping, field in NAME_POOL_SETS:
+            modern += load_set(data, rel, mapping, field)
+        pools = {}
+        for typ in ("PER", "ORG", "LOC"):
+            lat = entity_names(english, typ)
+            new = entity_names(modern, typ)
+            translit = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(x) for x in lat + new])]
+            translit = [d for d in translit if d and len(d) <= 4]
+            pools[typ] = [(0.2, lat), (args.modern_weight, new), (0.35, translit), (0.3, entity_names(hindi, typ))]
+            print(f"{typ} name pools: latin {len(lat)}, modern {len(new)}, transliterated {len(translit)}",
+                  flush=True)
+        negatives, keep = None, frozenset()
+        if args.negatives:
+            from collections import Counter
 
-                common = common_words(english)
-                deva_common = [d for d in to_hindi_batch(common) if len(_ws(d)) == 1]
-                negatives = common + [w.title() for w in common] + 2 * deva_common
-                freq = Counter(w for words, _ in hindi for w in words)
-                keep = frozenset(w for w, _ in freq.most_common(300))
-                print(f"negatives: {len(common)} English words, {len(deva_common)} transliterated", flush=True)
-            aug = augment_mentions(hindi, pools, args.augment_mentions, rng, negatives=negatives,
-                                   keep=keep if args.negatives else frozenset())
-            counts["augmented-mentions-hi"] = len(aug)
+            common = common_words(english)
+            deva_common = [d for d in to_hindi_batch(common) if len(_ws(d)) == 1]
+            negatives = common + [w.title() for w in common] + 2 * deva_common
+            freq = Counter(w for words, _ in hindi for w in words)
+            keep = frozenset(w for w, _ in freq.most_common(300))
+            print(f"negatives: {len(common)} English words, {len(deva_common)} transliterated", flush=True)
+        aug = []
+        if args.augment_org:
+            aug += augment_org(hindi, pools["ORG"], args.augment_org, rng, negatives=negatives, keep=keep)
+            counts["augmented-org-hi"] = args.augment_org
+        if args.augment_mentions:
+            aug += augment_mentions(hindi, pools, args.augment_mentions, rng, negatives=negatives, keep=keep)
+            counts["augmented-mentions-hi"] = args.augment_mentions
         import hashlib
 
         from newsdigest.names import DEFAULT_DIR as _tl_default
