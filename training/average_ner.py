@@ -4,6 +4,11 @@
         --weight-b 0.5 --out runs/ner-soup
 
 Every stored tensor becomes (1 - w) * a + w * b; both artifacts must share the base model and labels.
+More than two: ``--mix DIR:WEIGHT DIR:WEIGHT ...`` (weights sum to 1), e.g.
+
+    python training/average_ner.py --data ../shared/data/ner --mix runs/ner-v1:0.25 runs/ner-v4/model:0.25 \
+        runs/ner-v2/model:0.5 --out models/ner-hi-en
+
 A fine-tuned model and its continued fine-tune lie in one basin, so the average keeps much of what each
 learned. Dev F1 (il-ner-hi dev, conll2003-en validation) is written into the new ner.json, like training does.
 """
@@ -21,9 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
-    ap.add_argument("--a", required=True, help="first NER artifact directory")
-    ap.add_argument("--b", required=True, help="second NER artifact directory")
+    ap.add_argument("--a", help="first NER artifact directory")
+    ap.add_argument("--b", help="second NER artifact directory")
     ap.add_argument("--weight-b", type=float, default=0.5)
+    ap.add_argument("--mix", nargs="+", metavar="DIR:WEIGHT", help="any number of artifacts and their weights")
     ap.add_argument("--out", required=True)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
@@ -32,35 +38,49 @@ def main(argv=None):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from newsdigest.encode.base import resolve_base_model
-    from newsdigest.entities.artifact import load_ner_state, save_ner
+    from newsdigest.entities.artifact import CONFIG, load_ner_state, save_ner
     from newsdigest.entities.tagging import LABEL2ID, LABELS
     from train_ner import DEV_SETS, evaluate_examples, load_set
 
     torch.set_num_threads(args.threads)
-    sa, ma = load_ner_state(args.a)
-    sb, mb = load_ner_state(args.b)
-    if sa.keys() != sb.keys() or ma["labels"] != mb["labels"] or ma["base_model"] != mb["base_model"]:
-        raise SystemExit("the two artifacts differ in tensors, labels or base model")
-    w = args.weight_b
-    state = {k: (1 - w) * sa[k] + w * sb[k] for k in sorted(sa)}
+    if args.mix:
+        parts = [(d, float(w)) for d, _, w in (m.rpartition(":") for m in args.mix)]
+    elif args.a and args.b:
+        parts = [(args.a, 1 - args.weight_b), (args.b, args.weight_b)]
+    else:
+        raise SystemExit("give --a and --b, or --mix DIR:WEIGHT ...")
+    if abs(sum(w for _, w in parts) - 1) > 1e-6:
+        raise SystemExit(f"weights must sum to 1, got {sum(w for _, w in parts)}")
+    loaded = [load_ner_state(d) for d, _ in parts]
+    s0, m0 = loaded[0]
+    for s_, m_ in loaded[1:]:
+        if s_.keys() != s0.keys() or m_["labels"] != m0["labels"] or m_["base_model"] != m0["base_model"]:
+            raise SystemExit("the artifacts differ in tensors, labels or base model")
+    state = {k: sum(w * s_[k] for (_, w), (s_, _m) in zip(parts, loaded)) for k in sorted(s0)}
     base_dir = resolve_base_model(None)
     tok = AutoTokenizer.from_pretrained(base_dir)
     model = AutoModelForTokenClassification.from_pretrained(
         base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL2ID)
     model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
+    last = loaded[-1][1]
+    meta = {k: v for k, v in last.items() if k not in ("dev_metrics", "command", "averaged_from")}
+    meta.update({
+        "averaged_from": [{"dir": d, "weight": w, "command": m_.get("command")}
+                          for (d, w), (_s, m_) in zip(parts, loaded)],
+        "command": "python training/average_ner.py " + " ".join(argv if argv is not None else sys.argv[1:]),
+    })
+    save_ner(model.state_dict(), args.out, meta)
+    # score what was stored (int8 rows), not the fp32 average: the int8 rounding moves dev F1 by tenths
+    stored, _ = load_ner_state(args.out)
+    model.load_state_dict({k: torch.from_numpy(v) for k, v in stored.items()}, strict=False)
     data = Path(args.data)
     metrics = {}
     for name, rel, mapping, field in DEV_SETS:
         metrics[name] = evaluate_examples(model, tok, load_set(data, rel, mapping, field))
         print(name, json.dumps(metrics[name]), flush=True)
-    meta = {k: v for k, v in mb.items() if k not in ("dev_metrics", "command")}
-    meta.update({
-        "averaged_from": {"a": {"dir": args.a, "command": ma.get("command")},
-                          "b": {"dir": args.b, "command": mb.get("command")}, "weight_b": w},
-        "dev_metrics": metrics,
-        "command": "python training/average_ner.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-    })
-    save_ner(model.state_dict(), args.out, meta)
+    meta["dev_metrics"] = metrics
+    (Path(args.out) / CONFIG).write_text(json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                                         encoding="utf-8")
     print(f"saved {args.out}", flush=True)
 
 

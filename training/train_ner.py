@@ -310,6 +310,9 @@ def main(argv=None):
     ap.add_argument("--init-from", default=None, help="continue from a saved NER artifact directory")
     ap.add_argument("--augment-org", type=int, default=0,
                     help="add N Hindi sentences with ORG names replaced (Latin, transliterated, swapped)")
+    ap.add_argument("--org-pools", choices=("conll", "mentions"), default="conll",
+                    help="names for --augment-org: CoNLL/WikiGold ORG names, their transliterations and Hindi "
+                         "ORG names (conll), or the four pools of --augment-mentions, WNUT-17 included (mentions)")
     ap.add_argument("--augment-mentions", type=int, default=0,
                     help="add N Hindi sentences with PER/ORG/LOC names replaced (Latin, transliterated, swapped)")
     ap.add_argument("--negatives", action="store_true",
@@ -373,7 +376,13 @@ def main(argv=None):
             print(f"negatives: {len(common)} English words, {len(deva_common)} transliterated", flush=True)
         aug = []
         if args.augment_org:
-            aug += augment_org(hindi, pools["ORG"], args.augment_org, rng, negatives=negatives, keep=keep)
+            org_pools = pools["ORG"]
+            if args.org_pools == "conll":  # the first recipe (v2 in the model card): no modern names
+                lat = entity_names(english, "ORG")
+                deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in lat])]
+                org_pools = [(0.35, lat), (0.35, [d for d in deva if d and len(d) <= 4]),
+                             (0.3, entity_names(hindi, "ORG"))]
+            aug += augment_org(hindi, org_pools, args.augment_org, rng, negatives=negatives, keep=keep)
             counts["augmented-org-hi"] = args.augment_org
         if args.augment_mentions:
             aug += augment_mentions(hindi, pools, args.augment_mentions, rng, negatives=negatives, keep=keep)
@@ -455,6 +464,7 @@ def main(argv=None):
         "label_rule": "a word's label sits on its first subword that is not a bare '\u2581'",
         "word_splitter": "newsdigest.entities.tagging.word_spans",
         "train_sets": counts, "init_from": args.init_from, "augment_org": args.augment_org,
+        "org_pools": args.org_pools,
         "augment_mentions": args.augment_mentions, "negatives": args.negatives,
         "modern_weight": args.modern_weight, "replay": args.replay,
         "augment_translit_model_sha256_16": translit_sha if (args.augment_org or args.augment_mentions) else None,
