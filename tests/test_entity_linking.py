@@ -59,6 +59,19 @@ def test_listed_names_in_headline_are_split():
     assert sorted(e.name_en for e in ents) == ["Facebook", "Instagram"]
 
 
+def test_a_listed_name_the_model_never_tagged_alone_is_split_off_by_its_other_script_form():
+    # as in the seed article: the model tags फेसबुक alone but never इंस्टाग्राम
+    text = "Facebook Instagram डाउन। उनके फेसबुक, इंस्टाग्राम अकाउंट बंद रहे।"
+    ents = link_entities(text, spans(text, [("Facebook Instagram", "ORG"), ("फेसबुक", "ORG")]))
+    assert sorted(e.name_en for e in ents) == ["Facebook", "Instagram"]
+
+
+def test_a_full_name_stays_whole_when_its_first_word_never_stands_apart():
+    text = "Elon Musk ने कहा। एलन मस्क ने पोस्ट किया। मस्क ने लिखा।"
+    ents = link_entities(text, spans(text, [("Elon Musk", "PER"), ("एलन मस्क", "PER"), ("मस्क", "PER")]))
+    assert [(e.name_en, len(e.mentions)) for e in ents] == [("Elon Musk", 3)]
+
+
 def test_different_people_with_different_names_stay_apart_and_ids_follow_salience():
     text = "एलन मस्क और मेटा। मेटा फिर। मेटा।"
     ents = link_entities(text, spans(text, [("एलन मस्क", "PER"), ("मेटा", "ORG"), ("मेटा", "ORG"),

@@ -25,19 +25,59 @@ def _romanise(texts: list[str]) -> dict[str, str]:
     return dict(zip(deva, to_english_batch(deva)))
 
 
-def _split_lists(spans: list[EntitySpan], toks) -> list[EntitySpan]:
-    """'Facebook Instagram' in a headline is two names when each word is a name on its own elsewhere."""
+def _split_lists(spans: list[EntitySpan], toks, text: str) -> list[EntitySpan]:
+    """'Facebook Instagram' in a headline is two names when each word is a name on its own elsewhere.
+
+    A word counts as a name on its own when the model tagged it alone somewhere, or, when another word
+    of the span was, when it stands apart elsewhere in the other script: इंस्टाग्राम after a comma,
+    not next to फेसबुक (sound keys of four or more consonant classes, as in :func:`_propagate`).
+    "Elon Musk" stays whole: एलन never stands without मस्क.
+    """
     singles = {" ".join(toks(s.text)) for s in spans if len(toks(s.text)) == 1}
+    article = None
     out = []
     for sp in spans:
         words = [(m.start(), m.end()) for m in _TOKEN.finditer(sp.text)]
         keys = toks(sp.text)
-        if len(words) >= 2 and len(keys) == len(words) and all(k in singles for k in keys):
-            for a, b in words:
-                out.append(EntitySpan(sp.start + a, sp.start + b, sp.label, sp.text[a:b], sp.score))
-        else:
-            out.append(sp)
+        if len(words) >= 2 and len(keys) == len(words):
+            alone = [k in singles for k in keys]
+            if any(alone) and not all(alone):
+                if article is None:
+                    article = _ArticleWords(text)
+                sounds = [script_key(sp.text[a:b]) for a, b in words]
+                alone = [ok or article.apart(sp.text[a:b], sounds) for ok, (a, b) in zip(alone, words)]
+            if all(alone):
+                out.extend(EntitySpan(sp.start + a, sp.start + b, sp.label, sp.text[a:b], sp.score)
+                           for a, b in words)
+                continue
+        out.append(sp)
     return out
+
+
+class _ArticleWords:
+    """The words of an article with their sound keys, for cross-script evidence."""
+
+    def __init__(self, text: str):
+        from .tagging import word_spans
+
+        self.spans = word_spans(text)
+        self.words = [text[a:b] for a, b in self.spans]
+        self.keys = [script_key(w) if _TOKEN.fullmatch(w) else "" for w in self.words]
+
+    def apart(self, word: str, span_sounds: list[str]) -> bool:
+        """Does ``word`` occur in the other script, not next to another word of its span?"""
+        key = script_key(word)
+        if len(key) < 4:
+            return False
+        others = {k for k in span_sounds if k != key}
+        deva = is_devanagari(word)
+        for i, k in enumerate(self.keys):
+            if k != key or is_devanagari(self.words[i]) == deva:
+                continue
+            near = {self.keys[j] for j in (i - 1, i + 1) if 0 <= j < len(self.keys)}
+            if not near & others:
+                return True
+        return False
 
 
 def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int) -> None:
@@ -192,7 +232,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     def toks(t: str) -> list[str]:
         return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
 
-    spans = _split_lists(spans, toks)
+    spans = _split_lists(spans, toks, text)
     clusters: list[_Cluster] = []
     # longest names first, so short forms ("मस्क") find the full name they abbreviate
     order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))
