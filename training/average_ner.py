@@ -1,4 +1,4 @@
-"""Interpolate two NER artifacts (a "model soup", as in WiSE-FT) and score the result on the dev sets.
+"""Average NER artifacts (a "model soup", as in WiSE-FT) and score the stored result on the dev sets.
 
     python training/average_ner.py --data ../shared/data/ner --a models/ner-hi-en --b runs/ner-v4/model \
         --weight-b 0.5 --out runs/ner-soup
@@ -6,8 +6,10 @@
 Every stored tensor becomes (1 - w) * a + w * b; both artifacts must share the base model and labels.
 More than two: ``--mix DIR:WEIGHT DIR:WEIGHT ...`` (weights sum to 1), e.g.
 
-    python training/average_ner.py --data ../shared/data/ner --mix runs/ner-v1:0.25 runs/ner-v4/model:0.25 \
+    python training/average_ner.py --data ../shared/data/ner --mix runs/ner-v1:0.3 runs/ner-v4/model:0.2 \
         runs/ner-v2/model:0.5 --out models/ner-hi-en
+
+(the shipped model; see models/ner-hi-en/README.md).
 
 A fine-tuned model and its continued fine-tune lie in one basin, so the average keeps much of what each
 learned. Dev F1 (il-ner-hi dev, conll2003-en validation) is written into the new ner.json, like training does.
@@ -62,8 +64,9 @@ def main(argv=None):
     model = AutoModelForTokenClassification.from_pretrained(
         base_dir, num_labels=len(LABELS), id2label=dict(enumerate(LABELS)), label2id=LABEL2ID)
     model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False)
-    last = loaded[-1][1]
-    meta = {k: v for k, v in last.items() if k not in ("dev_metrics", "command", "averaged_from")}
+    # settings all parts share (labels, base model, storage...); each part's own command is kept below
+    meta = {k: v for k, v in m0.items() if k not in ("dev_metrics", "command", "averaged_from")
+            and all(m_.get(k) == v for _s, m_ in loaded[1:])}
     meta.update({
         "averaged_from": [{"dir": d, "weight": w, "command": m_.get("command")}
                           for (d, w), (_s, m_) in zip(parts, loaded)],
