@@ -48,6 +48,7 @@ def test_seed_names_written_only_in_devanagari_get_their_usual_english_spelling(
     assert names["एंडी स्टोन"] == ("PER", "Andy Stone")
     assert names["अमेरिका"] == ("LOC", "America")
     assert names["कैम्ब्रिज एनालिटिका"] == ("ORG", "Cambridge Analytica")
+    assert names["डाउनडिटेक्टर"] == ("ORG", "Downdetector")  # a brand met once, after "वेबसाइट मॉनिटरिंग"
 
 
 def test_seed_outage_count_is_about_facebook(seed):
