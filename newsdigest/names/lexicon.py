@@ -92,7 +92,7 @@ class Lexicon:
         the word list. The word is cut between two syllables; each half of at least COMPOUND_PART
         characters proposes its COMPOUND_TOP most frequent list words of zipf >= COMPOUND_ZIPF under its
         sound key, and every pairing is a candidate, with the zipf of its rarer half less
-        COMPOUND_DISCOUNT (``self.compound_zipf``); the model's score still has to agree. Halves of
+        COMPOUND_DISCOUNT (:meth:`_compound_zipf`); the model's score still has to agree. Halves of
         three characters (पुर, गढ़, बाद, पाक) made 'ahmedpoor' of अहमदपुर and 'packdust' of पाकदश्त
         on the tuning names, so they are not cut off.
         """
@@ -106,14 +106,20 @@ class Lexicon:
             heads, tails = (
                 [w for w in self.candidates(script_key(part)) if self.zipf[w] >= COMPOUND_ZIPF and set(w) <= allowed]
                 [:COMPOUND_TOP] for part in (a, b))
-            for h in heads:
-                for t in tails:
-                    c = h + t
-                    if c not in self.zipf:
-                        out.append(c)
-                        z = min(self.zipf[h], self.zipf[t]) - COMPOUND_DISCOUNT
-                        self.compound_zipf[c] = max(z, self.compound_zipf.get(c, 0.0))
-        return list(dict.fromkeys(out))
+            out.extend(h + t for h in heads for t in tails if h + t not in self.zipf)
+        out = list(dict.fromkeys(out))
+        for c in out:
+            if c not in self.compound_zipf:
+                self.compound_zipf[c] = self._compound_zipf(c)
+        return out
+
+    def _compound_zipf(self, compound: str) -> float:
+        """Best min(zipf) over the ways to read ``compound`` as two common list words, less the discount;
+        a function of the string alone, so a spelling never depends on the words seen before it."""
+        halves = ((self.zipf.get(compound[:j], 0.0), self.zipf.get(compound[j:], 0.0))
+                  for j in range(2, len(compound) - 1))
+        best = max((min(z) for z in halves if min(z) >= COMPOUND_ZIPF), default=0.0)
+        return max(best - COMPOUND_DISCOUNT, 0.0)
 
     def frequencies(self) -> "ChainMap[str, float]":
         """zipf of list words and of the compounds proposed so far (for :func:`choose`)."""
