@@ -228,6 +228,31 @@ def augment_mentions(hindi, pools, n, rng, p_replace=0.6, negatives=None, p_nega
     return out
 
 
+def transliterated(names):
+    """Devanagari spellings of Latin names (word lists), names of one to four words only."""
+    from newsdigest.entities.tagging import word_spans
+    from newsdigest.names import to_hindi_batch
+
+    deva = [[t[a:b] for a, b in word_spans(t)] for t in to_hindi_batch([" ".join(n) for n in names])]
+    return [d for d in deva if d and len(d) <= 4]
+
+
+def name_pools(data, english, hindi, modern_weight):
+    """Per type, (weight, names) pools for mention replacement: CoNLL/WikiGold names, WNUT-17 names
+    (modern companies and platforms), Devanagari transliterations of both, and other Hindi names."""
+    modern = []
+    for _name, rel, mapping, field in NAME_POOL_SETS:
+        modern += load_set(data, rel, mapping, field)
+    pools = {}
+    for typ in ("PER", "ORG", "LOC"):
+        lat = entity_names(english, typ)
+        new = entity_names(modern, typ)
+        translit = transliterated(lat + new)
+        pools[typ] = [(0.2, lat), (modern_weight, new), (0.35, translit), (0.3, entity_names(hindi, typ))]
+        print(f"{typ} name pools: latin {len(lat)}, modern {len(new)}, transliterated {len(translit)}", flush=True)
+    return pools
+
+
 def featurize(tokenizer, examples, max_len=128):
     feats = []
     for words, labels in examples:
@@ -352,18 +377,6 @@ def main(argv=None):
             k += counts[name]
         hindi = by_set["il-ner-hi"] + by_set["hiner-hi"]
         english = by_set["conll2003-en"] + by_set["wikigold-en"]
-        modern = []
-        for _name, rel, mapping, field in NAME_POOL_SETS:
-            modern += load_set(data, rel, mapping, field)
-        pools = {}
-        for typ in ("PER", "ORG", "LOC"):
-            lat = entity_names(english, typ)
-            new = entity_names(modern, typ)
-            translit = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(x) for x in lat + new])]
-            translit = [d for d in translit if d and len(d) <= 4]
-            pools[typ] = [(0.2, lat), (args.modern_weight, new), (0.35, translit), (0.3, entity_names(hindi, typ))]
-            print(f"{typ} name pools: latin {len(lat)}, modern {len(new)}, transliterated {len(translit)}",
-                  flush=True)
         negatives, keep = None, frozenset()
         if args.negatives:
             from collections import Counter
@@ -375,13 +388,15 @@ def main(argv=None):
             keep = frozenset(w for w, _ in freq.most_common(300))
             print(f"negatives: {len(common)} English words, {len(deva_common)} transliterated", flush=True)
         aug = []
+        pools = None
+        if args.augment_mentions or (args.augment_org and args.org_pools == "mentions"):
+            pools = name_pools(data, english, hindi, args.modern_weight)
         if args.augment_org:
-            org_pools = pools["ORG"]
-            if args.org_pools == "conll":  # the first recipe (v2 in the model card): no modern names
+            if args.org_pools == "conll":  # the first recipe (step 3 in the model card): no modern names
                 lat = entity_names(english, "ORG")
-                deva = [[t[a:b] for a, b in _ws(t)] for t in to_hindi_batch([" ".join(n) for n in lat])]
-                org_pools = [(0.35, lat), (0.35, [d for d in deva if d and len(d) <= 4]),
-                             (0.3, entity_names(hindi, "ORG"))]
+                org_pools = [(0.35, lat), (0.35, transliterated(lat)), (0.3, entity_names(hindi, "ORG"))]
+            else:
+                org_pools = pools["ORG"]
             aug += augment_org(hindi, org_pools, args.augment_org, rng, negatives=negatives, keep=keep)
             counts["augmented-org-hi"] = args.augment_org
         if args.augment_mentions:
