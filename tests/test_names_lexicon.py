@@ -76,6 +76,24 @@ def test_lexicon_index_shares_keys_across_scripts():
     assert lex.candidates("") == []
 
 
+@pytest.mark.parametrize("english, hindi", [
+    ("Corporation", "कॉर्पोरेशन"),  # -tion sounds like -शन
+    ("International", "इंटरनेशनल"),
+    ("Ventures", "वेंचर्स"),  # -ture sounds like -चर
+    ("Mumbai", "मुंबई"), ("Mumbai", "मुम्बई"),  # an anusvara before a labial is म्
+    ("Company", "कंपनी"), ("Ambani", "अंबानी"),
+    ("Patiala", "पटियाला"),  # only -tion, not every t before i
+])
+def test_sound_keys_follow_english_spelling_rules(english, hindi):
+    assert skeleton(english) == script_key(hindi)
+
+
+@pytest.mark.parametrize("english, hindi", [("Corporation", "कॉर्पोरेशन"), ("Agency", "एजेंसी"),
+                                            ("Station", "स्टेशन")])
+def test_common_words_in_organisation_names_take_their_hindi_spelling(spelled, english, hindi):
+    assert spelled.to_hindi_batch([english]) == [hindi]
+
+
 def test_english_lexicon_holds_letters_only_and_is_ranked_by_frequency():
     lex = Lexicon.load("en")
     assert lex.zipf["america"] > 4 and "zuckerberg" in lex.zipf

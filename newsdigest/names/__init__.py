@@ -209,12 +209,15 @@ class Transliterator:
         Each direction is scored once, and only if some ALPHA needs it (``benchmarks/tune_lexicon.py``
         asks for several at a time).
         """
-        from .lexicon import Lexicon
+        from .lexicon import Lexicon, latin_keys
         from .phonetic import script_key
 
         lex = Lexicon.load(to)
         known = set(self._vocab.index)
-        candidates = [lex.shortlist(out, [script_key(k), script_key(out)], known) for k, out in zip(keys, outputs)]
+        def sound(k: str, out: str) -> list[str]:  # the input's keys, then the output's
+            return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
+
+        candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
         if to == "en":
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)

@@ -70,12 +70,7 @@ class Lexicon:
         self.index = index
 
     def _keys(self, word: str) -> set[str]:
-        if self.lang == "hi":
-            return {script_key(word)}
-        keys = {skeleton(word)}
-        if _SOFT_G.search(word):  # 'George' sounds like जॉर्ज, 'get' does not: index both readings
-            keys.add(skeleton(_SOFT_G.sub("j", word)))
-        return keys
+        return {script_key(word)} if self.lang == "hi" else latin_keys(word)
 
     def candidates(self, key: str) -> list[str]:
         return self.index.get(key, []) if key else []
@@ -167,3 +162,12 @@ def syllable_cuts(word: str) -> list[int]:
     """Positions in a Devanagari word where a new syllable starts (a consonant or vowel letter not after a virama)."""
     return [i for i in range(1, len(word))
             if _SYLLABLE_START.match(word[i]) and word[i - 1] != "\u094d"]
+
+
+def latin_keys(word: str) -> set[str]:
+    """Sound keys of a Latin word; both readings of a g before e, i, y ('George' sounds like जॉर्ज,
+    'get' does not; 'Agency' is एजेंसी)."""
+    keys = {skeleton(word)}
+    if _SOFT_G.search(word):
+        keys.add(skeleton(_SOFT_G.sub("j", word)))
+    return keys

@@ -23,6 +23,9 @@ _SOFT_C = regex.compile(r"c(?=[eiy])")  # 'Face' sounds like फेस
 _SOFT_DG = regex.compile(r"dg(?=[eiy])")  # 'Cambridge' ends like कैम्ब्रिज
 _VOWELS_H = regex.compile(r"[aeiouh]")
 _W_AFTER_VOWEL = regex.compile(r"(?<=[aeiou])w(?![aeiouy])")  # 'New', 'Crowley': a vowel, not व
+_TION = regex.compile(r"t(?=ion)")  # 'Corporation' sounds like कॉर्पोरेशन
+_TURE = regex.compile(r"t(?=ure)")  # 'Ventures' sounds like वेंचर्स
+_ANUSVARA_LABIAL = regex.compile("\u0902(?=[\u092a-\u092e])")  # मुंबई is मुम्बई, कंपनी is कम्पनी
 
 
 def is_devanagari(s: str) -> bool:
@@ -34,6 +37,7 @@ def skeleton(latin: str) -> str:
     s = unicodedata.normalize("NFKD", latin.casefold())
     s = "".join(ch for ch in s if ch.isalnum())
     s = _W_AFTER_VOWEL.sub("", _SOFT_DG.sub("j", _SOFT_C.sub("s", s)))
+    s = _TURE.sub("ch", _TION.sub("sh", s))
     for a, b in _RULES:
         s = s.replace(a, b)
     if not s:
@@ -49,5 +53,5 @@ def skeleton(latin: str) -> str:
 def script_key(word: str) -> str:
     """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
     if is_devanagari(word):
-        return skeleton(romanize(word, vowel_length=False))
+        return skeleton(romanize(_ANUSVARA_LABIAL.sub("\u092e\u094d", word), vowel_length=False))
     return skeleton(word)
