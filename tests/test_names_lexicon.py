@@ -172,3 +172,13 @@ def test_compounds_are_cut_between_syllables_into_long_halves():
 @pytest.mark.parametrize("hindi, english", [("अहमदपुर", "Ahmadpur"), ("गोरखपुर", "Gorakhpur")])
 def test_place_names_ending_in_common_syllables_stay_as_they_sound(spelled, hindi, english):
     assert spelled.to_english_batch([hindi]) == [english]
+
+
+@pytest.mark.parametrize("english, hindi", [
+    ("SpiceJet", "स्पाइसजेट"),  # spelled part by part, written as one word
+    ("iPhone", "आईफोन"),
+    ("YouTube", "यूट्यूब"),  # the whole word has a known Hindi spelling: kept whole
+    ("IndiGo", "इंडिगो"),
+])
+def test_camel_case_brands_are_spelled_part_by_part_unless_hindi_knows_the_whole(spelled, english, hindi):
+    assert spelled.to_hindi_batch([english]) == [hindi]

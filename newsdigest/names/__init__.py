@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import threading
 from collections.abc import Iterable
 from pathlib import Path
@@ -138,9 +139,12 @@ class Transliterator:
     def _transliterate_words(self, names: list[str], to: str) -> list[str]:
         run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
+        wholes = pieces
         if to == "en":
             pieces = [_letters_to_latin(name) for name in pieces]
-        keys = sorted({key(p) for name in pieces for p, is_word in name if is_word} - {""})
+        else:  # camel-case words are transliterated whole and part by part; the choice comes below
+            pieces = [_split_camel_case(name, lambda p: False) for name in pieces]
+        keys = sorted({key(p) for name in pieces + wholes for p, is_word in name if is_word} - {""})
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
@@ -156,6 +160,11 @@ class Transliterator:
                 self._cache.clear()
             self._cache.update(((to, self.lexicon, k), o) for k, o in zip(todo, outputs))
         if to == "hi" and self.lexicon:
+            from .lexicon import Lexicon
+
+            hindi = Lexicon.load("hi").zipf
+            pieces = [_split_camel_case(name, lambda p: hindi_key(done.get(key(p), "")) in hindi)
+                      for name in wholes]
             pieces = [self._spell_acronyms(name, done) for name in pieces]
         return [self._postprocess(name, key, done, to) for name in pieces]
 
@@ -277,6 +286,20 @@ class Transliterator:
 
 
 _LONE_LETTERS = frozenset("QWXZ")  # letter names that are no Hindi word
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def _split_camel_case(pieces: list[tuple[str, bool]], keep_whole) -> list[tuple[str, bool]]:
+    """Brand names glued in camel case are spelled part by part and written as one word
+    (SpiceJet -> स्पाइस + जेट = स्पाइसजेट, iPhone -> आईफोन), unless ``keep_whole(word)``: with the
+    lexicon, when the whole word's spelling is a known Hindi word (YouTube -> यूट्यूब)."""
+    out = []
+    for p, is_word in pieces:
+        parts = _CAMEL.split(p) if is_word else [p]
+        if len(parts) > 1 and keep_whole(p):
+            parts = [p]
+        out.extend((q, is_word) for q in parts)
+    return out
 
 
 def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
