@@ -144,7 +144,8 @@ class Transliterator:
             pieces = [_letters_to_latin(name) for name in pieces]
         else:  # camel-case words are transliterated whole and part by part; the choice comes below
             pieces = [_split_camel_case(name, lambda p: False) for name in pieces]
-        keys = sorted({key(p) for name in pieces + wholes for p, is_word in name if is_word} - {""})
+        both = pieces + wholes if to == "hi" and self.lexicon else pieces
+        keys = sorted({key(p) for name in both for p, is_word in name if is_word} - {""})
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
