@@ -25,7 +25,7 @@ def _romanise(texts: list[str]) -> dict[str, str]:
     return dict(zip(deva, to_english_batch(deva)))
 
 
-def _split_lists(spans: list[EntitySpan], toks, text: str) -> list[EntitySpan]:
+def _split_lists(spans: list[EntitySpan], toks, article: "_ArticleWords") -> list[EntitySpan]:
     """'Facebook Instagram' in a headline is two names when each word is a name on its own elsewhere.
 
     A word counts as a name on its own when the model tagged it alone somewhere, or, when another word
@@ -34,7 +34,6 @@ def _split_lists(spans: list[EntitySpan], toks, text: str) -> list[EntitySpan]:
     "Elon Musk" stays whole: एलन never stands without मस्क.
     """
     singles = {" ".join(toks(s.text)) for s in spans if len(toks(s.text)) == 1}
-    article = None
     out = []
     for sp in spans:
         words = [(m.start(), m.end()) for m in _TOKEN.finditer(sp.text)]
@@ -42,8 +41,6 @@ def _split_lists(spans: list[EntitySpan], toks, text: str) -> list[EntitySpan]:
         if len(words) >= 2 and len(keys) == len(words):
             alone = [k in singles for k in keys]
             if any(alone) and not all(alone):
-                if article is None:
-                    article = _ArticleWords(text)
                 sounds = [script_key(sp.text[a:b]) for a, b in words]
                 alone = [ok or article.apart(sp.text[a:b], sounds) for ok, (a, b) in zip(alone, words)]
             if all(alone):
@@ -55,14 +52,15 @@ def _split_lists(spans: list[EntitySpan], toks, text: str) -> list[EntitySpan]:
 
 
 class _ArticleWords:
-    """The words of an article with their sound keys, for cross-script evidence."""
+    """The words of an article with their sound keys ("" for punctuation), for cross-script evidence."""
 
     def __init__(self, text: str):
         from .tagging import word_spans
 
         self.spans = word_spans(text)
         self.words = [text[a:b] for a, b in self.spans]
-        self.keys = [script_key(w) if _TOKEN.fullmatch(w) else "" for w in self.words]
+        sound = {w: script_key(w) if _TOKEN.fullmatch(w) else "" for w in set(self.words)}
+        self.keys = [sound[w] for w in self.words]
 
     def apart(self, word: str, span_sounds: list[str]) -> bool:
         """Does ``word`` occur in the other script, not next to another word of its span?"""
@@ -80,26 +78,19 @@ class _ArticleWords:
         return False
 
 
-def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int) -> None:
+def _propagate(text: str, article: _ArticleWords, entities: list[Entity], title_end: int,
+               lead_end: int) -> None:
     """Label consistency within the article: every other occurrence of a found name joins its entity.
 
     Occurrences are the same surface, or a single word of the other script that sounds the same
     (फेसबुक for Facebook); only keys of four or more consonant classes are matched across scripts,
     so short words (मत ~ Meta) never are. The first form seen in the other script names the entity.
     """
-    from .tagging import word_spans
-
     taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
 
     def free(a: int, b: int) -> bool:
         return not any(x < b and a < y for x, y in taken)
 
-    words = word_spans(text)
-    keys: dict[str, str] = {}
-    for a, b in words:
-        w = text[a:b]
-        if w not in keys and _TOKEN.fullmatch(w):
-            keys[w] = script_key(w)
     for e in entities:
         surfaces = {m.text for m in e.mentions}
         sounds = {script_key(m.text) for m in e.mentions if _TOKEN.fullmatch(m.text)}
@@ -114,8 +105,8 @@ def _propagate(text: str, entities: list[Entity], title_end: int, lead_end: int)
                     found.append((i, j))
                 i = text.find(surface, i + 1)
         if sounds:
-            found += [(a, b) for a, b in words if keys.get(text[a:b]) in sounds and free(a, b)
-                      and text[a:b] not in surfaces]
+            found += [(a, b) for (a, b), w, k in zip(article.spans, article.words, article.keys)
+                      if k in sounds and free(a, b) and w not in surfaces]
         for a, b in sorted(set(found)):
             if not free(a, b):
                 continue
@@ -232,7 +223,8 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     def toks(t: str) -> list[str]:
         return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
 
-    spans = _split_lists(spans, toks, text)
+    article = _ArticleWords(text)
+    spans = _split_lists(spans, toks, article)
     clusters: list[_Cluster] = []
     # longest names first, so short forms ("मस्क") find the full name they abbreviate
     order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))
@@ -300,7 +292,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         hi = to_hindi_batch([out[i].name_en for i in en_missing])
         for i, h in zip(en_missing, hi):
             out[i].name_hi = h
-    _propagate(text, out, title_end, lead_end)
+    _propagate(text, article, out, title_end, lead_end)
     top = max(e.salience for e in out)
     for e in out:
         e.salience = e.salience / top
