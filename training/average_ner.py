@@ -1,16 +1,10 @@
 """Average NER artifacts (a "model soup", as in WiSE-FT) and score the stored result on the dev sets.
 
-    python training/average_ner.py --data ../shared/data/ner --a models/ner-hi-en --b runs/ner-v4/model \
-        --weight-b 0.5 --out runs/ner-soup
-
-Every stored tensor becomes (1 - w) * a + w * b; both artifacts must share the base model and labels.
-More than two: ``--mix DIR:WEIGHT DIR:WEIGHT ...`` (weights sum to 1), e.g.
-
     python training/average_ner.py --data ../shared/data/ner --mix runs/ner-v1:0.3 runs/ner-v4/model:0.2 \
         runs/ner-v2/model:0.5 --out models/ner-hi-en
 
-(the shipped model; see models/ner-hi-en/README.md).
-
+(the shipped model; see models/ner-hi-en/README.md). Every stored tensor becomes the weighted sum of the
+artifacts' tensors (weights sum to 1); all must share the base model and labels.
 A fine-tuned model and its continued fine-tune lie in one basin, so the average keeps much of what each
 learned. Dev F1 (il-ner-hi dev, conll2003-en validation) is written into the new ner.json, like training does.
 """
@@ -28,10 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
-    ap.add_argument("--a", help="first NER artifact directory")
-    ap.add_argument("--b", help="second NER artifact directory")
-    ap.add_argument("--weight-b", type=float, default=0.5)
-    ap.add_argument("--mix", nargs="+", metavar="DIR:WEIGHT", help="any number of artifacts and their weights")
+    ap.add_argument("--mix", nargs="+", metavar="DIR:WEIGHT", required=True,
+                    help="NER artifact directories and their weights")
     ap.add_argument("--out", required=True)
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args(argv)
@@ -40,17 +32,12 @@ def main(argv=None):
     from transformers import AutoModelForTokenClassification, AutoTokenizer
 
     from newsdigest.encode.base import resolve_base_model
-    from newsdigest.entities.artifact import CONFIG, load_ner_state, save_ner
+    from newsdigest.entities.artifact import load_ner_state, save_ner, write_meta
     from newsdigest.entities.tagging import LABEL2ID, LABELS
     from train_ner import DEV_SETS, evaluate_examples, load_set
 
     torch.set_num_threads(args.threads)
-    if args.mix:
-        parts = [(d, float(w)) for d, _, w in (m.rpartition(":") for m in args.mix)]
-    elif args.a and args.b:
-        parts = [(args.a, 1 - args.weight_b), (args.b, args.weight_b)]
-    else:
-        raise SystemExit("give --a and --b, or --mix DIR:WEIGHT ...")
+    parts = [(d, float(w)) for d, _, w in (m.rpartition(":") for m in args.mix)]
     if abs(sum(w for _, w in parts) - 1) > 1e-6:
         raise SystemExit(f"weights must sum to 1, got {sum(w for _, w in parts)}")
     loaded = [load_ner_state(d) for d, _ in parts]
@@ -82,8 +69,7 @@ def main(argv=None):
         metrics[name] = evaluate_examples(model, tok, load_set(data, rel, mapping, field))
         print(name, json.dumps(metrics[name]), flush=True)
     meta["dev_metrics"] = metrics
-    (Path(args.out) / CONFIG).write_text(json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                                         encoding="utf-8")
+    write_meta(args.out, meta)
     print(f"saved {args.out}", flush=True)
 
 

@@ -43,9 +43,14 @@ def save_ner(state: dict, out_dir: str | Path, meta: dict) -> Path:
         else:
             tensors[name] = np.ascontiguousarray(arr, dtype=np.float32)
     save_file(tensors, str(out / WEIGHTS), metadata={"format": "newsdigest-ner-int8", "version": "1"})
-    (out / CONFIG).write_text(json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
-                              encoding="utf-8")
+    write_meta(out, meta)
     return out
+
+
+def write_meta(out_dir: str | Path, meta: dict) -> None:
+    """Write ner.json (sorted keys, so the same settings give the same bytes)."""
+    (Path(out_dir) / CONFIG).write_text(json.dumps(meta, indent=2, ensure_ascii=False, sort_keys=True) + "\n",
+                                        encoding="utf-8")
 
 
 def load_ner_state(model_dir: str | Path) -> tuple[dict, dict]:
