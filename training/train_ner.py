@@ -230,7 +230,6 @@ def augment_mentions(hindi, pools, n, rng, p_replace=0.6, negatives=None, p_nega
 
 def transliterated(names):
     """Devanagari spellings of Latin names (word lists), names of one to four words only."""
-    from newsdigest.entities.tagging import word_spans
     from newsdigest.names import to_hindi_batch
 
     deva = [[t[a:b] for a, b in word_spans(t)] for t in to_hindi_batch([" ".join(n) for n in names])]
@@ -368,7 +367,6 @@ def main(argv=None):
         counts[name] = len(ex)
         train.extend(ex)
     if args.augment_org or args.augment_mentions:
-        from newsdigest.entities.tagging import word_spans as _ws
         from newsdigest.names import to_hindi_batch
 
         by_set, k = {}, 0
@@ -382,7 +380,7 @@ def main(argv=None):
             from collections import Counter
 
             common = common_words(english)
-            deva_common = [d for d in to_hindi_batch(common) if len(_ws(d)) == 1]
+            deva_common = [d for d in to_hindi_batch(common) if len(word_spans(d)) == 1]
             negatives = common + [w.title() for w in common] + 2 * deva_common
             freq = Counter(w for words, _ in hindi for w in words)
             keep = frozenset(w for w, _ in freq.most_common(300))
