@@ -212,6 +212,10 @@ def test_split_sentences_on_a_news_like_article():
         ("राम,श्याम", ["राम", ",", "श्याम"]),
         ("\u0915\u093cरीब \u0958रीब", ["\u0915\u093cरीब", "\u0958रीब"]),
         ("कोविड-19 में", ["कोविड-19", "में"]),
+        ("भारत-पाक सीरीज़, अक्षय-सलमान", ["भारत", "-", "पाक", "सीरीज़", ",", "अक्षय", "-", "सलमान"]),
+        ("Jean-Pierre and Rolls-Royce", ["Jean", "-", "Pierre", "and", "Rolls", "-", "Royce"]),
+        ("था.नेटो", ["था", ".", "नेटो"]),
+        ("मोदी/शाह", ["मोदी", "/", "शाह"]),
         ("it’s 25%", ["it’s", "25", "%"]),
         ("न\u200dहीं\tहाँ", ["न\u200dहीं", "हाँ"]),
     ],
@@ -225,3 +229,30 @@ def test_split_words_covers_every_visible_character():
     spans = split_words(text)
     covered = "".join(text[start:end] for start, end in spans)
     assert covered == "".join(text.split())
+
+
+def _sentences(text):
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_split_sentences_ends_at_a_full_stop_glued_to_the_next_devanagari_word():
+    text = "उन्होंने कहा कि बातचीत जारी रहेगी.नेटो अधिकारियों ने बताया कि सेना तैयार है."
+    assert _sentences(text) == ["उन्होंने कहा कि बातचीत जारी रहेगी.", "नेटो अधिकारियों ने बताया कि सेना तैयार है."]
+
+
+def test_split_sentences_ends_at_a_full_stop_glued_to_a_capitalised_english_word():
+    assert _sentences("Talks went on.The minister left.") == ["Talks went on.", "The minister left."]
+
+
+@pytest.mark.parametrize("text", [
+    "ई.पू. 300 में यह नगर बसा।",
+    "सी.बी.आई. ने जांच शुरू की।",
+    "यू.एस. की सेना लौट आई।",
+    "डॉ.शर्मा ने कहा कि हालात ठीक हैं।",
+])
+def test_split_sentences_keeps_devanagari_dotted_abbreviations_inside(text):
+    assert _sentences(text) == [text]
+
+
+def test_split_sentences_does_not_end_at_an_exclamation_before_a_lowercase_word():
+    assert _sentences("It was 'Wow! what a catch' all over. Next") == ["It was 'Wow! what a catch' all over.", "Next"]

@@ -11,19 +11,18 @@ from dataclasses import dataclass
 import numpy as np
 import regex
 
+from ..preprocess.sentences import split_words
+
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 LABEL2ID = {l: i for i, l in enumerate(LABELS)}
 TYPES = ("PER", "ORG", "LOC")
 
-# A word is a run of letters, marks, digits (and format chars such as ZWJ inside
-# Devanagari words), joined by inner . ' ’ -; any other visible char stands alone.
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}\p{Cf}]+(?:[.'’\-][\p{L}\p{M}\p{N}\p{Cf}]+)*|[^\s\p{Cf}]")
 _ALNUM = regex.compile(r"[\p{L}\p{N}]")
 
 
 def word_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the words the NER model reads, in order."""
-    return [m.span() for m in _WORD.finditer(text)]
+    """Character spans of the words the NER model reads: the library's one tokenizer."""
+    return split_words(text)
 
 
 def is_alnum(word: str) -> bool:

@@ -4,12 +4,18 @@
 sentence ends:
 - at a danda '।', a double danda '॥', or a '|' typed as a danda after Devanagari, always,
   even right after a number (`सन 1947। इसके` is two sentences);
-- at '?' or '!' followed by whitespace, the end of the text or a Devanagari letter;
+- at '?' or '!' followed by whitespace, the end of the text or a Devanagari letter, unless the
+  next word starts with a lowercase Latin letter ("Wow! what a catch");
 - at '.', '...' or '…' followed by whitespace or the end, in English, Hindi or mixed text, unless
   the word before it is a known abbreviation (डॉ. श्री. प्रो. Mr. Dr. Inc. ...), a single letter
   (an initial), a dotted abbreviation (U.S. e.g. a.m.), a number opening its line or sentence
   (a list item: `1. ...`), or the next word starts with a lowercase Latin letter.
-  Decimals (7.5, ₹3.25) never end a sentence: no whitespace follows their '.';
+  Decimals (7.5, ₹3.25) never end a sentence: no whitespace follows their '.'. Devanagari
+  dotted abbreviations (ई.पू., सी.बी.आई., यू.एस.) are abbreviations too;
+- at a '.' glued to the next word with no space, as BBC Hindi often prints it: between Devanagari
+  letters ("था.नेटो"), unless the dotted run is an abbreviation (each short segment closed by a
+  dot) or the word before is one (डॉ.शर्मा); and between a lowercase Latin word and a capitalised
+  one ("on.The");
 - at a blank line, always;
 - at a single line break (LF, CRLF, CR, U+2028/U+2029), since a line without final punctuation is
   a heading; except when the line ends in ',' or ';' or the next line starts with a lowercase
@@ -53,11 +59,21 @@ _EVENT = regex.compile(
 )
 _CLOSERS = regex.compile(r"(?:[\"'\u2018\u2019\u201c\u201d\u2033\u00bb\u203a)\]}])*")
 _OPENERS = "\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u2039([{"
+_TOKEN = regex.compile(r"\S+")
+_CLOSING = "\"'\u2018\u2019\u201c\u201d\u2033\u00bb\u203a)]},;:"
 _LINE_REST = regex.compile(rf"{_LINE_SPACE}*")
 _DEVANAGARI_LETTER = regex.compile(r"[\p{Devanagari}&&\p{L}]", flags=regex.VERSION1)
+_DEVANAGARI_SEGMENT = r"(?:[\p{Devanagari}&&\p{L}][\p{Devanagari}&&\p{M}]*){1,3}"
 _LOWER_LATIN = regex.compile(r"[\p{Latin}&&\p{Ll}]", flags=regex.VERSION1)
-_DOTTED_ABBREVIATION = regex.compile(r"(?:\p{L}\.)+\p{L}")
+_DOTTED_ABBREVIATION = regex.compile(r"(?:\p{Latin}\.)+\p{Latin}|" + _DEVANAGARI_SEGMENT + r"(?:\." + _DEVANAGARI_SEGMENT + r")+",
+    flags=regex.VERSION1,
+)
+# A glued dot between Devanagari letters ends a sentence ("था.नेटो"), unless the dotted run is an
+# abbreviation: short segments (letter names, syllables), each closed by a dot (ई.पू., सी.बी.आई.).
+_GLUED_DEVANAGARI_ABBREVIATION = regex.compile(r"(?:" + _DEVANAGARI_SEGMENT + r"\.){2,}", flags=regex.VERSION1)
+_STICKY_END = regex.compile(r"(?<=[\p{Devanagari}&&[\p{L}\p{M}]]|\p{Ll}{2})", flags=regex.VERSION1)
 _NUMBER = regex.compile(r"\p{N}+")
+_NEXT_CAPITALISED = regex.compile(r"\p{Lu}\p{Ll}")
 _MARK_OR_JOINER = regex.compile(r"[\p{M}\u200c\u200d\u094d]")
 
 # Compared lowercased, without the final '.'.
@@ -77,7 +93,8 @@ _WORD = regex.compile(
     r"[\p{L}\p{M}\p{N}\p{Cf}]+"
     r"(?:(?:(?<=[\p{Latin}\p{N}])\.(?=[\p{Latin}\p{N}])"
     r"|(?<=\p{N}),(?=\p{N})"
-    r"|['\u2019\-](?=[\p{L}\p{M}\p{N}]))"
+    r"|['\u2019](?=[\p{L}\p{M}\p{N}])"
+    r"|(?<=\p{N})-(?=[\p{L}\p{N}])|-(?=\p{N}|\p{Ll})(?<=[\p{Latin}\p{M}\p{L}]-))"
     r"[\p{L}\p{M}\p{N}\p{Cf}]+)*"
     r"|\S",
     flags=regex.VERSION1,
@@ -104,8 +121,11 @@ def split_words(text: str) -> list[tuple[int, int]]:
 
     A word is a run of letters, marks, digits and format characters (ZWJ, ZWNJ) in any script;
     inside a run, '.' may join Latin letters or digits (U.S, 2.5, e.g, amazon.com), ',' may join
-    digits (2,50,000) and an apostrophe or '-' may join any two (O'Brien, co-founder, कोविड-19).
-    Every other visible character is a word of its own: । is one word, '' two.
+    digits (2,50,000), an apostrophe may join any two (O'Brien), and '-' joins a word to a number or
+    a lowercase Latin word (कोविड-19, co-founder). A hyphen between two names stands alone, so a
+    pair stays two names (भारत-पाक, Jean-Pierre: each part is a word). A full stop glued between
+    Devanagari words is a word of its own (था.नेटो). Every other visible character is a word of its
+    own: । is one word, '' two. This is the one tokenizer of the library: the NER model reads it.
     """
     return [match.span() for match in _WORD.finditer(text)]
 
@@ -128,11 +148,16 @@ def _cuts(text: str) -> Iterator[int]:
             cut = after if followed_by_space else end
         elif kind == "mark":
             if followed_by_space:
-                cut = after
+                following = _CONTENT.search(text, after)
+                if not (following and _LOWER_LATIN.match(text, following.start())):
+                    cut = after
             elif _DEVANAGARI_LETTER.match(text, after):
                 cut = end
-        elif followed_by_space and _dot_ends_sentence(text, event.start(), after, sentence_start):
-            cut = after
+        elif followed_by_space:
+            if _dot_ends_sentence(text, event.start(), after, sentence_start):
+                cut = after
+        elif _glued_stop(text, event.start(), end, sentence_start):
+            cut = end
         if cut is not None:
             sentence_start = cut
             yield cut
@@ -178,6 +203,24 @@ def _dot_ends_sentence(text: str, dot: int, after: int, sentence_start: int) -> 
         opening = _CONTENT.search(text, sentence_start, dot)
         return opening is None or opening.start() != word_match.start()
     return True
+
+
+def _glued_stop(text: str, dot: int, end: int, sentence_start: int) -> bool:
+    """A full stop with no space after it ("था.नेटो", "said.The"): a sentence end between words."""
+    if end - dot != 1 or end >= len(text) or not _STICKY_END.match(text, dot):
+        return False
+    if _DEVANAGARI_LETTER.match(text, end):
+        word = _LAST_WORD.search(text, max(sentence_start, dot - 64), dot)
+        if word is None or word.end() != dot:
+            return False
+        if word.group().lstrip(_OPENERS).lower() in _ABBREVIATIONS:
+            return False  # डॉ.शर्मा
+        token = _TOKEN.match(text, word.start())
+        return not _GLUED_DEVANAGARI_ABBREVIATION.fullmatch(token.group().lstrip(_OPENERS).rstrip(_CLOSING))
+    if _NEXT_CAPITALISED.match(text, end) and text[dot - 1].islower():
+        word = _LAST_WORD.search(text, max(sentence_start, dot - 64), dot)
+        return word is not None and word.group().lower() not in _ABBREVIATIONS
+    return False
 
 
 def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
