@@ -14,17 +14,47 @@ from .errors import InputError, ModelNotFoundError, NewsdigestError
 
 
 def _eval_ner(args) -> int:
-    from .entities.evaluate import evaluate_file
+    from pathlib import Path
+
+    from .entities.evaluate import evaluate_file, evaluate_span_file
+    from .entities.gold import is_span_record
     from .pipeline import Digester
 
-    res = evaluate_file(Digester(quantize=args.quantize), args.file, limit=args.limit)
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"{args.file}: not a file; give a JSONL of token/tag or span records")
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit must be 1 or more (leave it out to evaluate the whole file)")
+    try:
+        with open(path, encoding="utf-8") as fh:
+            first = next((line for line in fh if line.strip()), "")
+        spans = bool(first) and is_span_record(first)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{args.file}: not UTF-8 JSONL ({exc})") from None
+    digester = Digester(quantize=args.quantize)
+    limit = args.limit or 0
+    try:
+        res = (evaluate_span_file if spans else evaluate_file)(digester, path, limit=limit)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InputError(f"{args.file}: bad record ({exc})") from None
+    n = res["texts"] if spans else res["sentences"]
+    if not n or not (res["per_type"] or spans):
+        raise InputError(f"{args.file}: no labelled records (need 'tokens' + 'tags', or 'text' + 'entities')")
     if args.json:
         print(json.dumps(res, ensure_ascii=False))
-    else:
-        print(f"{res['file']}: {res['sentences']} sentences, exact-span micro F1 {res['f1']:.4f} "
-              f"(P {res['precision']:.4f} R {res['recall']:.4f})")
-        for t, r in res["per_type"].items():
-            print(f"  {t}: F1 {r['f1']:.4f} P {r['precision']:.4f} R {r['recall']:.4f} support {r['support']}")
+        return 0
+    unit = "texts" if spans else "sentences"
+    rows = [("digest", res["digest"]), ("ner", res["ner"])] if spans else [("", res)]
+    print(f"{res['file']}: {n} {unit}")
+    for name, r in rows:
+        head = f"  {name + ' ' if name else ''}exact-span micro F1 {r['f1']:.4f} " \
+               f"(P {r['precision']:.4f} R {r['recall']:.4f})"
+        print(head)
+        for t, x in r["per_type"].items():
+            print(f"    {t}: F1 {x['f1']:.4f} P {x['precision']:.4f} R {x['recall']:.4f} support {x['support']}")
+        if "names" in r:
+            nm = r["names"]
+            print(f"    English names right: {nm['right']}/{nm['of']} = {nm['accuracy']:.4f}")
     return 0
 
 
@@ -46,9 +76,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ev = sub.add_parser("eval", help="measure quality on a labelled file")
     evsub = ev.add_subparsers(dest="what", metavar="WHAT", required=True)
-    ner = evsub.add_parser("ner", help="exact-span F1 of PER/ORG/LOC on a JSONL of tokens and tags")
-    ner.add_argument("file", help="JSONL with 'tokens' and 'tags' (BIO or IO; PER/ORG/LOC, PERSON/..., NEP/...)")
-    ner.add_argument("--limit", type=int, default=0, help="only the first N sentences")
+    ner = evsub.add_parser("ner", help="exact-span F1 of PER/ORG/LOC on tokens+tags or raw text+spans")
+    ner.add_argument("file", help="JSONL with 'tokens' and 'tags' (BIO or IO; PER/ORG/LOC, PERSON/..., NEP/...), "
+                                  "or with 'text' and character-offset 'entities' (news-hi format: scored on "
+                                  "raw text through the whole pipeline, English names included)")
+    ner.add_argument("--limit", type=int, default=None, help="only the first N sentences or texts")
     ner.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
     ner.add_argument("--json", action="store_true", help="print the result as one JSON line")
     ner.set_defaults(func=_eval_ner)

@@ -89,3 +89,11 @@ def test_all_caps_sentences_are_recased_one_character_for_one():
     for w in ["ÉLAN", "मोदी", "X", "COVID19"]:
         assert len(recase(w)) == len(w)
     assert recase("COVID19") == "COVID19" and recase("ÉLAN") == "ÉLAN"
+
+
+def test_english_articles_are_never_entities():
+    text = "The Telegraph and The said"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    out = spans_from_logits(text, w, *logits_for(["B-ORG", "I-ORG", "O", "B-ORG", "O"]))
+    assert [(s.text, s.start) for s in out] == [("Telegraph", 4)]

@@ -9,6 +9,9 @@ from ..schema import EntitySpan
 from .tagging import bio_spans, is_alnum, postprocess, word_spans
 
 
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
 @dataclass
 class Window:
     """A run of words of one sentence that fits the encoder (most sentences are one window)."""
@@ -60,6 +63,9 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws += 1
         while we > ws and not is_alnum(window.words[we - 1]):
             we -= 1
+        # English articles and determiners are never names ("The", "The Telegraph" -> "Telegraph")
+        while ws < we and window.words[ws].casefold() in DETERMINERS:
+            ws += 1
         if ws == we:
             continue
         start, end = window.spans[ws][0], window.spans[we - 1][1]
