@@ -186,13 +186,13 @@ class Digester:
         from .names import to_english_batch, to_hindi_batch
         from .names.phonetic import is_devanagari
 
-        texts = sorted({s.text for j in jobs for s in j.spans})
-        deva = [t for t in texts if is_devanagari(t)]
-        latin = [t for t in texts if not is_devanagari(t)]
+        named = sorted({(s.text, s.label) for j in jobs for s in j.spans})
+        deva = [n for n in named if is_devanagari(n[0])]
+        latin = [n for n in named if not is_devanagari(n[0])]
         if deva:
-            to_english_batch(deva)
+            to_english_batch([t for t, _ in deva], [lab for _, lab in deva])
         if latin:
-            to_hindi_batch(latin)
+            to_hindi_batch([t for t, _ in latin], [lab for _, lab in latin])
 
     def _finish(self, job: _Job, outputs) -> Digest:
         from .entities.linking import link_entities

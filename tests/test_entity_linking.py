@@ -11,8 +11,8 @@ ROMAN = {"एलन मस्क": "Elan Mask", "मस्क": "Mask", "मे�
 
 @pytest.fixture(autouse=True)
 def stub_names(monkeypatch):
-    monkeypatch.setattr(names, "to_english_batch", lambda xs: [ROMAN.get(x, x) for x in xs])
-    monkeypatch.setattr(names, "to_hindi_batch", lambda xs: ["<" + x + ">" for x in xs])
+    monkeypatch.setattr(names, "to_english_batch", lambda xs, labels=None: [ROMAN.get(x, x) for x in xs])
+    monkeypatch.setattr(names, "to_hindi_batch", lambda xs, labels=None: ["<" + x + ">" for x in xs])
 
 
 def spans(text, items):

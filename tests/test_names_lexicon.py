@@ -14,7 +14,7 @@ def spelled():
 
 @pytest.fixture(scope="module")
 def raw():
-    return Transliterator(lexicon=False)
+    return Transliterator(lexicon=False, gazetteer=False)
 
 
 # Names of the seed article and common ones: the model alone writes them as they sound.

@@ -16,13 +16,19 @@ from ..schema import Entity, EntitySpan, Mention
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
-def _romanise(texts: list[str]) -> dict[str, str]:
-    deva = sorted({t for t in texts if is_devanagari(t)})
-    if not deva:
+def _romanise(texts: list[str], labels: list[str | None] | None = None) -> dict[str, str]:
+    """Latin forms of the Devanagari texts; each text named as the type most of its mentions have."""
+    votes: dict[str, Counter] = {}
+    for t, lab in zip(texts, labels or [None] * len(texts)):
+        if is_devanagari(t):
+            votes.setdefault(t, Counter())[lab] += 1
+    if not votes:
         return {}
     from ..names import to_english_batch
 
-    return dict(zip(deva, to_english_batch(deva)))
+    deva = sorted(votes)
+    kinds = [min(votes[t], key=lambda k: (-votes[t][k], k or "")) for t in deva]
+    return dict(zip(deva, to_english_batch(deva, kinds)))
 
 
 def _split_lists(spans: list[EntitySpan], toks, article: "_ArticleWords") -> list[EntitySpan]:
@@ -215,7 +221,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     """Group mention spans of one article into entities with names in both scripts."""
     if not spans:
         return []
-    roman = _romanise([s.text for s in spans])
+    roman = _romanise([s.text for s in spans], [s.label for s in spans])
 
     def latin(t: str) -> str:
         return roman.get(t, t)
@@ -279,7 +285,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         name_hi = best_form(deva, every)
         name_en = best_form(lat, every)
         if name_en is None:
-            name_en = roman[name_hi] if name_hi in roman else _romanise([name_hi]).get(name_hi, name_hi)
+            name_en = roman[name_hi] if name_hi in roman else _romanise([name_hi], [typ]).get(name_hi, name_hi)
         if name_hi is None:
             en_missing.append(len(out))
         n = len(ms)
@@ -289,7 +295,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     if en_missing:
         from ..names import to_hindi_batch
 
-        hi = to_hindi_batch([out[i].name_en for i in en_missing])
+        hi = to_hindi_batch([out[i].name_en for i in en_missing], [out[i].type for i in en_missing])
         for i, h in zip(en_missing, hi):
             out[i].name_hi = h
     _propagate(text, article, out, title_end, lead_end)

@@ -93,11 +93,13 @@ class Transliterator:
             spell += f", {source()}"
         return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}{spell}"
 
-    def to_english_batch(self, names: Iterable[str]) -> list[str]:
-        return self._transliterate(list(names), "en")
+    def to_english_batch(self, names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
+        """Names in Latin script; ``labels`` (PER/ORG/LOC per name, when known) choose the sources:
+        places and institutional words are translated in organisations and places, never in people."""
+        return self._transliterate(list(names), "en", labels)
 
-    def to_hindi_batch(self, names: Iterable[str]) -> list[str]:
-        return self._transliterate(list(names), "hi")
+    def to_hindi_batch(self, names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
+        return self._transliterate(list(names), "hi", labels)
 
     def _load(self) -> None:
         with self._lock:
@@ -123,17 +125,23 @@ class Transliterator:
                 self.beam = int(config.get("beam", 1))
             self._vocab, self._model = vocab, model
 
-    def _transliterate(self, names: list[str], to: str) -> list[str]:
+    def _transliterate(self, names: list[str], to: str, labels=None) -> list[str]:
         for n in names:
             if not isinstance(n, str):
                 raise TypeError(f"names must be str, got {type(n).__name__}: {n!r}")
+        labels = [None] * len(names) if labels is None else list(labels)
+        if len(labels) != len(names):
+            raise ValueError(f"{len(labels)} labels for {len(names)} names")
         if self.gazetteer:
-            from .gazetteer import lookup
+            from .phrases import segment
 
-            known = {n: lookup(n, to) for n in set(names)}
-            rest = [n for n in dict.fromkeys(names) if known[n] is None]
-            done_rest = dict(zip(rest, self._transliterate_words(rest, to))) if rest else {}
-            return [known[n] or done_rest[n] for n in names]
+            items = list(zip(names, labels))
+            segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(items)}
+            rest = list(dict.fromkeys(t for runs in segs.values() for t, r in runs if r is None and t))
+            done = dict(zip(rest, self._transliterate_words(rest, to))) if rest else {}
+            joined = {it: " ".join(done.get(t, t) if r is None else r for t, r in runs if (r or t))
+                      for it, runs in segs.items()}
+            return [joined[it] if it[0].split() else it[0] for it in items]
         return self._transliterate_words(names, to)
 
     def _transliterate_words(self, names: list[str], to: str) -> list[str]:
@@ -331,14 +339,15 @@ def _default() -> Transliterator:
     return Transliterator()
 
 
-def to_english_batch(names: Iterable[str]) -> list[str]:
-    """Devanagari words of each name in Latin script, title-cased; results in input order."""
-    return _default().to_english_batch(names)
+def to_english_batch(names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
+    """Devanagari words of each name in Latin script, title-cased; results in input order.
+    ``labels``: the entity type of each name (PER/ORG/LOC) when known."""
+    return _default().to_english_batch(names, labels)
 
 
-def to_hindi_batch(names: Iterable[str]) -> list[str]:
+def to_hindi_batch(names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
     """Latin words of each name in Devanagari; results in input order."""
-    return _default().to_hindi_batch(names)
+    return _default().to_hindi_batch(names, labels)
 
 
 def model_info() -> str:

@@ -43,9 +43,9 @@ def read_parallel(path: str | Path, src: str, tgt: str, limit: int | None = None
 def _prepare(texts: list[str], lang: str) -> list[str]:
     if lang != "hi":
         return texts
-    from indicnlp.tokenize.indic_tokenize import trivial_tokenize
+    from ..preprocess.sentences import split_words
 
-    return [" ".join(trivial_tokenize(t, "hi")) for t in texts]
+    return [" ".join(t[a:b] for a, b in split_words(t)) for t in texts]
 
 
 def score(hypotheses: list[str], references: list[str], tgt: str) -> dict:
@@ -59,7 +59,7 @@ def score(hypotheses: list[str], references: list[str], tgt: str) -> dict:
     chrf = CHRF(word_order=2).corpus_score(hyps, [refs])
     bleu = BLEU(tokenize=tokenize).corpus_score(hyps, [refs])
     return {"chrf++": round(chrf.score, 2), "bleu": round(bleu.score, 2), "n": len(hyps),
-            "tokenize": "indic_nlp trivial_tokenize + none" if tgt == "hi" else "13a"}
+            "tokenize": "newsdigest split_words + none" if tgt == "hi" else "13a"}
 
 
 def evaluate_file(translator, path: str | Path, src: str, tgt: str,

