@@ -40,7 +40,23 @@ DEV_SETS = [
     ("il-ner-hi/dev", "il-ner-hi/dev.jsonl", "il-ner", "tags"),
     ("conll2003-en/validation", "conll2003-en/validation.jsonl", "conll", "tags"),
 ]
+# raw news text with character-offset entities, read through the run-time sentence splitter and tokenizer
+NEWS_TRAIN = "news-hi/train.jsonl"
+NEWS_DEV = "news-hi/dev.jsonl"
 HOLDOUT_MARKERS = ("holdout", "conll2003-en/test")
+
+
+def load_news(data: Path, rel: str):
+    """(words, labels) per sentence of the news-hi texts; optional spans carry the ignore label."""
+    from newsdigest.entities.gold import read_span_jsonl, sentence_examples
+
+    if any(m in rel for m in HOLDOUT_MARKERS):
+        raise SystemExit(f"refusing to read holdout set {rel}")
+    out = []
+    for rec in read_span_jsonl(data / rel):
+        for w, l in sentence_examples(rec):
+            out.extend(c for c in chunks(w, l) if c[0])
+    return out
 
 
 def map_tags(tags: list[str], mapping: dict) -> list[str]:
@@ -258,7 +274,7 @@ def featurize(tokenizer, examples, max_len=128):
         enc = encode_words(tokenizer, words)
         lab = [-100] * len(enc.input_ids)
         for w, p in enumerate(enc.label_pos):
-            if p > 0:
+            if p > 0 and labels[w] in LABEL2ID:  # anything else (an optional span) is ignored
                 lab[p] = LABEL2ID[labels[w]]
         ids = enc.input_ids
         if len(ids) > max_len:
@@ -313,7 +329,7 @@ def evaluate_examples(model, tokenizer, examples, batch_size=64):
                 enc = encode_words(tokenizer, examples[j][0])
                 preds[j] = postprocess(logits[r], enc.label_pos)[0]
     model.train()
-    return span_f1([e[1] for e in examples], preds)
+    return span_f1([[l if l in LABEL2ID else "O" for l in e[1]] for e in examples], preds)
 
 
 def main(argv=None):
@@ -343,6 +359,8 @@ def main(argv=None):
                     help="in augmented sentences, also swap some O words for English words (Latin or transliterated)")
     ap.add_argument("--modern-weight", type=float, default=0.15,
                     help="weight of the WNUT-17 name pool (modern companies, platforms) in mention replacement")
+    ap.add_argument("--news-weight", type=int, default=0,
+                    help="add news-hi train (raw Hindi news, character spans) this many times over")
     ap.add_argument("--replay", type=int, default=0,
                     help="train on N sampled original sentences (plus the augmented ones) instead of all")
     args = ap.parse_args(argv)
@@ -410,7 +428,16 @@ def main(argv=None):
             train = rng.sample(train, min(args.replay, len(train)))
             counts["replayed"] = len(train)
         train = train + aug
+    elif args.replay:
+        train = rng.sample(train, min(args.replay, len(train)))
+        counts["replayed"] = len(train)
+    if args.news_weight:
+        news = load_news(data, NEWS_TRAIN)
+        counts["news-hi"] = len(news)
+        train = train + news * args.news_weight
     dev = {name: load_set(data, rel, mapping, field) for name, rel, mapping, field in DEV_SETS}
+    if (data / NEWS_DEV).exists():
+        dev["news-hi/dev"] = load_news(data, NEWS_DEV)
     if args.dev_limit:
         dev = {k: v[: args.dev_limit] for k, v in dev.items()}
     feats = featurize(tok, train)
@@ -479,7 +506,7 @@ def main(argv=None):
         "train_sets": counts, "init_from": args.init_from, "augment_org": args.augment_org,
         "org_pools": args.org_pools,
         "augment_mentions": args.augment_mentions, "negatives": args.negatives,
-        "modern_weight": args.modern_weight, "replay": args.replay,
+        "modern_weight": args.modern_weight, "replay": args.replay, "news_weight": args.news_weight,
         "augment_translit_model_sha256_16": translit_sha if (args.augment_org or args.augment_mentions) else None,
         "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
         "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,
