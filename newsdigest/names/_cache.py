@@ -21,11 +21,24 @@ def _versions(packages: tuple[str, ...]) -> str:
     return "_".join(out)
 
 
-def cached_table(name: str, packages: tuple[str, ...], build, schema: int = 1):
-    """``build()`` (JSON-serialisable) cached under the newsdigest cache folder."""
+def _code_hash(modules: tuple[str, ...]) -> str:
+    import hashlib
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for m in modules:
+        h.update((here / f"{m}.py").read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cached_table(name: str, packages: tuple[str, ...], build, schema: int = 1, code: tuple[str, ...] = ()):
+    """``build()`` (JSON-serialisable) cached under the newsdigest cache folder; the key holds the
+    package versions and a hash of the ``code`` modules (of this package) whose rules shape the table."""
     from ..encode.base import cache_dir
 
-    path = cache_dir() / "names" / f"{name}-v{schema}-{_versions(packages)}.json"
+    tag = f"-{_code_hash(code)}" if code else ""
+    path = cache_dir() / "names" / f"{name}-v{schema}-{_versions(packages)}{tag}.json"
     try:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)

@@ -57,17 +57,20 @@ COMPOUND_DISCOUNT = 0.0  # zipf of a compound: that of its rarer half less this
 class Lexicon:
     """Words of one language indexed by sound key, each with its zipf frequency (log10 per billion + 9)."""
 
-    def __init__(self, lang: str, words: dict[str, float]):
+    def __init__(self, lang: str, words: dict[str, float], index: dict[str, list[str]] | None = None):
         self.lang = lang
         self.zipf: dict[str, float] = words
         self.compound_zipf: dict[str, float] = {}
+        self.index = self.build_index(words) if index is None else index
+
+    def build_index(self, words: dict[str, float]) -> dict[str, list[str]]:
         index: dict[str, list[str]] = {}
         for w in sorted(words, key=lambda w: (-words[w], w)):
             for k in self._keys(w):
                 bucket = index.setdefault(k, [])
                 if len(bucket) < PER_KEY:
                     bucket.append(w)
-        self.index = index
+        return index
 
     def _keys(self, word: str) -> set[str]:
         return {script_key(word)} if self.lang == "hi" else latin_keys(word)
@@ -123,7 +126,19 @@ class Lexicon:
     @classmethod
     @functools.lru_cache(maxsize=2)
     def load(cls, lang: str) -> "Lexicon":
-        """The wordfreq list of ``lang`` ('en' or 'hi'), built once per process (about 2 s for English)."""
+        """The wordfreq list of ``lang`` ('en' or 'hi') with its sound-key index: built once (about 3 s
+        for English) and cached on disk (names._cache), then read in a fraction of a second."""
+        from ._cache import cached_table
+
+        def build():
+            lex = cls._from_wordfreq(lang)
+            return {"zipf": lex.zipf, "index": lex.index}
+
+        t = cached_table(f"lexicon-{lang}", ("wordfreq",), build, code=("lexicon", "phonetic", "_text", "itrans"))
+        return cls(lang, t["zipf"], t["index"])
+
+    @classmethod
+    def _from_wordfreq(cls, lang: str) -> "Lexicon":
         import wordfreq
 
         freq = wordfreq.get_frequency_dict(lang, wordlist=LISTS[lang])

