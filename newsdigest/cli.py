@@ -31,7 +31,7 @@ def _eval_ner(args) -> int:
         spans = bool(first) and is_span_record(first)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"{args.file}: not UTF-8 JSONL ({exc})") from None
-    digester = Digester(quantize=args.quantize)
+    digester = Digester(ner_model=args.ner_model, quantize=args.quantize)
     limit = args.limit or 0
     try:
         res = (evaluate_span_file if spans else evaluate_file)(digester, path, limit=limit)
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                                   "raw text through the whole pipeline, English names included)")
     ner.add_argument("--limit", type=int, default=None, help="only the first N sentences or texts")
     ner.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
+    ner.add_argument("--ner-model", default=None, metavar="DIR", help="an NER artifact folder (default: the shipped one)")
     ner.add_argument("--json", action="store_true", help="print the result as one JSON line")
     ner.set_defaults(func=_eval_ner)
     tcli.add_eval_translate_arguments(evsub.add_parser(

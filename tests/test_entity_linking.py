@@ -160,3 +160,16 @@ def test_a_full_name_used_once_still_names_a_surname_used_often():
     text = "मार्क जुकरबर्ग ने कहा। मस्क ने नहीं। जुकरबर्ग ने फिर कहा। जुकरबर्ग चुप रहे।"
     ents = link_entities(text, spans(text, [("मार्क जुकरबर्ग", "PER"), ("जुकरबर्ग", "PER"), ("जुकरबर्ग", "PER")]))
     assert [e.name_hi for e in ents] == ["मार्क जुकरबर्ग"]
+
+
+def test_a_demonym_does_not_join_the_place_it_sounds_like(stub_names):
+    text = "फ्रांस में चुनाव हुए। फ्रांसीसी मतदाताओं ने वोट डाले।"
+    ents = link_entities(text, spans(text, [("फ्रांस", "LOC")]))
+    assert [m.text for e in ents for m in e.mentions] == ["फ्रांस"]
+
+
+def test_a_person_named_later_by_one_word_stays_one_entity(stub_names):
+    text = "बलबीर गिरी ने कहा। गिरी ने बताया कि बलबीर वहां थे। बलबीर गिरी लौटे।"
+    found = spans(text, [("बलबीर गिरी", "PER"), ("गिरी", "PER"), ("बलबीर", "PER"), ("बलबीर गिरी", "PER")])
+    ents = link_entities(text, found)
+    assert "बलबीर गिरी" in [m.text for e in ents for m in e.mentions]

@@ -44,7 +44,9 @@ def _split_lists(spans: list[EntitySpan], toks, article: "_ArticleWords") -> lis
     for sp in spans:
         words = [(m.start(), m.end()) for m in _TOKEN.finditer(sp.text)]
         keys = toks(sp.text)
-        if len(words) >= 2 and len(keys) == len(words):
+        # only organisations are listed side by side; a person or place is often named by one of its
+        # words alone (बलबीर गिरी ... गिरी, हिमाचल प्रदेश ... हिमाचल), which does not make it two names
+        if sp.label == "ORG" and len(words) >= 2 and len(keys) == len(words):
             alone = [k in singles for k in keys]
             if any(alone) and not all(alone):
                 sounds = [script_key(sp.text[a:b]) for a, b in words]
@@ -84,6 +86,12 @@ class _ArticleWords:
         return False
 
 
+def _demonym(word: str, name_ends: set[str]) -> bool:
+    """A word in ी that sounds like a name whose mentions do not end in an i sound is the people of
+    that place (फ्रांसीसी, अमरीकी, ब्रितानी for फ्रांस, America, Britain), not the place."""
+    return word.endswith("\u0940") and not name_ends & {"\u0940", "\u093f", "i", "y", "e"}
+
+
 def _propagate(text: str, article: _ArticleWords, entities: list[Entity], title_end: int,
                lead_end: int) -> None:
     """Label consistency within the article: every other occurrence of a found name joins its entity.
@@ -111,8 +119,10 @@ def _propagate(text: str, article: _ArticleWords, entities: list[Entity], title_
                     found.append((i, j))
                 i = text.find(surface, i + 1)
         if sounds:
+            ends = {m.text[-1:].lower() for m in e.mentions}
             found += [(a, b) for (a, b), w, k in zip(article.spans, article.words, article.keys)
-                      if k in sounds and free(a, b) and w not in surfaces]
+                      if k in sounds and free(a, b) and w not in surfaces
+                      and not _demonym(w, ends)]
         for a, b in sorted(set(found)):
             if not free(a, b):
                 continue

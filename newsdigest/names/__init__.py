@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import ModelNotFoundError
-from ._text import (DEVANAGARI_RUN, LATIN_RUN, LETTER_NAMES_HI, Vocab, hindi_key, latin_key,
+from ._text import (DEVANAGARI_RUN, LATIN_RUN, LETTER_NAMES_HI, Vocab, hindi_key, latin_key, name_key,
                     spell_letters, split_runs)
 
 __all__ = ["Transliterator", "to_english", "to_hindi", "to_english_batch", "to_hindi_batch", "model_info"]
@@ -145,7 +145,7 @@ class Transliterator:
         return self._transliterate_words(names, to)
 
     def _transliterate_words(self, names: list[str], to: str) -> list[str]:
-        run, key = (DEVANAGARI_RUN, hindi_key) if to == "en" else (LATIN_RUN, latin_key)
+        run, key = (DEVANAGARI_RUN, name_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
         wholes = pieces
         if to == "en":

