@@ -59,7 +59,7 @@ def evaluate(rows: list[dict], translit: Transliterator, plain: Transliterator) 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="a cricinfo-players JSONL file")
-    ap.add_argument("--model-dir", type=Path, default=None, help="default: $NEWSDIGEST_TRANSLIT_DIR or models/translit")
+    ap.add_argument("--model-dir", type=Path, default=None, help="default: translit/ of $NEWSDIGEST_MODELS or the shipped models")
     ap.add_argument("--beam", type=int, default=None, help="beam width (default: the model's config)")
     args = ap.parse_args(argv)
 

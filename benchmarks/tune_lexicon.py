@@ -36,7 +36,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, required=True, help="the translit data folder")
     ap.add_argument("--dakshina", type=int, default=2000, help="dakshina dev words to use")
-    ap.add_argument("--model-dir", type=Path, default=None, help="default: $NEWSDIGEST_TRANSLIT_DIR or models/translit")
+    ap.add_argument("--model-dir", type=Path, default=None, help="default: translit/ of $NEWSDIGEST_MODELS or the shipped models")
     args = ap.parse_args(argv)
     t = Transliterator(args.model_dir, lexicon=False)
     t._load()

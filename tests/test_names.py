@@ -153,16 +153,16 @@ def test_non_string_input_is_a_type_error():
 
 def test_missing_model_folder_raises_model_not_found_with_fix(tmp_path):
     t = Transliterator(tmp_path / "nowhere")
-    with pytest.raises(ModelNotFoundError, match="NEWSDIGEST_TRANSLIT_DIR") as err:
+    with pytest.raises(ModelNotFoundError, match="NEWSDIGEST_MODELS") as err:
         t.to_english_batch(["एलन"])
     assert isinstance(err.value, FileNotFoundError)
     assert t.to_hindi_batch(["", "2024"]) == ["", "2024"]  # nothing to transliterate: no model needed
 
 
-def test_env_var_names_the_model_folder(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSDIGEST_TRANSLIT_DIR", str(tmp_path))
-    assert Transliterator().model_dir == tmp_path
-    monkeypatch.setenv("NEWSDIGEST_TRANSLIT_DIR", str(MODEL_DIR))
+def test_newsdigest_models_names_the_model_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path))
+    assert Transliterator().model_dir == tmp_path / "translit"
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(MODEL_DIR.parent))
     assert Transliterator().to_english_batch(["एलन मस्क"]) == to_english_batch(["एलन मस्क"])
 
 

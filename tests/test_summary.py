@@ -121,7 +121,9 @@ def test_a_learned_scorer_file_is_used_when_present(tmp_path, monkeypatch):
     model = {"mean": [0.0] * len(FEATURES), "std": [1.0] * len(FEATURES), "w": w, "b": 0.0, "emb_w": None}
     (tmp_path / "scorer.json").write_text(json.dumps(
         {"features": FEATURES, "models": {"without_embeddings": model}, "selection": {"mmr_lambda": 1.0}}))
-    monkeypatch.setenv(extractive.ENV_VAR, str(tmp_path))
+    (tmp_path / "sentence-scorer").mkdir()
+    (tmp_path / "sentence-scorer" / "scorer.json").write_text((tmp_path / "scorer.json").read_text())
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path))
     extractive._DEFAULT.clear()
     try:
         scorer = extractive.load_default_scorer()
@@ -139,7 +141,7 @@ def test_a_learned_scorer_file_is_used_when_present(tmp_path, monkeypatch):
 def test_a_missing_scorer_falls_back_to_the_heuristic(tmp_path, monkeypatch):
     from newsdigest.summary import extractive
 
-    monkeypatch.setenv(extractive.ENV_VAR, str(tmp_path / "absent"))
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path / "absent"))
     extractive._DEFAULT.clear()
     try:
         assert extractive.load_default_scorer() is None

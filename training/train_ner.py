@@ -422,7 +422,8 @@ def main(argv=None):
 
         from newsdigest.names import DEFAULT_DIR as _tl_default
         import os as _os
-        _tl = Path(_os.environ.get("NEWSDIGEST_TRANSLIT_DIR") or _tl_default) / "model.safetensors"
+        from newsdigest.resources import model_dir as _md
+        _tl = _md("translit") / "model.safetensors"
         translit_sha = hashlib.sha256(_tl.read_bytes()).hexdigest()[:16]
         if args.replay:
             train = rng.sample(train, min(args.replay, len(train)))

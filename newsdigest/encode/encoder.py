@@ -18,14 +18,10 @@ from .base import resolve_base_model
 MAX_PIECES = 256  # per window, specials included; longer sentences are cut into windows at words
 
 
-def models_root() -> Path:
-    """Folder of the project's trained models: NEWSDIGEST_MODELS, else the repo's models/."""
-    env = os.environ.get("NEWSDIGEST_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
-
-
 def default_ner_dir() -> Path:
-    return models_root() / "ner-hi-en"
+    from ..resources import model_dir
+
+    return model_dir("ner-hi-en")
 
 
 def _quiet_load(cls, path, **kw):

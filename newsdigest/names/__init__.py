@@ -5,7 +5,7 @@
 >>> to_hindi("Andy Stone")          # 'एंडी स्टोन'
 
 Names are transliterated word by word with a small character-level model shipped in ``models/translit/``
-(or the folder named by ``NEWSDIGEST_TRANSLIT_DIR``), loaded on first use. Three layers around it:
+(``translit/`` under ``$NEWSDIGEST_MODELS`` when it is set), loaded on first use. Three layers around it:
 a whole name that is a country or region takes its CLDR name in the other language (भारत -> India;
 ``names.gazetteer``); a word the model spells as it sounds takes the established spelling from a
 word-frequency list when the model finds that spelling likely (जुकरबर्ग -> Zuckerberg; ``names.lexicon``);
@@ -32,8 +32,9 @@ from ._text import (DEVANAGARI_RUN, LATIN_RUN, LETTER_NAMES_HI, Vocab, hindi_key
 
 __all__ = ["Transliterator", "to_english", "to_hindi", "to_english_batch", "to_hindi_batch", "model_info"]
 
-ENV_VAR = "NEWSDIGEST_TRANSLIT_DIR"
-DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "translit"
+from ..resources import ENV_MODELS, model_dir as _model_dir  # noqa: E402
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "models" / "translit"  # the repository's copy
 WEIGHTS, CONFIG = "model.safetensors", "config.json"
 _BATCH = 256
 _CACHE_SIZE = 200_000
@@ -43,7 +44,8 @@ MAX_WORD = 40  # longer letter runs are kept as they are (and cannot stall a bat
 class Transliterator:
     """Hindi <-> English name transliteration with one model; loads it on the first call.
 
-    ``model_dir`` defaults to ``$NEWSDIGEST_TRANSLIT_DIR``, then the shipped ``models/translit/``.
+    ``model_dir`` defaults to ``translit/`` of the project's models (:mod:`newsdigest.resources`:
+    ``$NEWSDIGEST_MODELS``, else the models shipped with the package).
     ``beam`` overrides the beam width saved in the model's config (1 = greedy).
     ``lexicon`` (default on) respells a word with the established spelling from a word-frequency list
     when the model finds it a likely transliteration (जुकरबर्ग -> Zuckerberg, not Jukarbarg); see
@@ -54,7 +56,7 @@ class Transliterator:
 
     def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None,
                  lexicon: bool = True, gazetteer: bool = True):
-        self.model_dir = Path(model_dir or os.environ.get(ENV_VAR) or DEFAULT_DIR)
+        self.model_dir = _model_dir("translit", model_dir)
         self.beam = beam
         self.lexicon = lexicon
         self.gazetteer = gazetteer
@@ -109,7 +111,8 @@ class Transliterator:
             if not (config_path.is_file() and weights_path.is_file()):
                 raise ModelNotFoundError(
                     f"no transliteration model in {self.model_dir} (expected {CONFIG} and {WEIGHTS}). "
-                    f"Point {ENV_VAR} at a folder written by training/train_translit.py, or train one: "
+                    f"Point {ENV_MODELS} at a folder whose translit/ was written by training/train_translit.py, "
+                    "or train one: "
                     "PYTHONPATH=. python training/train_translit.py --data ../shared/data/translit --out models/translit"
                 )
             from safetensors.torch import load_file

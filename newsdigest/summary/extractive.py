@@ -25,8 +25,7 @@ from ..schema import Digest
 __all__ = ["FEATURES", "SentenceScorer", "candidate_sentences", "sentence_features", "select",
            "extract", "shorten", "DEFAULT_SCORER_DIR", "load_default_scorer", "lexical_similarity"]
 
-DEFAULT_SCORER_DIR = Path(__file__).resolve().parents[2] / "models" / "sentence-scorer"
-ENV_VAR = "NEWSDIGEST_SENTENCE_SCORER_DIR"
+DEFAULT_SCORER_DIR = Path(__file__).resolve().parents[2] / "models" / "sentence-scorer"  # the repository's copy
 WEIGHTS_FILE = "scorer.json"
 
 FEATURES = ["pos_inv", "relpos", "is_first", "log_words", "centrality", "lex_centrality", "title_overlap",
@@ -170,8 +169,11 @@ _DEFAULT: dict[str, SentenceScorer | None] = {}
 
 
 def load_default_scorer() -> SentenceScorer | None:
-    """The shipped scorer (or $NEWSDIGEST_SENTENCE_SCORER_DIR); None when absent or unreadable."""
-    directory = Path(os.environ.get(ENV_VAR) or DEFAULT_SCORER_DIR)
+    """The project's scorer (``sentence-scorer/`` of :func:`newsdigest.resources.models_root`); None when
+    absent or unreadable."""
+    from ..resources import model_dir
+
+    directory = model_dir("sentence-scorer")
     key = str(directory)
     if key not in _DEFAULT:
         try:

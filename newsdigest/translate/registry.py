@@ -16,7 +16,9 @@ __all__ = ["ModelEntry", "KNOWN_MODELS", "lookup", "default_translation_model", 
            "model_info", "pull", "PROJECT_MODELS_DIR", "ENV_MT_MODEL"]
 
 ENV_MT_MODEL = "NEWSDIGEST_MT_MODEL"
-PROJECT_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+from ..resources import models_root  # noqa: E402
+
+PROJECT_MODELS_DIR = models_root()  # at import; list_models and model_info read models_root() anew
 # What `pull` fetches: configs, tokenizers (json, sentencepiece .model/.spm, merges .txt), safetensors
 # weights and the model card; never pickled weights.
 PULL_PATTERNS = ["*.json", "*.safetensors", "*.model", "*.spm", "*.txt", "README.md"]
@@ -106,10 +108,10 @@ def _card_license(folder: Path) -> str | None:
     for name in ("README.md", "MODEL_CARD.md", "config.json"):
         f = folder / name
         if f.is_file():
-            match = re.search(r"^\s*\"?licen[cs]e\"?\s*[:=]\s*\"?([\w.+-]+)", f.read_text("utf-8", "replace"),
+            match = re.search(r"^\s*\"?licen[cs]e\"?\s*[:=]\s*\"?([^\"\n]+)", f.read_text("utf-8", "replace"),
                               flags=re.M | re.I)
             if match:
-                return match.group(1)
+                return match.group(1).strip().rstrip(",")
     return None
 
 
@@ -131,8 +133,9 @@ def list_models() -> list[dict]:
             path, size = hub[entry.id]
             rows.append({"name": entry.id, "kind": entry.task, "path": str(path), "size_bytes": size,
                          "license": entry.license, "status": "cached" if entry.supported else "cached, unsupported"})
-    if PROJECT_MODELS_DIR.is_dir():
-        for folder in sorted(p for p in PROJECT_MODELS_DIR.iterdir() if p.is_dir()):
+    root = models_root()
+    if root.is_dir():
+        for folder in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))):
             rows.append({"name": f"models/{folder.name}", "kind": "project model", "path": str(folder),
                          "size_bytes": _folder_size(folder),
                          "license": _card_license(folder) or "see models/README.md", "status": "shipped"})
@@ -149,9 +152,20 @@ def model_info(name: str) -> dict:
     entry = lookup(name)
     info: dict = asdict(entry) if entry else {"id": name, "license": "unknown (see the model card)"}
     path = Path(name).expanduser()
+    project = models_root() / str(name).removeprefix("models/")
+    if not entry and not path.is_dir() and project.is_dir() and project.parent == models_root():
+        path = project  # a model the project ships: ner-hi-en, translit, sentence-scorer
+        info["kind"] = "project model"
     if not path.is_dir():
         cached = _hub_repos().get(entry.id if entry else name)
         path = cached[0] if cached else None
+    if entry is None and path is None:
+        from ..errors import ModelNotFoundError
+
+        known = ", ".join([f.name for f in sorted(models_root().glob("*")) if f.is_dir()] +
+                          [e.id for e in KNOWN_MODELS])
+        raise ModelNotFoundError(f"unknown model {name!r}: not a folder, a project model or a known hub id "
+                                 f"(newsdigest models list shows them: {known})")
     info["local_path"] = str(path) if path else None
     if path:
         info["size_bytes"] = _folder_size(path)
