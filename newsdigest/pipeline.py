@@ -6,7 +6,6 @@ adds its own part; the transformer runs once per sentence window, batched across
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -14,8 +13,8 @@ import numpy as np
 
 from .errors import InputError, NewsdigestError
 from .schema import Digest, EntitySpan, Summary
+from .validate import DEFAULT_MAX_CHARS, check_text
 
-MAX_CHARS = 2_000_000
 _HEADLINE_MAX = 200
 
 
@@ -25,26 +24,6 @@ class _Job:
     windows: list = field(default_factory=list)
     spans: list = field(default_factory=list)
     error: Exception | None = None
-
-
-def check_text(text) -> str:
-    """Refuse what is not an article, with a message that says what is wrong."""
-    if isinstance(text, bytes):
-        raise InputError("got bytes: decode the article to str first (newsdigest reads files as UTF-8)")
-    if not isinstance(text, str):
-        raise InputError(f"expected article text as str, got {type(text).__name__}")
-    if not text.strip():
-        raise InputError("the article is empty or only whitespace")
-    if "\x00" in text:
-        raise InputError("the article contains NUL bytes: it looks like binary data, not text")
-    sample = text[:20000]
-    ctrl = sum(1 for ch in sample if unicodedata.category(ch) in ("Cc", "Cs", "Co") and ch not in "\r\n\t\f\v")
-    if ctrl > 0.1 * len(sample):
-        raise InputError("the article is mostly control characters: it looks like binary data, not text")
-    if len(text) > MAX_CHARS:
-        raise InputError(f"the article has {len(text):,} characters, more than the {MAX_CHARS:,} newsdigest "
-                         f"accepts; split it first")
-    return text
 
 
 def find_title(text: str, sentences: list[tuple[int, int]]) -> str | None:
@@ -69,11 +48,13 @@ class Digester:
     ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
     ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
     ``quantize``: int8 dynamic quantization of the encoder's linear layers.
+    ``max_chars``: longer articles are refused (InputError), never truncated.
     """
 
     def __init__(self, base_model=None, ner_model=None, *, mt_model=None, summary_model=None,
                  quantize: bool = False, threads: int | None = None, download: bool = False,
-                 translate: bool = False):
+                 translate: bool = False, max_chars: int = DEFAULT_MAX_CHARS):
+        self.max_chars = max_chars
         self.base_model = base_model
         self.ner_model = ner_model
         self.mt_model = mt_model
@@ -162,7 +143,7 @@ class Digester:
             text, title, lang, path = item.get("text"), item.get("title"), item.get("lang"), item.get("path")
         else:
             text, title, lang, path = item, None, None, None
-        text = check_text(text)
+        text = check_text(text, max_chars=self.max_chars)
         sentences = split_sentences(text)
         d = Digest(text=text, lang=lang or detect_lang(text), path=path,
                    sha256=hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest(),
@@ -307,7 +288,7 @@ class Digester:
         from .entities.ner import make_windows, sentence_embeddings
         from .preprocess import split_sentences
 
-        text = check_text(text)
+        text = check_text(text, max_chars=self.max_chars)
         sents = split_sentences(text)
         ws = make_windows(text, sents, self.encoder)
         outs = self.encoder.run([w.words for w in ws])

@@ -6,7 +6,7 @@ import pytest
 
 import newsdigest
 from newsdigest.errors import InputError, ModelNotFoundError, NewsdigestError
-from newsdigest.pipeline import check_text, find_title
+from newsdigest.pipeline import Digester, check_text, find_title
 
 
 def test_public_names_are_exactly_the_documented_ones():
@@ -42,8 +42,8 @@ def test_check_text_rejects_non_articles_with_a_clear_message(bad, msg):
 
 
 def test_check_text_refuses_oversized_input_instead_of_truncating():
-    with pytest.raises(InputError, match="split it"):
-        check_text("क" * 2_000_001)
+    with pytest.raises(InputError, match="split the article"):
+        check_text("क" * 1_000_001)
 
 
 def test_find_title_takes_a_short_first_line_without_full_stop():
@@ -51,3 +51,17 @@ def test_find_title_takes_a_short_first_line_without_full_stop():
     sents = [(0, 22), (23, 52), (53, 63)]
     assert find_title(text, sents) == "मेटा ने जारी किया बयान"
     assert find_title("One sentence only.", [(0, 18)]) is None
+
+
+def test_digest_and_files_share_one_validator():
+    # KrutiDev was refused for files but not for Digester.digest(); now both use newsdigest.validate
+    from newsdigest.batch import inputs
+    from newsdigest.validate import check_text as one
+
+    krutidev = "Hkkjr ljdkj us dgk fd ;g ,d cM+k QSlyk gS vkSj ge blds lkFk gSa"
+    with pytest.raises(InputError, match="KrutiDev"):
+        check_text(krutidev)
+    with pytest.raises(InputError, match="a.txt: .*KrutiDev"):
+        inputs.check_text(krutidev, "a.txt")
+    assert check_text is one
+    assert inputs.DEFAULT_MAX_CHARS == Digester().max_chars

@@ -19,13 +19,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..errors import InputError
+from ..validate import DEFAULT_MAX_CHARS, looks_like_krutidev  # noqa: F401  (re-exported)
+from ..validate import check_text as _check
+
+
+def check_text(text: str, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    _check(text, name, max_chars)
 
 __all__ = [
     "Article", "SUPPORTED_SUFFIXES", "DEFAULT_MAX_CHARS",
     "read_article", "read_articles", "decode_bytes", "looks_like_krutidev", "html_to_text",
 ]
 
-DEFAULT_MAX_CHARS = 200_000
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".json", ".jsonl")
 _FORMATS = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".json": "json",
             ".jsonl": "jsonl"}
@@ -124,20 +129,6 @@ def read_articles(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
     return [art]
 
 
-def check_text(text: str, name: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Raise :class:`InputError` when ``text`` is empty, too long or legacy-font encoded."""
-    if not text:
-        raise InputError(f"{name}: empty article")
-    if not text.strip():
-        raise InputError(f"{name}: article contains only whitespace")
-    if len(text) > max_chars:
-        raise InputError(f"{name}: {len(text):,} characters is over the limit of {max_chars:,}; "
-                         "split the article or raise --max-chars")
-    if looks_like_krutidev(text):
-        raise InputError(f"{name}: looks like KrutiDev legacy font encoding; "
-                         "convert to Unicode first")
-
-
 # ---------------------------------------------------------------------------------- decoding
 
 _BOMS = (  # UTF-32 before UTF-16: the UTF-32 LE BOM starts with the UTF-16 LE one
@@ -211,42 +202,6 @@ def _mostly_latin(text: str) -> bool:
         return True
     ascii_printable = sum(1 for c in chars if " " < c < "\x7f")
     return ascii_printable >= 0.8 * len(chars)
-
-
-# ------------------------------------------------------------------------------- KrutiDev
-
-# Frequent Hindi words as they appear when KrutiDev-encoded text is read as Latin:
-# के का की में है पर और ने से कि था थी हैं को यह वह भी तथा जो नहीं लिए कर हो भारत सरकार
-_KRUTIDEV_WORDS = frozenset(
-    "ds dk dh esa gS ij vkSj us ls fd Fkk Fkh gSa dks ;g og Hkh rFkk tks ugha fy, dj gks "
-    "Hkkjr ljdkj fd;k x;k x;h jgs jgk".split())
-_KRUTIDEV_ODD = re.compile(r"[a-z][A-Z]|[a-zA-Z][/~\]=;,\[][a-zA-Z]|kk|Hk|Fk|[¼½ƒ‚]")
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
-
-
-def looks_like_krutidev(text: str) -> bool:
-    """Guess whether ``text`` is Hindi typed in a legacy KrutiDev-style font (Latin code points).
-
-    Heuristic, on text that has (almost) no Devanagari: count word tokens that are frequent
-    Hindi words in KrutiDev form ("ds", "dk", "esa", "gS", ...) and tokens with odd shapes
-    (lower-then-upper case inside a word as in "gS", punctuation between letters as in
-    "iz/kkuea=h", "kk", "Hk", "Fk"), and the share of the letter "k" (the vowel sign ा), which
-    is about 1% in English and near 10% in KrutiDev. It fires when KrutiDev words make at
-    least 2 tokens and 5% of them, and either odd tokens are >= 20% or "k" is >= 6% of letters
-    (English names like "Kakkar" or "YouTube" give the last two, never the first). Other
-    legacy fonts (Chanakya, Shusha) use other mappings and may slip through.
-    """
-    sample = text[:20_000]
-    if len(_DEVANAGARI.findall(sample)) > 0.05 * max(1, len(sample.strip())):
-        return False
-    tokens = sample.split()
-    if len(tokens) < 3:
-        return False
-    words = sum(1 for t in tokens if t.strip(".,!?\"'()A|") in _KRUTIDEV_WORDS)
-    odd = sum(1 for t in tokens if _KRUTIDEV_ODD.search(t))
-    letters = [c for c in sample if "a" <= c.lower() <= "z"]
-    k_share = sum(1 for c in letters if c == "k") / max(1, len(letters))
-    return words >= max(2, 0.05 * len(tokens)) and (odd >= 0.2 * len(tokens) or k_share >= 0.06)
 
 
 # ----------------------------------------------------------------------------------- JSON
