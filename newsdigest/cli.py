@@ -58,8 +58,15 @@ def _eval_ner(args) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors are one line on stderr (exit 2), pointing at --help instead of printing the usage."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="newsdigest",
         description="Structured bilingual (Hindi/English) digests of news articles.")
     p.add_argument("--version", action="version", version=f"newsdigest {__version__}")

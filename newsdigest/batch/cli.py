@@ -42,7 +42,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         epilog="exit codes: 0 all ok, skipped or ignored; 1 some input failed (see "
                "OUT/manifest.jsonl); 2 usage error, missing model, or an unreadable FILE without "
                "--out; 130 interrupted")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file or folder")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file or folder; '-' reads one article "
+                                                               "from standard input")
     p.add_argument("--out", type=Path, metavar="OUT", help="folder for the outputs and manifest")
     p.add_argument("--format", choices=("json", "md"), default="json",
                    help="output format (default: json)")
@@ -80,6 +81,12 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
         digester_factory = functools.partial(default_digester_factory, **options)
     factory = digester_factory
     try:
+        if args.inputs == ["-"]:
+            if args.out is not None:
+                raise UsageError("'-' (standard input) prints its digest to stdout; leave out --out")
+            return _summarize_stdin(args, factory)
+        if "-" in args.inputs:
+            raise UsageError("'-' (standard input) cannot be mixed with files or folders")
         if args.out is None:
             if len(args.inputs) != 1 or Path(args.inputs[0]).is_dir():
                 raise UsageError("a folder or several inputs need --out OUT "
@@ -107,9 +114,24 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
     return summary.exit_code
 
 
-def _summarize_file(path: Path, args, factory) -> int:
+def _summarize_stdin(args, factory) -> int:
+    """``summarize -``: the article on standard input (any encoding a .txt file may have)."""
+    import os
+    import tempfile
+
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
+    fd, tmp = tempfile.mkstemp(suffix=".txt")
     try:
-        items = read_articles(path, max_chars=args.max_chars, id=str(path))
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return _summarize_file(Path(tmp), args, factory, name="-")
+    finally:
+        os.unlink(tmp)
+
+
+def _summarize_file(path: Path, args, factory, name: str | None = None) -> int:
+    try:
+        items = read_articles(path, max_chars=args.max_chars, id=name or str(path))
     except InputError as e:
         print(f"{PROG}: error: {_line(e)}", file=sys.stderr)
         return 2
