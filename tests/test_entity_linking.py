@@ -173,3 +173,11 @@ def test_a_person_named_later_by_one_word_stays_one_entity(stub_names):
     found = spans(text, [("बलबीर गिरी", "PER"), ("गिरी", "PER"), ("बलबीर", "PER"), ("बलबीर गिरी", "PER")])
     ents = link_entities(text, found)
     assert "बलबीर गिरी" in [m.text for e in ents for m in e.mentions]
+
+
+def test_an_acronym_joins_the_hindi_name_it_abbreviates(stub_names, monkeypatch):
+    monkeypatch.setitem(ROMAN, "भारतीय रिज़र्व बैंक", "Reserve Bank of India")
+    text = "भारतीय रिज़र्व बैंक ने दरें घटाईं। RBI ने कहा कि महंगाई काबू में है।"
+    ents = link_entities(text, spans(text, [("भारतीय रिज़र्व बैंक", "ORG"), ("RBI", "ORG")]))
+    assert len(ents) == 1 and {m.text for m in ents[0].mentions} == {"भारतीय रिज़र्व बैंक", "RBI"}
+    assert ents[0].name_en == "RBI" or ents[0].name_en == "Reserve Bank of India"

@@ -207,9 +207,10 @@ def _acronym(cluster: "_Cluster") -> str | None:
     return found.pop() if len(found) == 1 and None not in found else None
 
 
-def _merge_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
+def _merge_acronyms(clusters: list["_Cluster"], latin=lambda t: t) -> list["_Cluster"]:
     """An acronym joins the one name of its type whose initials it spells (MMRCL = Mumbai Metro Rail
-    Corporation Ltd, written out in Latin somewhere in the article)."""
+    Corporation Ltd, written out in Latin somewhere in the article; RBI = भारतीय रिज़र्व बैंक, whose English
+    name ``latin`` gives: Reserve Bank of India)."""
     out = list(clusters)
     for ac in clusters:
         letters = _acronym(ac)
@@ -217,7 +218,7 @@ def _merge_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
             continue
         typ = _vote(ac.spans)
         homes = [c for c in out if c is not ac and _vote(c.spans) == typ and any(
-            not is_devanagari(s.text) and len(_NAME_WORD.findall(s.text)) >= 2 and _initials(s.text) == letters
+            len(_NAME_WORD.findall(latin(s.text))) >= 2 and _initials(latin(s.text)) == letters
             for s in c.spans)]
         if len(homes) == 1:
             homes[0].spans.extend(ac.spans)
@@ -264,7 +265,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             c.add(sp, key, tk)
             clusters.append(c)
 
-    clusters = _merge_acronyms(_merge_short_forms(clusters))
+    clusters = _merge_acronyms(_merge_short_forms(clusters), latin)
     entities = []
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)
