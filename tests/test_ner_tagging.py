@@ -97,3 +97,11 @@ def test_english_articles_are_never_entities():
     w = Window(0, spans, [text[a:b] for a, b in spans])
     out = spans_from_logits(text, w, *logits_for(["B-ORG", "I-ORG", "O", "B-ORG", "O"]))
     assert [(s.text, s.start) for s in out] == [("Telegraph", 4)]
+
+
+def test_a_visarga_used_as_a_colon_is_not_part_of_the_name():
+    text = "आईपीएलः मुंबई जीती"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    out = spans_from_logits(text, w, *logits_for(["B-ORG", "B-LOC", "O"]))
+    assert [s.text for s in out] == ["आईपीएल", "मुंबई"]

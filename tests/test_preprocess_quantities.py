@@ -311,3 +311,32 @@ def test_format_number_writes_each_language_convention(value, hindi, english):
 def test_format_number_rejects_an_unknown_language():
     with pytest.raises(ValueError, match="'hi' or 'en'"):
         format_number(5, "fr")
+
+
+@pytest.mark.parametrize("text, quantity, value, qualifier, unit", [
+    ("इक्कीस लाख लोग प्रभावित", "इक्कीस लाख", 2100000, None, None),
+    ("अठासी लाख से अधिक वोटर", "अठासी लाख से अधिक", 8800000, "more_than", None),
+    ("बहत्तर प्रतिशत मतदान", "बहत्तर प्रतिशत", 72, None, "percent"),
+    ("अट्ठारह लोग घायल", "अट्ठारह", 18, None, None),
+    ("अठारह लोग घायल", "अठारह", 18, None, None),
+    ("एक लाख पचहत्तर हज़ार रुपये", "एक लाख पचहत्तर हज़ार रुपये", 175000, None, "INR"),
+    ("12 हजार 500 रुपये", "12 हजार 500 रुपये", 12500, None, "INR"),
+    ("₹5,000/- से ज्यादा का जुर्माना", "₹5,000/- से ज्यादा", 5000, "more_than", "INR"),
+    ("कम से कम 400 लोग", "कम से कम 400", 400, "more_than", None),
+    ("100 रुपये तक की छूट", "100 रुपये तक", 100, "less_than", "INR"),
+    ("सेंसेक्स 80,000 के पार", "80,000 के पार", 80000, "more_than", None),
+    ("पांच लोगों की मौत", "पांच", 5, None, None),
+    ("छह जवान शहीद", "छह", 6, None, None),
+    ("163CC इंजन", "163CC", 163, None, "cc"),
+])
+def test_find_quantities_reads_every_hindi_number(text, quantity, value, qualifier, unit):
+    found = find_quantities(text)
+    assert [(q.text, q.value, q.qualifier, q.unit) for q in found] == [(quantity, value, qualifier, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "दो ने कहा कि वे लौटेंगे", "एक फोटो वायरल हुई", "जिले में धारा 144 लागू", "फरवरी की 16 और 27 तारीख को वोटिंग",
+    "फिल्म 'रेड 2' ने कमाई की", "डेटिंग शब्द 1896 में आया", "Apache RTR 160 4V से मुकाबला",
+])
+def test_find_quantities_skips_labels_titles_and_indefinites(text):
+    assert find_quantities(text) == []

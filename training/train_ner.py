@@ -212,7 +212,7 @@ def augment_mentions(hindi, pools, n, rng, p_replace=0.6, negatives=None, p_nega
     frequent function words), are replaced with probability p_negative: loanword shape alone does not
     make a name (पेरेंट कंपनी, थर्ड पार्टी, "Statement").
     """
-    with_ent = [ex for ex in hindi if any(l != "O" for l in ex[1])]
+    with_ent = [ex for ex in hindi if any(l.startswith("B-") for l in ex[1])]
     out = []
     for _ in range(n):
         words, labels = rng.choice(with_ent)
@@ -359,6 +359,9 @@ def main(argv=None):
                     help="in augmented sentences, also swap some O words for English words (Latin or transliterated)")
     ap.add_argument("--modern-weight", type=float, default=0.15,
                     help="weight of the WNUT-17 name pool (modern companies, platforms) in mention replacement")
+    ap.add_argument("--augment-from", choices=("hindi-sets", "news"), default="hindi-sets",
+                    help="sentences whose names --augment-org/--augment-mentions replace: il-ner + HiNER, "
+                         "or news-hi train")
     ap.add_argument("--news-weight", type=int, default=0,
                     help="add news-hi train (raw Hindi news, character spans) this many times over")
     ap.add_argument("--replay", type=int, default=0,
@@ -392,6 +395,8 @@ def main(argv=None):
             by_set[name] = train[k:k + counts[name]]
             k += counts[name]
         hindi = by_set["il-ner-hi"] + by_set["hiner-hi"]
+        if args.augment_from == "news":  # replace names in modern news sentences (brands, platforms)
+            hindi = load_news(data, NEWS_TRAIN)
         english = by_set["conll2003-en"] + by_set["wikigold-en"]
         negatives, keep = None, frozenset()
         if args.negatives:
@@ -508,6 +513,7 @@ def main(argv=None):
         "org_pools": args.org_pools,
         "augment_mentions": args.augment_mentions, "negatives": args.negatives,
         "modern_weight": args.modern_weight, "replay": args.replay, "news_weight": args.news_weight,
+        "augment_from": args.augment_from,
         "augment_translit_model_sha256_16": translit_sha if (args.augment_org or args.augment_mentions) else None,
         "epochs": args.epochs, "steps": step, "planned_steps": total, "stopped_early": stopped_early,
         "batch_size": args.batch_size, "lr": args.lr, "head_lr": args.head_lr, "seed": args.seed,

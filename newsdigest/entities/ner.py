@@ -9,6 +9,7 @@ from ..schema import EntitySpan
 from .tagging import bio_spans, is_alnum, postprocess, word_spans
 
 
+VISARGA = "\u0903"
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -71,6 +72,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
         start, end = window.spans[ws][0], window.spans[we - 1][1]
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
+        elif text[end - 1] == VISARGA and end - start > 2:  # a visarga used as a colon: "बाग़पतः" names बाग़पत
+            end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
 

@@ -5,27 +5,32 @@ or code (₹ $ € £ Rs रु. INR USD EUR GBP), a number, any scale words, an
 optional qualifier after it (से ज्यादा, से कम, के करीब, or more). Its span covers all of them.
 
 Numbers: digits in any script (२५ = 25), Indian (2,50,000) or Western (88,000) grouping, decimals;
-a glued suffix k, mn, bn, cr, tn (and m or b right after a currency: $2bn, $3m); number words
-एक..दस and more, one..twenty, tens, dozen; डेढ़ 1.5 and ढाई 2.5; सवा x = x + 0.25, साढ़े x = x + 0.5,
+a glued suffix k, mn, bn, cr, tn (and m or b right after a currency: $2bn, $3m) or unit (15KG,
+163CC); every Hindi cardinal 0-99 (from indic-numtowords, with the common variant spellings such as
+अठारह/अट्ठारह), collectives (तीनों), one..twenty, tens, dozen; डेढ़ 1.5 and ढाई 2.5; सवा x = x + 0.25, साढ़े x = x + 0.5,
 पौने x = x - 0.25, and before a bare scale word 1.25, 1.5 and 0.75 times it (सवा लाख = 125,000).
 Scale words multiply and may be stacked (1.5 लाख करोड़ = 1.5e12); a following smaller pair adds
-(1 लाख 20 हजार = 120,000): हजार/हज़ार सौ लाख करोड़ अरब खरब, hundred thousand million billion
-trillion lakh crore (and plurals).
+(1 लाख 20 हजार = 120,000), and so does a last number of the next lower order (12 हजार 500 =
+12,500): हजार/हज़ार सौ लाख करोड़ अरब खरब, hundred thousand million billion trillion lakh crore
+(and plurals). "/-" after a rupee amount (₹5,000/-) belongs to it.
 
 Unit codes: "percent", "INR", "USD", "EUR", "GBP", and the measure words "km", "km/h", "m",
 "kg", "tonne", "hectare", "year", "month", "week", "day", "hour", "minute", "second". Anything else (लोग, people) is not a
 unit: the quantity then has unit None.
 
-Qualifiers: "more_than" (से ज्यादा/ज़्यादा/अधिक/ऊपर, more than, over, above, or more),
-"less_than" (से कम, less than, fewer than, under, below), "about" (करीब/क़रीब, लगभग, तकरीबन,
-के करीब, के आसपास, about, nearly, around, approximately, roughly, almost, some, or so).
+Qualifiers: "more_than" (से ज्यादा/ज़्यादा/अधिक/ऊपर, के पार, कम से कम, more than, over, above, at
+least, or more), "less_than" (से कम, तक = up to, less than, fewer than, under, below, up to),
+"about" (करीब/क़रीब, करीब-करीब, लगभग, तकरीबन, के करीब, के आसपास, about, nearly, around,
+approximately, roughly, almost, some, or so).
 
 Not reported, so that a digest does not list them as figures:
-- a number written in words with no scale, unit, currency or qualifier (एक फोटो, one of them);
+- a number written in words with no scale, unit, currency or qualifier, unless a noun follows it
+  (पांच लोगों की मौत is a count; एक फोटो, दो ने कहा, one of them are not);
 - a bare number, with no scale, unit or currency (a qualifier does not count), that is
-  * a year: four digits between 1900 and 2100 (2024 में; around 2000);
-  * part of a date (10 मार्च, March 10, 10/03) or a time (10:30, 10 बजे, 5 pm);
-  * an ordinal or list number (10 वीं, नंबर 1, No. 1, `1.` or `(1)` opening a line).
+  * a year: four digits between 1800 and 2100 (2024 में; around 2000);
+  * part of a date (10 मार्च, March 10, 10/03, 16 और 27 तारीख) or a time (10:30, 10 बजे, 5 pm);
+  * an ordinal, rank or list number (10 वीं, नंबर 1, No. 1, धारा 144, रैंक 197, `1.` or `(1)`
+    opening a line), a title ('रेड 2') or a model name between codes (RTR 160 4V).
 Matching runs on the normalized text, so nukta and quote variants and invisible characters do
 not matter; offsets are mapped back to the given text.
 """
@@ -62,6 +67,7 @@ class _Number:
     end: int
     spelled: bool
     scale: Decimal
+    unit: str | None = None  # glued to the numeral: 15KG, 163CC
 
 
 @dataclass(frozen=True)
@@ -131,8 +137,29 @@ _SCALES = _decimals(
 _SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "cr": 10**7, "b": 10**9, "bn": 10**9, "tn": 10**12}
 _CURRENCY_ONLY_SUFFIXES = {"m", "b"}
 
+def _hindi_cardinals() -> dict[str, int]:
+    """Hindi number words 0-99 from ``indic-numtowords`` (MIT), with the spellings news also uses:
+    अठारह for अट्ठारह, निन्यानबे for निन्यानवे, a plain vowel for a nasalised one (folded anyway)."""
+    try:
+        from indic_numtowords import num2words
+    except ImportError:  # an optional source: the table below still covers the common words
+        return {}
+    out: dict[str, int] = {}
+    for n in range(100):
+        word = num2words(n, lang="hi")
+        for form in {word, word.replace("ट्ठ", "ठ"), word.replace("ठ", "ट्ठ") if "ट्ठ" not in word else word,
+                     word.replace("नवे", "नबे"), word.replace("ौं", "ौ")}:
+            out.setdefault(form, n)
+    return out
+
+
+# Collective forms count too: तीनों (all three) ... दसों; not दोनों (both), which news uses as a pronoun
+_COLLECTIVES = {"तीनों": 3, "चारों": 4, "पांचों": 5, "छहों": 6, "सातों": 7, "आठों": 8, "नौवों": 9,
+                "दसों": 10}
+
 _NUMBER_WORDS = _decimals(
     {
+        **_hindi_cardinals(), **_COLLECTIVES,
         "शून्य": 0, "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "छह": 6, "छः": 6,
         "सात": 7, "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
         "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
@@ -146,6 +173,13 @@ _NUMBER_WORDS = _decimals(
     }
 )
 _ARTICLES = {"a", "an"}
+_INDEFINITE = {_key(w) for w in "एक one".split()}
+# Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
+_NOT_COUNTED = {_key(w) for w in (
+    "ने को का की के में से पर तक और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
+    "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें"
+).split()}
+_DEVANAGARI_WORD = regex.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+", flags=regex.VERSION1)
 _MODIFIERS = _decimals({"सवा": "0.25", "साढ़े": "0.5", "पौने": "-0.25"})
 
 _CURRENCY_PREFIXES = _Phrases(
@@ -182,6 +216,8 @@ _UNITS = _Phrases(
 _PRE_QUALIFIERS = _Phrases(
     {
         **_words("about", "करीब लगभग तकरीबन about nearly around approximately roughly almost some"),
+        "करीब - करीब": "about", "लगभग - लगभग": "about", "कम से कम": "more_than", "at least": "more_than",
+        "up to": "less_than", "upto": "less_than",
         "more than": "more_than", "over": "more_than", "above": "more_than",
         "less than": "less_than", "fewer than": "less_than", "under": "less_than", "below": "less_than",
     }
@@ -192,6 +228,7 @@ _POST_QUALIFIERS = _Phrases(
         "से ऊपर": "more_than", "से भी ज्यादा": "more_than", "से भी अधिक": "more_than",
         "or more": "more_than", "से कम": "less_than", "से भी कम": "less_than",
         "के करीब": "about", "के आसपास": "about", "or so": "about",
+        "के पार": "more_than", "से पार": "more_than", "तक": "less_than", "से ज़्यादा": "more_than",
     }
 )
 _MONTHS = {
@@ -204,13 +241,21 @@ _MONTHS = {
 }
 _TIME_WORDS = {_key(word) for word in "बजे बजकर am pm a.m p.m o'clock".split()}
 _ORDINAL_SUFFIXES = {_key(word) for word in "वां वीं वें".split()}
-_NUMBER_LABELS = {_key(word) for word in "नंबर नम्बर नं क्रमांक no number #".split()}
+_NUMBER_LABELS = {_key(word) for word in (
+    "नंबर नम्बर नं क्रमांक no number # धारा अनुच्छेद section article रैंक rank टॉप top सीजन season"
+).split()}
+_DATE_WORDS = {_key(word) for word in "तारीख तारीखों तिथि".split()}
+_LIST_JOINERS = {_key(word) for word in "और व , or and".split()}
+_MODEL_CODE = regex.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*|\d+[A-Za-z]+")
+_CLOSING_QUOTES = set("'\"\u2019\u201d")
 
 _NUMERAL = regex.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?P<decimals>\.\d+)?"
-    r"(?P<suffix>k|mn|m|bn|b|cr|tn)?",
+    r"(?:(?P<suffix>k|mn|m|bn|b|cr|tn)|(?P<unit>kg|km|cc|gb|mb|mah|kmph|mm|cm|ml))?",
     flags=regex.IGNORECASE,
 )
+_GLUED_UNITS = {"kg": "kg", "km": "km", "cc": "cc", "gb": "GB", "mb": "MB", "mah": "mAh", "kmph": "km/h",
+                "mm": "mm", "cm": "cm", "ml": "ml"}
 _YEAR = regex.compile(r"\d{4}")
 _STARTERS = (
     _PRE_QUALIFIERS.first_words | _CURRENCY_PREFIXES.first_words | set(_MODIFIERS) | set(_NUMBER_WORDS) | _ARTICLES
@@ -272,7 +317,11 @@ def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str 
     if number is None:
         return None
     first_number, j = j, number.end
+    if currency is not None and tokens.text[j:j + 2] == ["/", "-"]:  # ₹5,000/- : "and no paise"
+        j += 2
     unit, after_unit = _UNITS.match(tokens, j)
+    if number.unit is not None:
+        unit, after_unit = number.unit, j
     if unit is not None and currency in (None, unit):
         j = after_unit
     else:
@@ -282,7 +331,7 @@ def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str 
         unit, j = _UNITS.match(tokens, j)
     qualifier = post_qualifier or pre_qualifier
     if unit is None and number.scale == 1:
-        if number.spelled and qualifier is None:
+        if number.spelled and qualifier is None and not _counts_a_noun(tokens, first_number, j):
             return None
         if not number.spelled and _is_label(tokens, first_number, normalized):
             return None
@@ -294,10 +343,14 @@ def _number(tokens: _Tokens, i: int, after_currency: bool) -> _Number | None:
     if number is None or number.scale == 1:
         return number
     smallest = number.scale
-    # A following smaller pair adds up: 1 लाख 20 हजार.
-    while (part := _scaled_number(tokens, number.end, after_currency)) and 1 < part.scale < smallest:
+    # A following smaller pair adds up: 1 लाख 20 हजार, and a last plain number too: 12 हजार 500.
+    while (part := _scaled_number(tokens, number.end, after_currency)) and part.scale < smallest:
+        if part.scale == 1 and not (smallest / 10 <= part.value < smallest and part.spelled == number.spelled):
+            break
         number = _Number(number.value + part.value, part.end, number.spelled, number.scale)
         smallest = part.scale
+        if part.scale == 1:
+            break
     return number
 
 
@@ -320,6 +373,8 @@ def _scaled_number(tokens: _Tokens, i: int, after_currency: bool) -> _Number | N
         scale = Decimal(_SUFFIXES.get(suffix, 1))
         spelled = False
         i += 1
+        if numeral["unit"]:
+            return _Number(base, i, False, scale, _GLUED_UNITS[numeral["unit"].lower()])
     elif key in _NUMBER_WORDS:
         base, spelled = _NUMBER_WORDS[key], True
         i += 1
@@ -341,6 +396,16 @@ def _scaled_number(tokens: _Tokens, i: int, after_currency: bool) -> _Number | N
     return _Number(base * scale, i, spelled, scale)
 
 
+def _counts_a_noun(tokens: _Tokens, i: int, j: int) -> bool:
+    """A number word with nothing else is a count when a noun follows it (पांच लोगों की मौत, छह जवान,
+    तीनों आरोपी); not the indefinite एक/one, nor a word before a postposition or a verb (दो ने कहा)."""
+    if tokens.key[i] in _INDEFINITE or j >= tokens.count:
+        return False
+    nxt = tokens.key[j]
+    return bool(_DEVANAGARI_WORD.fullmatch(nxt)) and nxt not in _NOT_COUNTED or (
+        tokens.text[j] == "-" and j + 1 < tokens.count and tokens.key[j + 1] in _NUMBER_WORDS)
+
+
 def _english_compound(key: str) -> Decimal | None:
     tens, _, unit = key.partition("-")
     if not unit or tens not in _NUMBER_WORDS or unit not in _NUMBER_WORDS:
@@ -355,10 +420,17 @@ def _is_label(tokens: _Tokens, i: int, normalized: str) -> bool:
     text, key = tokens.text, tokens.key
     before = key[i - 1] if i > 0 else ""
     after = key[i + 1] if i + 1 < tokens.count else ""
-    if _YEAR.fullmatch(text[i]) and 1900 <= int(text[i]) <= 2100:
+    if _YEAR.fullmatch(text[i]) and 1800 <= int(text[i]) <= 2100:
         return True
     if before in _MONTHS or after in _MONTHS or after in _TIME_WORDS or after in _ORDINAL_SUFFIXES:
         return True
+    if after in _DATE_WORDS or (after in _LIST_JOINERS and i + 2 < tokens.count and (
+            key[i + 2] in _DATE_WORDS or (i + 3 < tokens.count and key[i + 3] in _DATE_WORDS))):
+        return True  # फरवरी की 16 और 27 तारीख
+    if after[:1] in _CLOSING_QUOTES and i > 0 and not _NUMERAL.fullmatch(text[i - 1]):
+        return True  # a title: 'रेड 2', फिल्म 100%'
+    if i > 0 and i + 1 < tokens.count and _MODEL_CODE.fullmatch(text[i - 1]) and _MODEL_CODE.fullmatch(text[i + 1]):
+        return True  # a model name between codes: Apache RTR 160 4V
     label = key[i - 2] if before == "." and i > 1 else before
     if label in _NUMBER_LABELS:
         return True
