@@ -165,7 +165,9 @@ def _recall(paths, digest_fn=None):
                                           or f.type == "quantity" and f.value == q["value"] and key(q["text"]) in key(f.text)
                                           for f in facts)
         for q in side["quotes"]:
-            hits = [f for f in facts if f.type == "quote" and key(q["contains"]) in key(f.text)]
+            # a direct quote is a "quote" fact, reported speech a "reported" one, never shown as a quote
+            ftype = "quote" if q.get("style", "direct") == "direct" else "reported"
+            hits = [f for f in facts if f.type == ftype and key(q["contains"]) in key(f.text)]
             found["quotes"][1] += 1
             found["quotes"][0] += bool(hits)
             found["quote speakers"][1] += 1
@@ -326,8 +328,9 @@ def test_english_role_with_organisation_before_the_name():
 ])
 def test_hindi_indirect_quotes(text, quote):
     d = make_digest(text, [("PER", "अश्विनी वैष्णव", "Ashwini Vaishnaw", ["अश्विनी वैष्णव"])])
-    q = next(f for f in extract_facts(d) if f.type == "quote")
+    q = next(f for f in extract_facts(d) if f.type == "reported")
     assert q.text == quote and name(d, q.speaker) == "Ashwini Vaishnaw" and not q.extra["direct"]
+    assert not [f for f in extract_facts(d) if f.type == "quote"]  # reported speech is never a quote
 
 
 @pytest.mark.parametrize("text", [
@@ -337,7 +340,7 @@ def test_hindi_indirect_quotes(text, quote):
 def test_english_indirect_quotes(text):
     d = make_digest(text, [("PER", "अश्विनी वैष्णव", "Ashwini Vaishnaw", ["Ashwini Vaishnaw"]),
                            ("ORG", "माइक्रोसॉफ्ट", "Microsoft", ["Microsoft"])], lang="en")
-    q = next(f for f in extract_facts(d) if f.type == "quote")
+    q = next(f for f in extract_facts(d) if f.type == "reported")
     assert name(d, q.speaker) == "Ashwini Vaishnaw" and "in constant touch with Microsoft" in q.text
 
 
@@ -346,6 +349,12 @@ def test_the_company_said_resolves_to_the_company_named_before():
     d = make_digest(text, [("ORG", "मेटा", "Meta", ["मेटा"])])
     q = next(f for f in extract_facts(d) if f.type == "quote")
     assert name(d, q.speaker) == "Meta" and q.text == "समस्या पर कर रहे हैं काम"
+
+
+def test_a_place_is_never_the_source_of_a_figure():
+    text = "पेरिस के मुताबिक कैफे मालिकों ने 20 फीसदी कम कमाई बताई।"
+    d = make_digest(text, [("LOC", "पेरिस", "Paris", ["पेरिस"])])
+    assert not [f for f in extract_facts(d) if f.type in ("quote", "reported") and name(d, f.speaker) == "Paris"]
 
 
 def test_a_quoted_phrase_without_a_speech_verb_is_not_a_quote():

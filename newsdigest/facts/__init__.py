@@ -21,7 +21,7 @@ from ..schema import Digest, Entity, Fact
 
 __all__ = ["extract_facts", "FactContext", "TYPE_ORDER"]
 
-TYPE_ORDER = ("date", "time", "duration", "quantity", "quote", "event")
+TYPE_ORDER = ("date", "time", "duration", "quantity", "quote", "reported", "event")
 
 
 @dataclass(frozen=True)

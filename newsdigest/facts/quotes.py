@@ -1,4 +1,5 @@
-"""Quotes with their speaker: direct ('' "" “” ‘’, over several sentences) and indirect.
+"""Quotes with their speaker: direct ('' "" “” ‘’, over several sentences; type "quote") and reported
+speech (type "reported", never shown in quotation marks).
 
 Hindi: ``X ने कहा- ''...''``, ``X ने कहा कि ...``, ``X के मुताबिक ...``, ``"..." उन्होंने लिखा``,
 ``X ने Y को 'quote' करार दिया``; English: ``X said: "..."``, ``"...," X told reporters``,
@@ -193,7 +194,7 @@ def _indirect_quote(ctx: FactContext, s: int, e: int) -> Fact | None:
     # X के मुताबिक/अनुसार ...: the mention right before the phrase
     for m in ctx.mentions_in(s, e):
         according = _ACCORDING_HI.match(ctx.after(m.end, 40))
-        if according:
+        if according and m.entity.type != "LOC":  # a place is never the source of a figure (पेरिस के मुताबिक)
             q_start = ctx.orig(ctx.to_norm(m.end) + according.end())
             role = _role(ctx, m, s)
             return _indirect_fact(ctx, q_start, e, m, role, None)
@@ -215,7 +216,10 @@ def _indirect_quote(ctx: FactContext, s: int, e: int) -> Fact | None:
             verb_pos = ctx.orig(ns + match.start("verb"))
             speaker, role, via = _speaker(ctx, s, verb_pos, quote_start=s)
             if speaker is not None:
-                return _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
+                fact = _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
+                if fact is not None and pattern is _INDIRECT_HI[1]:
+                    fact.type, fact.extra["direct"] = "quote", True  # "कहा- ..." introduces speech: a direct quote
+                return fact
     return None
 
 
@@ -229,7 +233,8 @@ def _indirect_fact(ctx, start, end, speaker, role, via) -> Fact | None:
 def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: bool) -> Fact:
     from ..preprocess import detect_lang
 
-    fact = Fact(id="", type="quote", text=ctx.text[start:end], span=(start, end),
+    # reported speech ("उन्होंने कहा कि ...", "he said that ...") is a fact of its own, never a quote
+    fact = Fact(id="", type="quote" if direct else "reported", text=ctx.text[start:end], span=(start, end),
                 speaker=speaker.entity.id if speaker else None)
     fact.extra["direct"] = direct
     fact.extra["lang"] = detect_lang(fact.text)

@@ -10,7 +10,8 @@ from ..schema import Digest
 __all__ = ["render_markdown"]
 
 _LANG = {"hi": "हिंदी", "en": "English"}
-_TYPE_LABEL = {"quantity": ("Figures", "आंकड़े"), "quote": ("Quotes", "बयान"), "date": ("Dates", "तारीखें"),
+_TYPE_LABEL = {"quantity": ("Figures", "आंकड़े"), "quote": ("Quotes", "बयान"),
+               "reported": ("Reported speech", "कथन"), "date": ("Dates", "तारीखें"),
                "time": ("Times", "समय"), "duration": ("Durations", "अवधि"), "event": ("Events", "घटनाएं")}
 _ENTITY_TYPE = {"PER": ("person", "व्यक्ति"), "ORG": ("organisation", "संगठन"), "LOC": ("place", "स्थान")}
 

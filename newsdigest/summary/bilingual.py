@@ -186,6 +186,7 @@ def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -
     qlang = fact.extra.get("lang") or digest.lang
     qlang = qlang if qlang in ("hi", "en") else ("hi" if digest.lang in ("hi", "mixed") else "en")
     mark = "" if qlang == tgt else f" ({LANG_NAMES[tgt][qlang]} में)" if tgt == "hi" else f" (in {LANG_NAMES[tgt][qlang]})"
+    reported = fact.type == "reported"
     if tgt == "en":
         if speaker.type == "ORG" and role_name:
             who = f"A {role_name} for {name}"
@@ -196,7 +197,7 @@ def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -
             who = f"{name}, {role_name},"
         else:
             who = name
-        return f'{who} said{mark}: "{quote}"'
+        return f"{who} said{mark} that {quote}" if reported else f'{who} said{mark}: "{quote}"'
     if speaker.type == "ORG" and role.get("hi"):
         who = f"{name} के {role['hi']}"
     elif role.get("hi") and org_name:
@@ -205,7 +206,7 @@ def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -
         who = f"{role['hi']} {name}"
     else:
         who = name
-    return f'{who} ने कहा{mark}: "{quote}"'
+    return f"{who} ने कहा{mark} कि {quote}" if reported else f'{who} ने कहा{mark}: "{quote}"'
 
 
 def _date_phrase(fact: Fact, tgt: str) -> str | None:
@@ -255,8 +256,8 @@ def summary_from_facts(digest: Digest, src: str, tgt: str, sentence_rank: dict[i
         -(any(f.subject or f.extra.get("source") for f in g)), -importance(g[0])[0], g[0].sentence))
     for group in ranked_groups[:2]:
         bullets.append((group[0].span[0], _quantity_sentence(digest, group[:3], src, tgt)))
-    quotes = [f for f in digest.facts if f.type == "quote" and digest.entity(f.speaker) is not None]
-    quotes.sort(key=lambda f: (not f.extra.get("direct"), digest.entity(f.speaker).type != "PER",
+    quotes = [f for f in digest.facts if f.type in ("quote", "reported") and digest.entity(f.speaker) is not None]
+    quotes.sort(key=lambda f: (f.type != "quote", digest.entity(f.speaker).type != "PER",
                                -importance(f)[0], f.span[0]))
     used_speakers = set()
     for f in quotes:
@@ -279,7 +280,9 @@ def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
     name = lambda eid: entity_name(digest.entity(eid), lang)  # noqa: E731
     if fact.type == "quantity":
         return _quantity_sentence(digest, [fact], src, lang)
-    if fact.type == "quote":
+    if fact.type in ("quote", "reported"):
+        if fact.type == "reported" and digest.entity(fact.speaker) is None:
+            return (f"Reported, no speaker named: {fact.text}" if lang == "en" else f"बिना वक्ता का कथन: {fact.text}")
         return _quote_sentence(digest, fact, lang) or (
             f'Unattributed quote: "{fact.text}"' if lang == "en" else f'बिना वक्ता का उद्धरण: "{fact.text}"')
     if fact.type in ("date", "time", "duration"):
