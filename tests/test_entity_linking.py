@@ -181,3 +181,15 @@ def test_an_acronym_joins_the_hindi_name_it_abbreviates(stub_names, monkeypatch)
     ents = link_entities(text, spans(text, [("भारतीय रिज़र्व बैंक", "ORG"), ("RBI", "ORG")]))
     assert len(ents) == 1 and {m.text for m in ents[0].mentions} == {"भारतीय रिज़र्व बैंक", "RBI"}
     assert ents[0].name_en == "RBI" or ents[0].name_en == "Reserve Bank of India"
+
+
+def test_the_missed_items_of_a_list_of_names_take_its_type(stub_names):
+    text = "यूजर्स को इंस्टाग्राम, फेसबुक, थ्रेड्स, वॉट्सएप और मैसेंजर जैसे प्लेटफार्मों पर दिक्कत हुई।"
+    ents = link_entities(text, spans(text, [("इंस्टाग्राम", "ORG"), ("फेसबुक", "ORG")]))
+    assert {e.mentions[0].text for e in ents if e.type == "ORG"} == {"इंस्टाग्राम", "फेसबुक", "थ्रेड्स", "वॉट्सएप", "मैसेंजर"}
+
+
+def test_common_words_in_a_list_stay_words(stub_names):
+    text = "भारत, चीन और अन्य देशों में बिजली, पानी और सड़क की दिक्कत है।"
+    ents = link_entities(text, spans(text, [("भारत", "LOC"), ("चीन", "LOC")]))
+    assert sorted(m.text for e in ents for m in e.mentions) == ["चीन", "भारत"]

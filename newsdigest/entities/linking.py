@@ -227,11 +227,89 @@ def _merge_acronyms(clusters: list["_Cluster"], latin=lambda t: t) -> list["_Clu
     return out
 
 
+_CONJUNCTIONS = frozenset({"और", "तथा", "या", "एवं", "व", "and", "or", "&"})
+LIST_COMMON_ZIPF = 5.0  # a word this frequent in Hindi or English text is no missed name in a list
+
+
+def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Items of a list of names take the type its found items share: in "इंस्टाग्राम, फेसबुक, थ्रेड्स, वॉट्सएप
+    और मैसेंजर जैसे प्लेटफार्मों" the model finds two platforms; the other one-word items join them. A list is
+    items split by commas and a conjunction; it needs two or more found items of one type, at least a
+    third of all items, and no item of another type; a word the model tagged elsewhere in the article
+    counts as found. Very common words (LIST_COMMON_ZIPF) are never added."""
+    from ..names.lexicon import Lexicon
+    from ..names._text import hindi_key
+    from .tagging import word_spans
+
+    words = word_spans(text)
+    by_start = {s.start: s for s in spans}
+    known = {}  # a word the model tagged elsewhere in the article counts as found here too
+    for s in sorted(spans, key=lambda s: (s.text, s.label)):
+        known.setdefault(s.text, s)
+    items: list[tuple[int, int, EntitySpan | None]] = []
+    out = list(spans)
+
+    def flush():
+        found = [sp for _, _, sp in items if sp is not None]
+        types = {sp.label for sp in found}
+        if len(items) >= 3 and len(found) >= 2 and len(types) == 1 and 3 * len(found) >= len(items):
+            label = types.pop()
+            hi, en = Lexicon.load("hi").zipf, None
+            for a, b, sp in items:
+                w = text[a:b]
+                if sp is None and _TOKEN.fullmatch(w) and not w.isdigit():
+                    if is_devanagari(w):
+                        common = hi.get(hindi_key(w), 0.0) >= LIST_COMMON_ZIPF
+                    else:
+                        en = en or Lexicon.load("en").zipf
+                        common = w.islower() or en.get(w.lower(), 0.0) >= LIST_COMMON_ZIPF
+                    if not common:
+                        out.append(EntitySpan(a, b, label, w, min(s.score for s in found)))
+        items.clear()
+
+    k = 0
+    expect_item = True
+    while k < len(words):
+        a, b = words[k]
+        w = text[a:b]
+        sp = by_start.get(a)
+        if expect_item and sp is not None:
+            items.append((sp.start, sp.end, sp))
+            while k < len(words) and words[k][1] <= sp.end:
+                k += 1
+            expect_item = False
+            continue
+        if expect_item and _TOKEN.fullmatch(w):
+            other = known.get(w)
+            if other is not None:
+                found_here = EntitySpan(a, b, other.label, w, other.score)
+                out.append(found_here)
+                items.append((a, b, found_here))
+            else:
+                items.append((a, b, None))
+            expect_item = False
+        elif not expect_item and (w == "," or w in _CONJUNCTIONS):
+            expect_item = True
+        else:
+            was_waiting = not expect_item
+            if items and was_waiting:
+                flush()
+            items.clear()
+            expect_item = True
+            if was_waiting:
+                continue  # this word may start the next list
+        k += 1
+    if items:
+        flush()
+    return sorted(out, key=lambda s: s.start)
+
+
 def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
                   lead_end: int = 0) -> list[Entity]:
     """Group mention spans of one article into entities with names in both scripts."""
     if not spans:
         return []
+    spans = _complete_lists(text, spans)
     roman = _romanise([s.text for s in spans], [s.label for s in spans])
 
     def latin(t: str) -> str:

@@ -140,14 +140,18 @@ class Transliterator:
 
             items = list(zip(names, labels))
             segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(items)}
-            rest = list(dict.fromkeys(t for runs in segs.values() for t, r in runs if r is None and t))
-            done = dict(zip(rest, self._transliterate_words(rest, to))) if rest else {}
-            joined = {it: " ".join(done.get(t, t) if r is None else r for t, r in runs if (r or t))
+            done: dict[tuple[str, str | None], str] = {}
+            for label in sorted({it[1] for it in segs}, key=lambda x: x or ""):
+                rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
+                                          for t, r in runs if r is None and t))
+                if rest:
+                    done.update(((t, label), o) for t, o in zip(rest, self._transliterate_words(rest, to, label)))
+            joined = {it: " ".join(done.get((t, it[1]), t) if r is None else r for t, r in runs if (r or t))
                       for it, runs in segs.items()}
             return [joined[it] if it[0].split() else it[0] for it in items]
         return self._transliterate_words(names, to)
 
-    def _transliterate_words(self, names: list[str], to: str) -> list[str]:
+    def _transliterate_words(self, names: list[str], to: str, label: str | None = None) -> list[str]:
         run, key = (DEVANAGARI_RUN, name_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
         wholes = pieces
@@ -160,17 +164,18 @@ class Transliterator:
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
-        cached = {k: self._cache.get((to, self.lexicon, k)) for k in keys}
+        weight = lexicon_weight(to, label)
+        cached = {k: self._cache.get((to, self.lexicon, weight, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._forward(todo, to)
             if self.lexicon:
-                outputs = self._respell(todo, outputs, to)
+                outputs = self._respell(todo, outputs, to, weight)
             done.update(zip(todo, outputs))
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
-            self._cache.update(((to, self.lexicon, k), o) for k, o in zip(todo, outputs))
+            self._cache.update(((to, self.lexicon, weight, k), o) for k, o in zip(todo, outputs))
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
 
@@ -215,12 +220,13 @@ class Transliterator:
                 out[i] = vocab.decode(h)
         return out
 
-    def _respell(self, keys: list[str], outputs: list[str], to: str) -> list[str]:
+    def _respell(self, keys: list[str], outputs: list[str], to: str, weight: float | None = None) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
         candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]])
-        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).frequencies(), WEIGHT[to])
+        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).frequencies(),
+                      WEIGHT[to] if weight is None else weight)
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
                          alphas: list[float]) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
@@ -295,6 +301,14 @@ class Transliterator:
             else:
                 parts.append(result)
         return "".join(parts)
+
+
+def lexicon_weight(to: str, label: str | None) -> float:
+    """The weight of word frequency in the spelling choice: organisations' names are mostly English words
+    written in Devanagari (वॉट्सएप = WhatsApp, करप्शन = Corruption), so frequency counts for more there."""
+    from .lexicon import WEIGHT, WEIGHT_ORG
+
+    return WEIGHT_ORG if to == "en" and label == "ORG" else WEIGHT[to]
 
 
 _LONE_LETTERS = frozenset("QWXZ")  # letter names that are no Hindi word
