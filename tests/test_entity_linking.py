@@ -193,3 +193,10 @@ def test_common_words_in_a_list_stay_words(stub_names):
     text = "भारत, चीन और अन्य देशों में बिजली, पानी और सड़क की दिक्कत है।"
     ents = link_entities(text, spans(text, [("भारत", "LOC"), ("चीन", "LOC")]))
     assert sorted(m.text for e in ents for m in e.mentions) == ["चीन", "भारत"]
+
+
+def test_list_completion_ends_on_a_span_that_ends_inside_a_word(stub_names):
+    text = "आईपीएलः मुंबई, चेन्नई और कोलकाता की टीमें"
+    found = [EntitySpan(0, 6, "ORG", "आईपीएल", 0.9)] + spans(text, [("मुंबई", "LOC"), ("चेन्नई", "LOC")])
+    ents = link_entities(text, found)
+    assert "कोलकाता" in {m.text for e in ents for m in e.mentions}

@@ -275,6 +275,7 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         sp = by_start.get(a)
         if expect_item and sp is not None:
             items.append((sp.start, sp.end, sp))
+            k += 1  # at least one word: a span may end inside its last word (आईपीएलः)
             while k < len(words) and words[k][1] <= sp.end:
                 k += 1
             expect_item = False
