@@ -64,11 +64,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws += 1
         while we > ws and not is_alnum(window.words[we - 1]):
             we -= 1
-        # English articles and determiners are never names ("The", "The Telegraph" -> "Telegraph")
-        while ws < we and window.words[ws].casefold() in DETERMINERS:
-            ws += 1
-        if ws == we:
-            continue
+        if ws == we or all(w.casefold() in DETERMINERS for w in window.words[ws:we]):
+            continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
         start, end = window.spans[ws][0], window.spans[we - 1][1]
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
