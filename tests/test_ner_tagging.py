@@ -105,3 +105,11 @@ def test_a_visarga_used_as_a_colon_is_not_part_of_the_name():
     w = Window(0, spans, [text[a:b] for a, b in spans])
     out = spans_from_logits(text, w, *logits_for(["B-ORG", "B-LOC", "O"]))
     assert [s.text for s in out] == ["आईपीएल", "मुंबई"]
+
+
+def test_a_descriptor_before_an_organisation_is_not_part_of_its_name():
+    text = "वेबसाइट मॉनिटरिंग डाउनडिटेक्टर ने कहा"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    out = spans_from_logits(text, w, *logits_for(["B-ORG", "I-ORG", "I-ORG", "O", "O"]))
+    assert [s.text for s in out] == ["डाउनडिटेक्टर"]

@@ -122,6 +122,7 @@ def test_names_of_a_batch_of_articles_are_transliterated_in_one_model_pass(diges
 
     t = names._default()
     t._cache.clear()
+    t._raw.clear()
     calls = []
     forward = t._forward
 

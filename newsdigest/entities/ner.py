@@ -10,6 +10,11 @@ from .tagging import bio_spans, is_alnum, postprocess, word_spans
 
 
 VISARGA = "\u0903"
+# Words that say what kind of organisation follows (the news-hi guidelines keep them out of the name).
+ORG_DESCRIPTORS = frozenset("""
+    वेबसाइट मॉनिटरिंग कंपनी प्लेटफॉर्म प्लेटफार्म ऐप एप सर्विस पोर्टल फर्म स्टार्टअप ब्रांड चैनल अखबार संस्था
+    website monitoring company platform app firm startup brand
+""".split())
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -64,6 +69,9 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws += 1
         while we > ws and not is_alnum(window.words[we - 1]):
             we -= 1
+        # a descriptor in front of an organisation's name is no part of it: "वेबसाइट मॉनिटरिंग डाउनडिटेक्टर"
+        while typ == "ORG" and we - ws > 1 and window.words[ws].casefold() in ORG_DESCRIPTORS:
+            ws += 1
         if ws == we or all(w.casefold() in DETERMINERS for w in window.words[ws:we]):
             continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
         start, end = window.spans[ws][0], window.spans[we - 1][1]

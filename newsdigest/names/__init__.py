@@ -60,7 +60,8 @@ class Transliterator:
         self.beam = beam
         self.lexicon = lexicon
         self.gazetteer = gazetteer
-        self._cache: dict[tuple[str, bool, str], str] = {}  # (direction, lexicon, word key) -> result
+        self._cache: dict[tuple, str] = {}  # (direction, lexicon, weight, word key) -> result
+        self._raw: dict[tuple[str, str], str] = {}  # (direction, word key) -> the model's own output
         self._model = None
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
@@ -141,7 +142,12 @@ class Transliterator:
             items = list(zip(names, labels))
             segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(items)}
             done: dict[tuple[str, str | None], str] = {}
-            for label in sorted({it[1] for it in segs}, key=lambda x: x or ""):
+            labels_used = sorted({it[1] for it in segs}, key=lambda x: x or "")
+            if len(labels_used) > 1:  # one model pass for every word of every type, then each type's spelling
+                words = list(dict.fromkeys(t for runs in segs.values() for t, r in runs if r is None and t))
+                if words:
+                    self._transliterate_words(words, to, labels_used[0])
+            for label in labels_used:
                 rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
                                           for t, r in runs if r is None and t))
                 if rest:
@@ -169,12 +175,17 @@ class Transliterator:
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]
         if todo:
-            outputs = self._forward(todo, to)
+            # the model's own outputs do not depend on the entity type; only the spelling choice does
+            fresh = [k for k in todo if (to, k) not in self._raw]
+            if fresh:
+                self._raw.update(((to, k), o) for k, o in zip(fresh, self._forward(fresh, to)))
+            outputs = [self._raw[(to, k)] for k in todo]
             if self.lexicon:
                 outputs = self._respell(todo, outputs, to, weight)
             done.update(zip(todo, outputs))
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
+                self._raw.clear()
             self._cache.update(((to, self.lexicon, weight, k), o) for k, o in zip(todo, outputs))
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
