@@ -179,6 +179,10 @@ _NOT_COUNTED = {_key(w) for w in (
     "ने को का की के में से पर तक और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
     "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें"
 ).split()}
+_LATIN_WORD = regex.compile(r"[a-z]+")
+_NOT_COUNTED_EN = frozenset(
+    "of and or to in on at by for from with the a an is are was were be been has have had will would can "
+    "could may might said says more less than times out up down off over under about".split())
 _DEVANAGARI_WORD = regex.compile(r"[\p{Devanagari}&&[\p{L}\p{M}]]+", flags=regex.VERSION1)
 _MODIFIERS = _decimals({"सवा": "0.25", "साढ़े": "0.5", "पौने": "-0.25"})
 
@@ -251,7 +255,7 @@ _CLOSING_QUOTES = set("'\"\u2019\u201d")
 
 _NUMERAL = regex.compile(
     r"(?P<number>\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?P<decimals>\.\d+)?"
-    r"(?:(?P<suffix>k|mn|m|bn|b|cr|tn)|(?P<unit>kg|km|cc|gb|mb|mah|kmph|mm|cm|ml))?",
+    r"(?:(?P<suffix>k|mn|m|bn|b|cr|tn)|-?(?P<unit>kg|km|cc|gb|mb|mah|kmph|mm|cm|ml))?",
     flags=regex.IGNORECASE,
 )
 _GLUED_UNITS = {"kg": "kg", "km": "km", "cc": "cc", "gb": "GB", "mb": "MB", "mah": "mAh", "kmph": "km/h",
@@ -399,9 +403,11 @@ def _scaled_number(tokens: _Tokens, i: int, after_currency: bool) -> _Number | N
 def _counts_a_noun(tokens: _Tokens, i: int, j: int) -> bool:
     """A number word with nothing else is a count when a noun follows it (पांच लोगों की मौत, छह जवान,
     तीनों आरोपी); not the indefinite एक/one, nor a word before a postposition or a verb (दो ने कहा)."""
-    if tokens.key[i] in _INDEFINITE or j >= tokens.count:
-        return False
+    if tokens.key[i] in _INDEFINITE or j >= tokens.count or (i > 0 and tokens.key[i - 1] in _ARTICLES):
+        return False  # "a dozen eggs" is a way of speaking, not a figure
     nxt = tokens.key[j]
+    if _LATIN_WORD.fullmatch(nxt):  # four wickets, six people; not "two of them", "three and"
+        return nxt not in _NOT_COUNTED_EN
     return bool(_DEVANAGARI_WORD.fullmatch(nxt)) and nxt not in _NOT_COUNTED or (
         tokens.text[j] == "-" and j + 1 < tokens.count and tokens.key[j + 1] in _NUMBER_WORDS)
 
