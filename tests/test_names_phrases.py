@@ -55,3 +55,9 @@ def test_a_person_is_never_named_from_places():
     assert _render("एलन", "en") == [("एलन", None)]  # not Allen, Texas: untyped names need a big city
     assert phrases.segment("राजस्थान", "en", "PER") == [("राजस्थान", None)]
     assert phrases.segment("सनराइजर्स हैदराबाद", "en", "ORG")[-1] == ("हैदराबाद", "Hyderabad")
+
+
+def test_a_country_inside_a_brand_keeps_its_sound():
+    assert phrases.segment("Air India Express", "hi", "ORG") == [("Air India Express", None)]
+    assert phrases.segment("भारत पेट्रोलियम", "en", "ORG") == [("भारत पेट्रोलियम", None)]
+    assert phrases.segment("दिल्ली पुलिस", "en", "ORG") == [("दिल्ली", "Delhi"), ("पुलिस", "Police")]

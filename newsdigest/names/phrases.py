@@ -239,6 +239,9 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION)
     if label is None and any(kind == "word" for _, _, kind in runs):
         runs = [(t, None, "word") if kind == "place" else (t, r, kind) for t, r, kind in runs]
+    if label == "ORG" and any(kind == "word" for _, _, kind in runs):
+        # a country inside a brand keeps its sound: Air India = एयर इंडिया, भारत पेट्रोलियम = Bharat Petroleum
+        runs = [(t, None, "word") if kind == "place" and territory(t, to) else (t, r, kind) for t, r, kind in runs]
     out = _order(runs, to)
     if all(r is None for _, r in out):
         return [(name, None)]  # all the model's: the name goes whole, spacing and punctuation kept
