@@ -203,3 +203,16 @@ def test_model_beats_itrans_baseline_on_cricinfo_dev_split():
     model = score(to_english_batch([r["hindi"] for r in rows]), refs, casefold=True)
     baseline = score([romanize(r["hindi"]) for r in rows], refs, casefold=True)
     assert model["cer"] < baseline["cer"] and model["exact"] > baseline["exact"]
+
+
+@pytest.mark.parametrize("hindi, english", [
+    ("अजय आर नवी", "Ajay R"),      # a middle initial, not "Aar"
+    ("आर माधवन", "R Madhavan"),    # an initial before the surname
+    ("पी चिदंबरम", "P "),
+])
+def test_a_letter_name_before_another_word_of_a_name_is_an_initial(hindi, english):
+    assert to_english(hindi).startswith(english)
+
+
+def test_a_letter_name_that_is_a_hindi_word_stays_a_word():
+    assert to_english("राम के श्याम").split()[1] != "K"

@@ -322,7 +322,8 @@ def lexicon_weight(to: str, label: str | None) -> float:
     return WEIGHT_ORG if to == "en" and label == "ORG" else WEIGHT[to]
 
 
-_LONE_LETTERS = frozenset("QWXZ")  # letter names that are no Hindi word
+_LONE_LETTERS = frozenset("QWXZ")
+_WORD_LETTER_NAMES = frozenset({"के", "जी", "ए"})  # letter names that are also Hindi words (of, honorific, a)  # letter names that are no Hindi word
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -350,6 +351,7 @@ def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """
     spelled = [spell_letters(hindi_key(p)) if is_word else None for p, is_word in pieces]
     out = list(pieces)
+    words = [i for i, (_, is_word) in enumerate(pieces) if is_word]
     for i, s in enumerate(spelled):
         if s is None:
             continue
@@ -357,7 +359,10 @@ def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
         near = any(0 <= j < len(pieces) and spelled[j] is not None and len(spelled[j]) == 1
                    and pieces[(i + j) // 2][0].isspace() for j in (i - 2, i + 2))
         alone = len(pieces) == 1 and s in _LONE_LETTERS
-        if len(s) >= 2 or dotted or near or alone:
+        # a letter name before another word of a name is an initial (अजय आर नवी = Ajay R Navi, आर माधवन)
+        middle = (len(s) == 1 and len(words) >= 2 and i != words[-1]
+                  and hindi_key(pieces[i][0]) not in _WORD_LETTER_NAMES)
+        if len(s) >= 2 or dotted or near or alone or middle:
             out[i] = (s, False)
     return out
 
