@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import InputError, NewsdigestError
+from .errors import NewsdigestError
 from .schema import Digest, EntitySpan, Summary
 from .validate import DEFAULT_MAX_CHARS, check_text
 

@@ -425,11 +425,9 @@ def main(argv=None):
             counts["augmented-mentions-hi"] = args.augment_mentions
         import hashlib
 
-        from newsdigest.names import DEFAULT_DIR as _tl_default
-        import os as _os
-        from newsdigest.resources import model_dir as _md
-        _tl = _md("translit") / "model.safetensors"
-        translit_sha = hashlib.sha256(_tl.read_bytes()).hexdigest()[:16]
+        from newsdigest.resources import model_dir
+
+        translit_sha = hashlib.sha256((model_dir("translit") / "model.safetensors").read_bytes()).hexdigest()[:16]
         if args.replay:
             train = rng.sample(train, min(args.replay, len(train)))
             counts["replayed"] = len(train)

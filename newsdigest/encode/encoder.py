@@ -5,7 +5,6 @@ This is the only module that touches torch at run time. Inputs are word windows
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
