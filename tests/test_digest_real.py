@@ -134,3 +134,16 @@ def test_long_sentence_is_windowed_not_truncated(digester):
     text = " ".join(words)
     (spans,) = digester.entities([text])
     assert text.rindex("Microsoft") in [s.start for s in spans]
+
+
+def test_seed_names_every_platform_company_and_person_once(seed):
+    # the acceptance list of the real-news issue: single entities, right types, names in both scripts
+    _, d = seed
+    found = {(e.type, e.name_en.casefold()) for e in d.entities}
+    want = {("ORG", "meta"), ("ORG", "facebook"), ("ORG", "instagram"), ("ORG", "x"), ("ORG", "whatsapp"),
+            ("ORG", "threads"), ("ORG", "messenger"), ("PER", "andy stone"), ("PER", "elon musk"),
+            ("PER", "mark zuckerberg"), ("ORG", "cambridge analytica"), ("ORG", "downdetector"), ("LOC", "america")}
+    assert want <= found
+    assert len([e for e in d.entities if e.name_en.casefold() in {n for _, n in want}]) == len(want)  # once each
+    assert all(e.name_hi for e in d.entities)
+    assert not any("पेरेंट" in m.text for e in d.entities for m in e.mentions)

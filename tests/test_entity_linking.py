@@ -200,3 +200,11 @@ def test_list_completion_ends_on_a_span_that_ends_inside_a_word(stub_names):
     found = [EntitySpan(0, 6, "ORG", "आईपीएल", 0.9)] + spans(text, [("मुंबई", "LOC"), ("चेन्नई", "LOC")])
     ents = link_entities(text, found)
     assert "कोलकाता" in {m.text for e in ents for m in e.mentions}
+
+
+def test_an_organisation_and_its_plural_form_are_one_entity(stub_names, monkeypatch):
+    monkeypatch.setitem(ROMAN, "थ्रेड्स", "Threads")
+    monkeypatch.setitem(ROMAN, "थ्रेड", "Thread")
+    text = "यूजर्स थ्रेड्स पर लौटे। मस्क ने एक्स को थ्रेड से बेहतर बताया।"
+    ents = link_entities(text, spans(text, [("थ्रेड्स", "ORG"), ("थ्रेड", "ORG")]))
+    assert len(ents) == 1 and ents[0].name_hi == "थ्रेड्स"

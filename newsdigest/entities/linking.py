@@ -182,6 +182,21 @@ def _merge_short_forms(clusters: list["_Cluster"]) -> list["_Cluster"]:
     return out
 
 
+def _merge_plurals(clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """A one-word organisation and its plural form are one name (थ्रेड and थ्रेड्स, Thread and Threads:
+    sound keys that differ by a final s); the plural cluster, the brand's own spelling, takes the other."""
+    out = list(clusters)
+    single = {next(iter(c.keys)): c for c in clusters if len(c.keys) == 1 and " " not in next(iter(c.keys))
+              and _vote(c.spans) == "ORG"}
+    for key, c in sorted(single.items()):
+        plural = single.get(key + "s")
+        if plural is not None and plural in out and c in out and len(key) >= 3:
+            plural.spans.extend(c.spans)
+            plural.keys |= c.keys
+            out.remove(c)
+    return out
+
+
 _NAME_WORD = regex.compile(r"[\p{L}\p{N}]+")
 _NOT_INITIALS = {"of", "and", "the", "for", "de", "du", "la", "von", "van"}
 _LATIN_ACRONYM = regex.compile(r"[A-Z]{2,6}")
@@ -344,7 +359,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             c.add(sp, key, tk)
             clusters.append(c)
 
-    clusters = _merge_acronyms(_merge_short_forms(clusters), latin)
+    clusters = _merge_plurals(_merge_acronyms(_merge_short_forms(clusters), latin))
     entities = []
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)
@@ -357,7 +372,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         if not forms:
             return None
         cnt, total = Counter(forms), Counter(every)
-        best = sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], f))[0]
+        best = sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], -len(f), f))[0]
         toks = list(_TOKEN.finditer(best))
         keys = [script_key(t.group()) for t in toks]
         for f in sorted(total, key=lambda f: (-total[f], f)):
