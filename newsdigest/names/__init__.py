@@ -145,8 +145,8 @@ class Transliterator:
             labels_used = sorted({it[1] for it in segs}, key=lambda x: x or "")
             if len(labels_used) > 1:  # one model pass for every word of every type, then each type's spelling
                 words = list(dict.fromkeys(t for runs in segs.values() for t, r in runs if r is None and t))
-                if words:
-                    self._transliterate_words(words, to, labels_used[0])
+                keys = self._word_keys(words, to)[3]
+                self._model_outputs([k for k in keys if to == "en" or k not in LETTER_NAMES_HI], to)
             for label in labels_used:
                 rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
                                           for t, r in runs if r is None and t))
@@ -157,7 +157,8 @@ class Transliterator:
             return [joined[it] if it[0].split() else it[0] for it in items]
         return self._transliterate_words(names, to)
 
-    def _transliterate_words(self, names: list[str], to: str, label: str | None = None) -> list[str]:
+    def _word_keys(self, names: list[str], to: str):
+        """(key function, pieces, whole-word pieces, sorted model keys) of the letter runs of ``names``."""
         run, key = (DEVANAGARI_RUN, name_key) if to == "en" else (LATIN_RUN, latin_key)
         pieces = [[(p, is_word and len(p) <= MAX_WORD) for p, is_word in split_runs(n, run)] for n in names]
         wholes = pieces
@@ -167,6 +168,17 @@ class Transliterator:
             pieces = [_split_camel_case(name, lambda p: False) for name in pieces]
         both = pieces + wholes if to == "hi" and self.lexicon else pieces
         keys = sorted({key(p) for name in both for p, is_word in name if is_word} - {""})
+        return key, pieces, wholes, keys
+
+    def _model_outputs(self, keys: list[str], to: str) -> list[str]:
+        """The model's own output per key; each key is decoded once (it does not depend on the entity type)."""
+        fresh = [k for k in keys if (to, k) not in self._raw]
+        if fresh:
+            self._raw.update(((to, k), o) for k, o in zip(fresh, self._forward(fresh, to)))
+        return [self._raw[(to, k)] for k in keys]
+
+    def _transliterate_words(self, names: list[str], to: str, label: str | None = None) -> list[str]:
+        key, pieces, wholes, keys = self._word_keys(names, to)
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
@@ -175,11 +187,7 @@ class Transliterator:
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]
         if todo:
-            # the model's own outputs do not depend on the entity type; only the spelling choice does
-            fresh = [k for k in todo if (to, k) not in self._raw]
-            if fresh:
-                self._raw.update(((to, k), o) for k, o in zip(fresh, self._forward(fresh, to)))
-            outputs = [self._raw[(to, k)] for k in todo]
+            outputs = self._model_outputs(todo, to)
             if self.lexicon:
                 outputs = self._respell(todo, outputs, to, weight)
             done.update(zip(todo, outputs))
