@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .metrics import span_f1
+from .metrics import scores, span_f1
 
 _TYPE_MAP = {"PER": "PER", "PERSON": "PER", "NEP": "PER", "person": "PER",
              "ORG": "ORG", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "NEO": "ORG",
@@ -79,13 +79,6 @@ def evaluate_file(digester, path: str | Path, limit: int = 0, batch: int = 256) 
     return res
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "support": n_gold}
-
-
 def _name_key(name: str | None) -> str:
     import unicodedata
 
@@ -130,9 +123,7 @@ def score_spans(golds, predictions) -> dict:
                     named += 1
                 else:
                     name_errors.append({"text": gold.text[s:e], "gold": g.en, "got": p[3]})
-    types = sorted(set(ngold) | set(npred))
-    out = _prf(sum(tp.values()), sum(npred.values()), sum(ngold.values()))
-    out["per_type"] = {t: _prf(tp.get(t, 0), npred.get(t, 0), ngold.get(t, 0)) for t in types}
+    out = scores(tp, npred, ngold)
     if matched_total:
         out["names"] = {"right": named, "of": matched_total, "accuracy": round(named / matched_total, 4),
                         "errors": name_errors}

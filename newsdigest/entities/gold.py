@@ -6,6 +6,7 @@ sentence splitter and word tokenizer, so the model learns on the words it will s
 """
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +42,6 @@ class GoldText:
     id: str
     text: str
     entities: list[GoldEntity]
-    raw: dict
 
 
 def read_span_jsonl(path: str | Path, limit: int = 0) -> list[GoldText]:
@@ -60,7 +60,7 @@ def read_span_jsonl(path: str | Path, limit: int = 0) -> list[GoldText]:
                 ents.append(GoldEntity(e["start"], e["end"], e["label"], e.get("text", ""), e.get("en"),
                                        bool(e.get("optional")), bool(e.get("ambiguous")), alts,
                                        list(e.get("en_alts") or [])))
-            out.append(GoldText(str(r.get("id", n)), r["text"], ents, r))
+            out.append(GoldText(str(r.get("id", n)), r["text"], ents))
             if limit and len(out) >= limit:
                 break
     return out
@@ -80,7 +80,6 @@ def sentence_examples(rec: GoldText) -> list[tuple[list[str], list[str]]]:
     spans = word_spans(rec.text)
     label = ["O"] * len(spans)
     starts = [a for a, _ in spans]
-    import bisect
 
     for e in sorted(rec.entities, key=lambda e: (e.optional, e.start)):
         i = bisect.bisect_left(starts, e.start)
