@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import regex
 
+from ..preprocess.hindi import POSTPOSITIONS
 from ..schema import Fact
 from . import FactContext, MentionRef, lexical_centrality
 
@@ -27,7 +28,7 @@ _AUX_HI = set("""
 जाएगा जाएगी जाएंगे जाता जाती जाते जा लिया ली लिए लीं लेगा लेगी पड़ा पड़ी पड़े पड़ीं लगा लगी लगे लगीं
 पाया पाई पाए मिला मिली मिले मिलीं मिलेगा मिलेगी मिलेंगे बना बनी बने दिखा दिखी
 """.split())
-_POSTPOSITIONS_HI = set("ने को में पर से तक लिए के की का".split())
+_POSTPOSITIONS_HI = POSTPOSITIONS
 _BOUNDARY_HI = set("ने को में पर से तक लिए और तथा लेकिन जबकि कि , ; : ( )".split())
 _NOT_SUBJECT_AFTER = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|अनुसार|लिए|बाद|बीच|साथ)")
 _REPORTED_SPEECH = regex.compile(

@@ -42,6 +42,7 @@ from decimal import Decimal
 
 import regex
 
+from newsdigest.preprocess.hindi import POSTPOSITIONS
 from newsdigest.preprocess.normalize import INVISIBLE_CHARS, normalize, normalize_with_map
 from newsdigest.preprocess.sentences import split_words
 
@@ -175,8 +176,8 @@ _NUMBER_WORDS = _decimals(
 _ARTICLES = {"a", "an"}
 _INDEFINITE = {_key(w) for w in "एक one".split()}
 # Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
-_NOT_COUNTED = {_key(w) for w in (
-    "ने को का की के में से पर तक और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
+_NOT_COUNTED = {_key(w) for w in POSTPOSITIONS} | {_key(w) for w in (
+    "और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
     "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें"
 ).split()}
 _LATIN_WORD = regex.compile(r"[a-z]+")
