@@ -115,6 +115,54 @@ def test_headings_and_read_more_lines_are_not_bullets():
                       "Work on the new roads will start in March, the mayor said."]
 
 
+def test_calls_to_action_and_their_bracketed_asides_are_never_bullets_or_the_headline():
+    body = ("राजधानी में मंगलवार को नई मेट्रो लाइन पर यात्री सेवा शुरू हो गई है. अधिकारियों के मुताबिक पहले दिन "
+            "करीब बीस हज़ार लोगों ने सफ़र किया. किराया दस से साठ रुपये के बीच रखा गया है.")
+    promo = ("(हमारे एंड्रॉएड ऐप के लिए \n\n\nयहां क्लिक कर सकते हैं. आप हमें \n\n\nफ़ेसबुक और \n\n\n"
+             "ट्विटर पर फ़ॉलो भी कर सकते हैं.)")
+    caption = "इमेज स्रोत, स्थानीय प्रशासन की ओर से जारी तस्वीर में नई मेट्रो लाइन का स्टेशन दिख रहा है."
+    d = digest_with_summary(make_digest(caption + "\n" + body + promo))
+    summary = d.summary["hi"]
+    for text in summary.bullets + [summary.headline]:
+        assert "क्लिक" not in text and "फ़ॉलो" not in text and "इमेज स्रोत" not in text
+        assert not text.endswith("(")
+    assert summary.bullets[0].startswith("राजधानी में मंगलवार को")
+
+
+def test_a_bullet_is_at_most_400_characters_and_ends_at_a_clause_never_inside_a_word():
+    from newsdigest.summary.extractive import MAX_BULLET_CHARS, bullet_text
+
+    long_sentence = ("सरकार ने बुधवार को देश के सभी राज्यों में सड़क सुरक्षा के लिए नई योजना की घोषणा की, "
+                     + "जिसके तहत हर ज़िले में निगरानी केंद्र बनाए जाएंगे और पुराने पुलों की जांच होगी, " * 8
+                     + "और इसकी समीक्षा हर तीन महीने पर की जाएगी।")
+    d = make_digest(long_sentence + " परिवहन मंत्री ने कहा कि काम अगले महीने से शुरू होगा।")
+    bullet = bullet_text(d, 0)
+    assert len(long_sentence) > MAX_BULLET_CHARS >= len(bullet)
+    assert bullet.endswith(" …")
+    kept = bullet[:-2]
+    assert long_sentence.startswith(kept) and long_sentence[len(kept)] in ",; "  # cut before a clause mark
+
+
+def test_a_sentence_opening_with_a_pronoun_loses_to_one_that_stands_alone():
+    # position 2 opens with "उन्होंने" and its antecedent (position 1) is not chosen: position 3 wins
+    scores = np.array([3.0, 0.0, 2.0, 1.9])
+    similarity = np.eye(4)
+    assert select(scores, similarity, k=2, lam=1.0, dangling={2: 1}) == [0, 3]
+    assert select(scores, similarity, k=2, lam=1.0, dangling={2: 1}, dangling_penalty=0.0) == [0, 2]
+    # with its antecedent chosen, the pronoun sentence is fine
+    assert select(scores, similarity, k=3, lam=1.0, dangling={2: 0}, forced=(0,)) == [0, 2, 3]
+
+
+def test_summary_length_follows_the_article_short_sentences_give_more_bullets():
+    short = " ".join(f"मेले के {k} वें दिन शहर में भारी भीड़ रही।" for k in range(1, 12))
+    long = " ".join(f"मेले के {k} वें दिन शहर के सभी प्रमुख बाज़ारों, मंदिरों और घाटों पर सुबह से देर रात तक "
+                    f"भारी भीड़ रही और प्रशासन को यातायात के लिए कई रास्ते बदलने पड़े तथा अतिरिक्त पुलिस बल "
+                    f"तैनात करना पड़ा।" for k in range(1, 12))
+    n_short = len(digest_with_summary(make_digest(short)).summary["hi"].bullets)
+    n_long = len(digest_with_summary(make_digest(long)).summary["hi"].bullets)
+    assert n_long < n_short and n_long >= 1 and n_short <= 5
+
+
 def test_embeddings_of_the_wrong_length_are_ignored_with_a_warning():
     d = digest_with_summary(make_digest(LONG_HI), embeddings=np.ones((3, 384)) / np.sqrt(384))
     assert d.summary["hi"].bullets and any("embeddings" in w for w in d.warnings)
@@ -163,7 +211,7 @@ def test_a_missing_scorer_falls_back_to_the_heuristic(tmp_path, monkeypatch):
 def test_one_sentence_article_gives_one_bullet_and_a_warning():
     d = digest_with_summary(make_digest("असम में भारी बारिश से बाढ़ के हालात और बिगड़ गए हैं।"))
     assert d.summary["hi"].bullets == ["असम में भारी बारिश से बाढ़ के हालात और बिगड़ गए हैं।"]
-    assert any("fewer than 3 bullets" in w for w in d.warnings)
+    assert any("only 1 body sentence" in w for w in d.warnings)
     assert d.facts == [] and d.summary["en"].bullets == []
 
 

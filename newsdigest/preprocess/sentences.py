@@ -24,7 +24,8 @@ Closing quotes and brackets after the end mark (" ” ’ ' '' ) ] ») stay with
 whitespace or the end follows them; otherwise they open the next sentence.
 
 No sentence is longer than MAX_SENTENCE_CHARS: a longer one (a text without punctuation, say) is
-cut at the last whitespace within the limit, or, in a run with no whitespace at all, between two
+cut after the last clause mark (, ; :) followed by a space within the limit (past its first third),
+else at the last whitespace within the limit, or, in a run with no whitespace at all, between two
 grapheme clusters. Nothing is dropped: the spans cover every visible character of the text.
 """
 
@@ -43,6 +44,7 @@ MAX_SENTENCE_CHARS = 400
 # Stripped from the edges of sentences: whitespace and invisible format characters.
 _CONTENT = regex.compile(rf"[^\s{_INVISIBLE}]")
 _LAST_CONTENT = regex.compile(rf"[^\s{_INVISIBLE}]", flags=regex.REVERSE)
+_CLAUSE_END = regex.compile(r"[,;:،](?=\s)")
 _LAST_SPACE = regex.compile(r"\s", flags=regex.REVERSE)
 _LAST_WORD = regex.compile(r"\S+", flags=regex.REVERSE)
 
@@ -231,8 +233,14 @@ def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     start, end = first.start(), last.end()
     while end - start > MAX_SENTENCE_CHARS:
         limit = start + MAX_SENTENCE_CHARS
-        space = _LAST_SPACE.search(text, start + 1, limit + 1)
-        cut = space.start() if space else _cluster_boundary(text, start, limit)
+        clause = None
+        for clause in _CLAUSE_END.finditer(text, start + MAX_SENTENCE_CHARS // 3, limit):
+            pass
+        if clause is not None:
+            cut = clause.end()
+        else:
+            space = _LAST_SPACE.search(text, start + 1, limit + 1)
+            cut = space.start() if space else _cluster_boundary(text, start, limit)
         piece_end = _LAST_CONTENT.search(text, start, cut).end()
         yield start, piece_end
         start = _CONTENT.search(text, cut, end).start()

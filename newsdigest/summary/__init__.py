@@ -61,8 +61,8 @@ def summarize(digest: Digest, sentence_embeddings: np.ndarray | None, translator
         headline = shorten(" ".join(digest.text.split())) if digest.text.strip() else ""
     if not bullets:
         digest.warnings.append(f"summary.{src}: the article has no body sentences to summarise; no bullets")
-    elif len(bullets) < 3:
-        digest.warnings.append(f"summary.{src}: only {len(bullets)} body sentence(s); fewer than 3 bullets")
+    elif len(candidates) < 3:
+        digest.warnings.append(f"summary.{src}: the article has only {len(candidates)} body sentence(s)")
     method = "extractive"
     own = Summary(headline=headline, bullets=bullets, method=method)
     other = None

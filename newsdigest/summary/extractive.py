@@ -32,8 +32,24 @@ FEATURES = ["pos_inv", "relpos", "is_first", "log_words", "centrality", "lex_cen
             "sim_first", "fact_count", "entity_density", "salience", "has_number", "has_quote",
             "centrality_rank"]
 
-_PROMO = regex.compile(r"(?:ये|यह)\s+भी\s+पढ़ें|और\s+पढ़ें|also\s+read|read\s+more|यहां\s+क्लिक|click\s+here",
-                       regex.IGNORECASE)
+_PROMO = regex.compile(
+    r"(?:ये|यह)\s+भी\s+पढ़ें|और\s+पढ़ें|also\s+read|read\s+more|यहां\s+क्लिक|यहाँ\s+क्लिक|click\s+here"
+    # "follow us / click / download / subscribe / share" calls to action, in either language
+    r"|(?:फ़ॉलो|फॉलो|क्लिक|डाउनलोड|सब्सक्राइब|सब्स्क्राइब|ज्वॉइन|जॉइन|जुड़)\s*(?:भी\s*)?(?:कर\s+सकते|करें|कीजिए|करिए|सकते\s+हैं)"
+    r"|(?:ऐप|एप|app)\s+(?:के\s+लिए|डाउनलोड|download)"
+    r"|\bfollow\s+(?:us|[\p{L}\s]{0,30}?\s+on)\b|\bsubscribe\s+to\b|\bsign\s+up\s+for\b|\bnewsletter\b"
+    # photo captions and credits
+    r"|इमेज\s+(?:स्रोत|कैप्शन)|image\s+(?:source|caption)|getty\s+images|फ़ाइल\s+फ़ोटो|फाइल\s+फोटो",
+    regex.IGNORECASE)
+# A bracketed aside holding a call to action ("(… एंड्रॉएड ऐप के लिए यहां क्लिक करें. आप हमें … फ़ॉलो
+# भी कर सकते हैं.)") is boilerplate as a whole, with every sentence the splitter made of it.
+_ASIDE = regex.compile(r"\((?:[^()]{0,900})(?:\)|$)")
+MAX_BULLET_CHARS = 400
+# Third-person pronouns and demonstratives that open a sentence by pointing back at the one before.
+_PRONOUN_OPEN = regex.compile(
+    r"^(?:उन्होंने|उन्हें|उनके|उनकी|उनका|उनसे|उनको|उसने|उसके|उसकी|उसका|उसे|उससे|उसको|वह|वे|वो|इन्होंने|इसने|इसके|इसकी"
+    r"|इसका|इससे|इसमें|इसे|इन्हें|इनके|इनकी|इनका|he|she|they|it|his|her|their|its|this|these|those)(?![\p{L}\p{M}])",
+    regex.IGNORECASE)
 _END_MARK = regex.compile(r"[।॥.?!\"'”’)\]]\s*$")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _DATELINE = regex.compile(r"^[^\n:।.]{1,60}?:\s+(?=\S)")
@@ -50,18 +66,43 @@ def _is_title(digest: Digest, i: int) -> bool:
     return digest.text[s:e].strip() == digest.title.strip()
 
 
+def boilerplate_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bracketed asides that hold a call to action (see ``_ASIDE``)."""
+    return [m.span() for m in _ASIDE.finditer(text) if _PROMO.search(m.group())]
+
+
+def _inside(span: tuple[int, int], ranges: list[tuple[int, int]]) -> bool:
+    s, e = span
+    covered = sum(max(0, min(e, b) - max(s, a)) for a, b in ranges)
+    return covered * 2 >= max(e - s, 1)
+
+
 def candidate_sentences(digest: Digest) -> list[int]:
-    """Indexes of the sentences that may become bullets."""
+    """Indexes of the sentences that may become bullets (or the headline of an untitled article).
+
+    Never candidates: the title line, headings (a short line without a final stop), promotions and
+    calls to action ("ये भी पढ़ें", "… फ़ॉलो भी कर सकते हैं", "Also read"), photo captions and credits,
+    sentences mostly inside a bracketed aside holding a call to action, fragments under four words.
+    """
     out = []
+    asides = boilerplate_spans(digest.text)
     for i, (s, e) in enumerate(digest.sentences):
         text = digest.text[s:e]
         if _is_title(digest, i) or _PROMO.search(text) or len(_words(text)) < 4:
+            continue
+        if asides and _inside((s, e), asides):
             continue
         line_alone = (s == 0 or digest.text[s - 1] == "\n") and (e == len(digest.text) or digest.text[e:e + 1] in ("\n", ""))
         if line_alone and not _END_MARK.search(text) and len(_words(text)) <= 12:
             continue  # a heading
         out.append(i)
     return out
+
+
+def opens_with_pronoun(text: str) -> bool:
+    """True when the sentence starts with a pronoun that points back ("उनके …", "He …")."""
+    m = _DATELINE.match(text)
+    return bool(_PRONOUN_OPEN.match(text[m.end():] if m else text))
 
 
 def lexical_similarity(texts: list[str]) -> np.ndarray:
@@ -149,12 +190,18 @@ class SentenceScorer:
                    name=data.get("name", "learned"))
 
     def score(self, feats: np.ndarray, embeddings: np.ndarray | None) -> np.ndarray:
+        """Linear score per candidate: standardized features, plus (when the model has them) weights
+        on the sentence's encoder state and on that state relative to the article's mean state."""
         key = "with_embeddings" if embeddings is not None and "with_embeddings" in self.weights else "without_embeddings"
         model = self.weights[key]
         x = (feats - np.asarray(model["mean"])) / np.asarray(model["std"])
         out = x @ np.asarray(model["w"]) + model["b"]
-        if embeddings is not None and model.get("emb_w") is not None:
-            out = out + np.asarray(embeddings, dtype=np.float64) @ np.asarray(model["emb_w"])
+        if embeddings is not None:
+            emb = np.asarray(embeddings, dtype=np.float64)
+            if model.get("emb_w") is not None:
+                out = out + emb @ np.asarray(model["emb_w"])
+            if model.get("ctx_w") is not None:
+                out = out + (emb - emb.mean(0)) @ np.asarray(model["ctx_w"])
         return out
 
 
@@ -185,14 +232,19 @@ def load_default_scorer() -> SentenceScorer | None:
 
 def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
            lengths: list[int] | None = None, max_words: int | None = None,
-           forced: tuple[int, ...] = ()) -> list[int]:
+           forced: tuple[int, ...] = (), dangling: dict[int, int] | None = None,
+           dangling_penalty: float = 1.0) -> list[int]:
     """MMR: up to `k` positions (into `scores`) balancing score and novelty; in input order.
 
     ``forced`` positions are taken first (the lead sentence, when the scorer says so).
+    ``dangling`` maps a position whose sentence opens with a back-pointing pronoun to the position
+    of the sentence just before it: such a sentence loses ``dangling_penalty`` (in score standard
+    deviations) unless that sentence is already chosen, so another sentence does the job when one can.
     """
     n = len(scores)
     if n == 0 or k <= 0:
         return []
+    dangling = dangling or {}
     z = (scores - scores.mean()) / (scores.std() or 1.0)
     # Encoder embeddings of one article are all fairly similar: measure redundancy above that baseline.
     off = similarity[~np.eye(n, dtype=bool)] if n > 1 else np.zeros(1)
@@ -207,21 +259,37 @@ def select(scores: np.ndarray, similarity: np.ndarray, k: int, lam: float = 0.7,
                 continue
             redundancy = max((similarity[i, j] for j in chosen), default=0.0)
             value = lam * z[i] - (1 - lam) * redundancy * 3.0
+            if i in dangling and dangling[i] not in chosen:
+                value -= dangling_penalty
             if value > best_val:
                 best, best_val = i, value
         if best is None:
             break
-        if max_words and lengths and chosen and total + lengths[best] > max_words:
-            break
+        if max_words and lengths and chosen and total + lengths[best] - max_words > max_words - total:
+            break  # the next sentence would overshoot the budget by more than stopping falls short of it
         chosen.append(best)
         total += lengths[best] if lengths else 0
+        if max_words and total >= max_words:
+            break
     return sorted(chosen)
 
 
 def bullet_count(n_candidates: int) -> int:
-    """3 bullets for a short article, up to 5 for a long one (never more than there are sentences)."""
+    """At most 3 bullets for a short article, up to 5 for a long one (never more than there are sentences)."""
     want = 3 if n_candidates <= 25 else 4 if n_candidates <= 50 else 5
     return min(want, n_candidates)
+
+
+# The summary's length in words: ILSUM's human summaries run 25-55 words (median 39) for ~250-word
+# articles; a longer article gets more, growing with the square root of its length (a design choice:
+# ILSUM has no long articles to learn it from), within bullet_count's limit. The learned scorer's
+# selection settings may override the base budget (it is tuned on ILSUM val).
+BUDGET_WORDS = 45
+BUDGET_ARTICLE_WORDS = 250
+
+
+def word_budget(article_words: int, base: float = BUDGET_WORDS) -> float:
+    return base * max(1.0, article_words / BUDGET_ARTICLE_WORDS) ** 0.5
 
 
 def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScorer | None = None,
@@ -246,8 +314,18 @@ def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScore
         lam = 0.7
     similarity = cand_emb @ cand_emb.T if cand_emb is not None else lexical_similarity(
         [digest.text[slice(*digest.sentences[i])] for i in candidates])
-    k = k if k is not None else bullet_count(len(candidates))
-    picked = select(scores, similarity, k, lam, forced=forced)
+    texts = [digest.text[slice(*digest.sentences[c])] for c in candidates]
+    lengths = [len(_words(t)) for t in texts]
+    budget = None
+    if k is None:  # adaptive: as many sentences as the word budget takes, up to bullet_count
+        k = bullet_count(len(candidates))
+        base = scorer.selection.get("budget_words", BUDGET_WORDS) if scorer is not None else BUDGET_WORDS
+        budget = word_budget(sum(lengths), base)
+    position = {c: p for p, c in enumerate(candidates)}
+    dangling = {p: position.get(c - 1, -1) for p, c in enumerate(candidates) if opens_with_pronoun(texts[p])}
+    penalty = scorer.selection.get("dangling_penalty", 1.0) if scorer is not None else 1.0
+    picked = select(scores, similarity, k, lam, lengths=lengths, max_words=budget, forced=forced,
+                    dangling=dangling, dangling_penalty=penalty)
     return [candidates[p] for p in picked], scores, candidates
 
 
@@ -262,15 +340,45 @@ def quote_end_sentence(digest: Digest, i: int, max_extra: int = 3) -> int:
     return last
 
 
-def bullet_text(digest: Digest, i: int, last: int | None = None) -> str:
-    """Sentences i..last as a bullet: one line, without a leading dateline ("MUMBAI: ", "नई दिल्ली: ")."""
+def bullet_text(digest: Digest, i: int, last: int | None = None, max_chars: int = MAX_BULLET_CHARS) -> str:
+    """Sentences i..last as a bullet: one line, without a leading dateline ("MUMBAI: ", "नई दिल्ली: ")
+    or a bracket left dangling by the sentence split, at most ``max_chars`` (see :func:`clip`)."""
     s = digest.sentences[i][0]
     e = digest.sentences[last if last is not None else i][1]
     text = " ".join(digest.text[s:e].split())
     m = _DATELINE.match(text)
     if m and len(m.group().split()) <= 6 and len(text) - m.end() > 20:
         text = text[m.end():]
-    return text
+    text = regex.sub(r"\s*[(\[]$", "", text)  # "… है.(" where an aside opens after the stop
+    if text.count(")") > text.count("(") and text.startswith(")"):
+        text = text[1:].lstrip()
+    if text[-1:] in ",;:،":  # a long sentence the splitter cut after a clause: say it goes on
+        text = text.rstrip(",;:، ") + " …"
+    return clip(text, max_chars)
+
+
+_CLAUSE_MARKS = (";", ":", ",", " लेकिन ", " जबकि ", " क्योंकि ", " और ", " but ", " while ", " because ",
+                 " and ")
+
+
+def clip(text: str, max_chars: int = MAX_BULLET_CHARS) -> str:
+    """``text`` when it fits; else its longest leading clause that does (cut before "," ";" or a
+    conjunction, at least a third of the limit long), marked with " …"; else whole words, marked so.
+    Never cuts inside a word."""
+    if len(text) <= max_chars:
+        return text
+    limit = max_chars - 2
+    head = text[:limit + 1]
+    best = -1
+    for mark in _CLAUSE_MARKS:
+        cut = head.rfind(mark, 0, limit)
+        if cut >= max_chars // 3:
+            best = max(best, cut)
+    if best < 0:
+        best = head.rfind(" ", 0, limit)
+        if best <= 0:
+            best = limit
+    return text[:best].rstrip(" ,;:") + " …"
 
 
 def shorten(text: str, max_words: int = 14) -> str:
