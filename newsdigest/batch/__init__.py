@@ -6,12 +6,12 @@ from .inputs import Article, read_article, read_articles
 from .runner import RunInterrupted, RunSummary, UsageError, run_folder
 
 __all__ = ["Article", "read_article", "read_articles", "run_folder", "RunSummary",
-           "RunInterrupted", "UsageError", "digest_with_dask"]
+           "RunInterrupted", "UsageError", "run_folder_dask", "digest_with_dask"]
 
 
 def __getattr__(name):
-    if name == "digest_with_dask":
-        from .distributed import digest_with_dask
+    if name in ("run_folder_dask", "digest_with_dask"):
+        from . import distributed
 
-        return digest_with_dask
+        return getattr(distributed, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

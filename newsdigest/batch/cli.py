@@ -44,13 +44,18 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                "--out; 130 interrupted")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="article file or folder; '-' reads one article "
                                                                "from standard input")
-    p.add_argument("--out", type=Path, metavar="OUT", help="folder for the outputs and manifest")
+    p.add_argument("--out", metavar="OUT", help="folder for the outputs and manifest (with --dask: "
+                                                 "any fsspec URL the workers can write)")
     p.add_argument("--format", choices=("json", "md"), default="json",
                    help="output format (default: json)")
     p.add_argument("--force", action="store_true",
                    help="redo inputs that are unchanged since the last run")
     p.add_argument("--jobs", type=_positive_int, default=1, metavar="N",
                    help="worker processes, each loading the model once (default: 1)")
+    p.add_argument("--dask", metavar="ADDRESS",
+                   help="digest on a Dask cluster: a scheduler address (tcp://host:8786), or "
+                        "local:N for N local worker processes started for this run; needs "
+                        "newsdigest[distributed]")
     p.add_argument("--max-chars", type=_positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                    help=f"refuse longer articles (default: {DEFAULT_MAX_CHARS:,})")
     p.add_argument("--mt-model", metavar="ID_OR_DIR",
@@ -88,6 +93,8 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
         if "-" in args.inputs:
             raise UsageError("'-' (standard input) cannot be mixed with files or folders")
         if args.out is None:
+            if getattr(args, "dask", None):
+                raise UsageError("--dask needs --out OUT (the workers write the outputs there)")
             if len(args.inputs) != 1 or Path(args.inputs[0]).is_dir():
                 raise UsageError("a folder or several inputs need --out OUT "
                                  "(one output per article plus a manifest)")
@@ -95,9 +102,14 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
             if not path.is_file():
                 raise UsageError(f"no such file: {path}")
             return _summarize_file(path, args, factory)
-        summary = run_folder([Path(p) for p in args.inputs], args.out, fmt=args.format,
-                             force=args.force, jobs=args.jobs, max_chars=args.max_chars,
-                             digester_factory=factory, batch_size=args.batch_size)
+        if getattr(args, "dask", None):
+            if args.jobs != 1:
+                raise UsageError("--jobs and --dask do not mix; --dask local:N starts N workers")
+            summary = _summarize_dask(args, factory)
+        else:
+            summary = run_folder([Path(p) for p in args.inputs], Path(args.out), fmt=args.format,
+                                 force=args.force, jobs=args.jobs, max_chars=args.max_chars,
+                                 digester_factory=factory, batch_size=args.batch_size)
     except RunInterrupted as e:
         print(f"{PROG}: {e.summary.line()}; manifest in {e.summary.out}", file=sys.stderr)
         return 130
@@ -112,6 +124,44 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
         return 1
     print(f"{PROG}: {summary.line()}", file=sys.stderr)
     return summary.exit_code
+
+
+def _summarize_dask(args, factory):
+    """A folder run on the cluster ``--dask`` names; a ``local:N`` cluster lives for this run."""
+    try:
+        import distributed  # noqa: F401  (only to say what to install)
+    except ImportError:
+        raise UsageError('--dask needs dask and distributed: pip install "newsdigest[distributed]"'
+                         ) from None
+    from .distributed import local_client, run_folder_dask
+
+    address = args.dask
+    if address.startswith("local:"):
+        try:
+            n = int(address[len("local:"):])
+        except ValueError:
+            n = 0
+        if n < 1:
+            raise UsageError(f"--dask {address}: expected local:N with N a positive integer "
+                             "(the number of worker processes)")
+        client = local_client(n)
+    else:
+        from distributed import Client
+
+        try:
+            client = Client(address, timeout="30s")
+        except (OSError, ValueError) as e:
+            raise NewsdigestError(f"cannot reach the Dask scheduler at {address}: {_line(e)}"
+                                  ) from None
+    try:
+        return run_folder_dask(args.inputs, args.out, client, fmt=args.format, force=args.force,
+                               max_chars=args.max_chars, digester_factory=factory,
+                               batch_size=args.batch_size)
+    finally:
+        cluster = client.cluster if address.startswith("local:") else None
+        client.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def _summarize_stdin(args, factory) -> int:

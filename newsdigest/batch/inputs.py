@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..errors import InputError
 from ..validate import DEFAULT_MAX_CHARS, looks_like_krutidev  # noqa: F401  (re-exported)
@@ -73,27 +73,30 @@ def read_article(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
 
 
 def read_articles(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
-                  id: str | None = None) -> list[Article | InputError]:
+                  id: str | None = None, lines: tuple[int, int] | None = None,
+                  fs=None) -> list[Article | InputError]:
     """Read every article in ``path``, in file order.
 
     Raises :class:`InputError` when the file as a whole is unusable (unsupported extension,
     unreadable, binary, empty, wrong encoding, over the limit). For a .jsonl file a bad line
     does not spoil the others: it comes back in its place as an ``InputError`` object whose
-    ``id`` attribute is ``<path>#<line>``.
+    ``id`` attribute is ``<path>#<line>``. ``lines=(first, stop)`` keeps only the .jsonl lines
+    numbered ``first <= n < stop`` (a file with none there gives an empty list).
+    ``fs``: an fsspec filesystem that ``path`` (a string) is on; default, the local disk.
     """
-    path = Path(path)
+    suffix = PurePosixPath(str(path)).suffix if fs is not None else Path(path).suffix
     name = _name(path, id)
-    fmt = _FORMATS.get(path.suffix.lower())
+    fmt = _FORMATS.get(suffix.lower())
     if fmt is None:
-        raise InputError(f"{name}: unsupported extension {path.suffix or '(none)'!r}; "
+        raise InputError(f"{name}: unsupported extension {suffix or '(none)'!r}; "
                          f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
     try:
-        size = path.stat().st_size
+        size = Path(path).stat().st_size if fs is None else fs.size(path)
         # A plain-text file over 4 bytes per allowed character is over the limit whatever it holds.
-        if fmt in ("txt", "md") and size > 4 * max_chars + 4:
+        if fmt in ("txt", "md") and size is not None and size > 4 * max_chars + 4:
             raise InputError(f"{name}: file of {size:,} bytes is over the limit of "
                              f"{max_chars:,} characters; split it or raise --max-chars")
-        data = path.read_bytes()
+        data = Path(path).read_bytes() if fs is None else fs.cat_file(path)
     except InputError:
         raise
     except OSError as e:
@@ -110,7 +113,7 @@ def read_articles(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS,
     sha = hashlib.sha256(data).hexdigest()
 
     if fmt == "jsonl":
-        return _read_jsonl(text, name, encoding, max_chars, warnings)
+        return _read_jsonl(text, name, encoding, max_chars, warnings, lines)
     if fmt == "json":
         obj = _parse_json(text, name)
         art = _article_from_obj(obj, name, "json", encoding, sha, warnings)
@@ -227,10 +230,13 @@ def _article_from_obj(obj, name: str, fmt: str, encoding: str, sha: str,
 
 
 def _read_jsonl(text: str, name: str, encoding: str, max_chars: int,
-                warnings: tuple[str, ...]) -> list[Article | InputError]:
+                warnings: tuple[str, ...], lines: tuple[int, int] | None = None
+                ) -> list[Article | InputError]:
     items: list[Article | InputError] = []
     # Only \n ends a record: JSON strings may not hold raw newlines, and \r\n leaves a \r to strip.
     for lineno, line in enumerate(text.split("\n"), start=1):
+        if lines is not None and not lines[0] <= lineno < lines[1]:
+            continue
         if not line.strip():
             continue
         item_id = f"{name}#{lineno}"
@@ -243,7 +249,7 @@ def _read_jsonl(text: str, name: str, encoding: str, max_chars: int,
         except InputError as e:
             e.id = item_id
             items.append(e)
-    if not items:
+    if not items and lines is None:
         raise InputError(f"{name}: no articles (the file holds only blank lines)")
     return items
 

@@ -18,9 +18,10 @@ from typing import Callable, Iterable, Iterator
 
 from ..errors import InputError, ModelNotFoundError, NewsdigestError
 from .inputs import DEFAULT_MAX_CHARS, SUPPORTED_SUFFIXES, Article, read_articles
+from .store import LocalStore, _write_atomic  # noqa: F401  (importable from here as before)
 
 __all__ = ["run_folder", "RunSummary", "RunInterrupted", "UsageError", "discover",
-           "default_digester_factory", "MANIFEST", "STATUSES"]
+           "default_digester_factory", "warm_up", "chunk_size", "MANIFEST", "STATUSES"]
 
 MANIFEST = "manifest.jsonl"
 PARTIAL = MANIFEST + ".partial"
@@ -76,11 +77,23 @@ class RunSummary:
             return 130
         return 1 if self.failed else 0
 
-    def line(self) -> str:
+    def line(self, show_failed: int = 3) -> str:
+        """One line for the end of a run; names the first ``show_failed`` failed inputs."""
         rate = self.ok / self.seconds if self.seconds > 0 else 0.0
         head = "interrupted: " if self.interrupted else ""
-        return (f"{head}{self.ok} done, {self.skipped} skipped, {self.failed} failed, "
+        text = (f"{head}{self.ok} done, {self.skipped} skipped, {self.failed} failed, "
                 f"{self.ignored} ignored in {self.seconds:.1f}s ({rate:.2f} articles/s)")
+        failed = [r["input"] for r in self.records if r["status"] == "error"]
+        if failed:
+            named = ", ".join(failed[:show_failed])
+            more = f" and {len(failed) - show_failed} more" if len(failed) > show_failed else ""
+            text += f"; failed: {named}{more} (see {_join(self.out, MANIFEST)})"
+        return text
+
+
+def _join(out, name: str) -> str:
+    out = str(out)
+    return f"{out}{'' if out.endswith('/') else '/'}{name}"
 
 
 def default_digester_factory(**options):
@@ -93,6 +106,31 @@ def default_digester_factory(**options):
         except ImportError as e:
             raise NewsdigestError(f"newsdigest.Digester is not available ({e})") from None
     return Digester(**options)
+
+
+# One English and one Hindi sentence: enough to load every model a digest of either needs.
+_WARM_UP_TEXTS = ("The minister visited Delhi on Monday.",
+                  "प्रधानमंत्री ने सोमवार को दिल्ली का दौरा किया।")
+
+
+def warm_up(digester) -> None:
+    """Load the digester's models now, so that no article's ``seconds`` pays for them.
+
+    Calls ``digester.warm_up()`` when it has one; a ``newsdigest.Digester`` (which loads its
+    models on first use) digests two short sentences; other digesters are left alone.
+    """
+    fn = getattr(digester, "warm_up", None)
+    if callable(fn):
+        fn()
+        return
+    if type(digester).__module__.startswith("newsdigest."):
+        for text in _WARM_UP_TEXTS:
+            try:
+                digester.digest(text)
+            except ModelNotFoundError:
+                raise
+            except Exception:  # noqa: BLE001 - a real article will report the same problem
+                pass
 
 
 # ---------------------------------------------------------------------------------- discovery
@@ -202,6 +240,15 @@ def _output_rel(stem: str, line: int | None, fmt: str) -> str:
 
 # ------------------------------------------------------------------------------------- run
 
+def check_options(fmt: str, **positive) -> None:
+    """Raise :class:`UsageError` for an unknown format or a value that must be a positive int."""
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    for name, value in positive.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise UsageError(f"{name} must be a positive integer, got {value!r}")
+
+
 def run_folder(inputs: list[Path], out: Path, *, fmt: str = "json", force: bool = False,
                jobs: int = 1, max_chars: int = DEFAULT_MAX_CHARS,
                digester_factory: Callable[[], object] | None = None, batch_size: int = 32,
@@ -211,29 +258,148 @@ def run_folder(inputs: list[Path], out: Path, *, fmt: str = "json", force: bool 
     One output per article mirrors its relative path (``a/b.txt`` -> ``OUT/a/b.json``; line
     N of ``c.jsonl`` -> ``OUT/c#N.json``), written atomically. ``OUT/manifest.jsonl`` gets
     one record per input. Unchanged inputs whose output exists are skipped unless ``force``.
-    Articles go to ``digester.digest_many`` in chunks of ``batch_size``; ``jobs > 1`` spreads
-    the chunks over that many worker processes, each building one digester.
+    Articles go to ``digester.digest_many`` in chunks of at most ``batch_size``, smaller when
+    few articles are left (:func:`chunk_size`: the bar moves, every worker gets some); ``jobs > 1``
+    spreads the chunks over that many worker processes, each building one digester.
 
     ``progress``: a tqdm bar on stderr; None shows it only when stderr is a terminal.
     On Ctrl-C the manifest is made consistent and :class:`RunInterrupted` is raised.
     """
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    for name, value in (("jobs", jobs), ("max_chars", max_chars), ("batch_size", batch_size)):
-        if not isinstance(value, int) or value < 1:
-            raise UsageError(f"{name} must be a positive integer, got {value!r}")
-    out = Path(out)
-    if out.exists() and not out.is_dir():
+    check_options(fmt, jobs=jobs, max_chars=max_chars, batch_size=batch_size)
+    store = LocalStore(Path(out))
+    if store.root.exists() and not store.root.is_dir():
         raise UsageError(f"--out {out} exists and is not a folder")
     entries = discover(inputs, out)
     factory = digester_factory or default_digester_factory
-    out.mkdir(parents=True, exist_ok=True)
-    run = _Run(out, entries, fmt, force, max_chars, batch_size, progress)
+    store.prepare()
+    run = _Run(store, entries, fmt, force, max_chars, batch_size, progress)
     if jobs == 1:
         run.execute_serial(factory)
     else:
         run.execute_parallel(factory, jobs)
     return run.summary
+
+
+# Chunks never depend on the number of workers: a digest may depend (slightly) on which
+# articles share its encoder batches, so every executor must batch alike.
+_CHUNKS_PER_ROUND = 8
+
+
+def chunk_size(remaining: int, batch_size: int) -> int:
+    """Articles for the next chunk: ``batch_size``, down to 1 as the work left shrinks.
+
+    Guided scheduling: an eighth of what is left, so a small folder is still spread over the
+    workers and the progress bar moves several times, whatever the folder's size.
+    """
+    return max(1, min(batch_size, -(-remaining // _CHUNKS_PER_ROUND)))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A piece of a chunk: one file, or lines ``first <= n < stop`` of a .jsonl file."""
+
+    entry: Entry
+    stem: str
+    lines: tuple[int, int] | None = None
+
+
+def is_jsonl(entry: Entry) -> bool:
+    return str(entry.path).lower().endswith(".jsonl")
+
+
+def count_lines(entry: Entry, fs=None) -> tuple[int, int]:
+    """``(lines, articles)`` of a .jsonl file: its last non-blank line's number, and how many
+    lines are not blank; ``(1, 1)`` when it cannot be read (its error is found later)."""
+    from .inputs import decode_bytes
+
+    try:
+        data = Path(entry.path).read_bytes() if fs is None else fs.cat_file(entry.path)
+        text, _ = decode_bytes(data, name=entry.key)
+    except (InputError, OSError):
+        return 1, 1
+    lines = text.split("\n")
+    n = len(lines)
+    while n and not lines[n - 1].strip():
+        n -= 1
+    articles = sum(1 for line in lines[:n] if line.strip())
+    return max(n, 1), max(articles, 1)
+
+
+def plan_chunks(entries: list[Entry], line_counts: dict[str, int], stems: dict[str, str],
+                batch_size: int) -> Iterator[list[Unit]]:
+    """Split the files to digest into chunks of :func:`chunk_size` articles (a .jsonl line is
+    one; ``line_counts`` gives each .jsonl's lines), in input order."""
+    todo = [e for e in entries if e.reason is None]
+    remaining = sum(line_counts.get(e.key, 1) for e in todo)
+    chunk: list[Unit] = []
+    room = 0
+    for e in todo:
+        if not is_jsonl(e):
+            if not room:
+                room = chunk_size(remaining, batch_size)
+            chunk.append(Unit(e, stems[e.key]))
+            room -= 1
+            remaining -= 1
+            if not room:
+                yield chunk
+                chunk = []
+            continue
+        first, last = 1, line_counts.get(e.key, 1)
+        while first <= last:
+            if not room:
+                room = chunk_size(remaining, batch_size)
+            take = min(room, last - first + 1)
+            chunk.append(Unit(e, stems[e.key], (first, first + take)))
+            first += take
+            room -= take
+            remaining -= take
+            if not room:
+                yield chunk
+                chunk = []
+    if chunk:
+        yield chunk
+
+
+def read_unit(unit: Unit, *, fmt: str, max_chars: int, force: bool, previous: dict,
+              model_version: str | None, store, fs=None, cache: dict | None = None
+              ) -> tuple[list["_Item"], list[dict]]:
+    """Read one unit: the articles to digest, and the records of those that are done already
+    (unreadable: ``error``; unchanged since the last run: ``skipped``). ``cache`` keeps the
+    last .jsonl file read, for the next unit of the same file."""
+    e = unit.entry
+    t = time.perf_counter()
+    records: list[dict] = []
+    try:
+        if unit.lines is None or cache is None:
+            articles = read_articles(e.path, max_chars=max_chars, id=e.key, fs=fs,
+                                     lines=unit.lines)
+        else:
+            if cache.get("key") != e.key:
+                cache.clear()
+                cache["articles"] = read_articles(e.path, max_chars=max_chars, id=e.key, fs=fs)
+                cache["key"] = e.key
+            first, stop = unit.lines
+            articles = [a for line, a in _numbered(cache["articles"], e.key)
+                        if line is not None and first <= line < stop]
+    except InputError as err:
+        sha = _sha256_file(e.path) if fs is None else None
+        return [], [make_record(e.key, "error", model_version, error=_one_line(err, e.key),
+                                sha256=sha, seconds=time.perf_counter() - t)]
+    items: list[_Item] = []
+    for line, art in _numbered(articles, e.key):
+        key = e.key if line is None else f"{e.key}#{line}"
+        if isinstance(art, InputError):
+            records.append(make_record(key, "error", model_version, error=_one_line(art, key)))
+            continue
+        output = _output_rel(unit.stem, line, fmt)
+        prev = previous.get(key)
+        if not force and unchanged(prev, art.sha256, model_version, output, store):
+            records.append(make_record(key, "skipped", model_version, output=output,
+                                       sha256=art.sha256, seconds=time.perf_counter() - t,
+                                       warnings=list(prev.get("warnings") or [])))
+            continue
+        items.append(_Item(key, art, output))
+    return items, records
 
 
 @dataclass
@@ -243,10 +409,48 @@ class _Item:
     output: str
 
 
+def make_record(key: str, status: str, model_version: str | None, *, error: str | None = None,
+                output: str | None = None, sha256: str | None = None, seconds: float = 0.0,
+                warnings: list | None = None) -> dict:
+    """One manifest record (see docs/batch.md for the fields)."""
+    return {"input": key, "status": status, "error": error, "output": output, "sha256": sha256,
+            "seconds": round(seconds, 4), "warnings": list(warnings or []),
+            "model_version": None if status == "ignored" else model_version}
+
+
+def unchanged(prev: dict | None, sha256: str, model_version: str | None, output: str,
+              store) -> bool:
+    """Whether an earlier record lets this article be skipped: same bytes, same model, and
+    its output is still there."""
+    return bool(prev and prev.get("status") in ("ok", "skipped") and prev.get("sha256") == sha256
+                and model_version is not None and prev.get("model_version") == model_version
+                and prev.get("output") == output and store.is_file(output))
+
+
+def store_outcome(store, item: _Item, outcome: tuple, model_version: str | None) -> dict:
+    """Write an ok outcome's output into ``store``; return the article's manifest record."""
+    status, payload, warnings, seconds = outcome
+    if status == "ok":
+        try:
+            store.write_atomic(item.output, payload.encode("utf-8"))
+        except (OSError, NewsdigestError) as e:
+            status, payload = "error", f"cannot write output: {_one_line(e)}"
+    if status == "ok":
+        return make_record(item.key, "ok", model_version, output=item.output,
+                           sha256=item.article.sha256, seconds=seconds, warnings=warnings)
+    return make_record(item.key, "error", model_version, error=payload,
+                       sha256=item.article.sha256, seconds=seconds)
+
+
 class _Run:
-    def __init__(self, out, entries, fmt, force, max_chars, batch_size, progress):
-        self.out = out
-        self.out_resolved = out.resolve()
+    """One run's bookkeeping: the manifest (.partial while running), the records, the bar.
+
+    The executors (serial, process pool, Dask) only decide where articles are digested; they
+    hand every record to :meth:`add` and the run does the rest.
+    """
+
+    def __init__(self, store, entries, fmt, force, max_chars, batch_size, progress):
+        self.store = store
         self.entries = entries
         self.fmt = fmt
         self.force = force
@@ -257,8 +461,10 @@ class _Run:
         self.stems = _output_names(entries)
         self.records: dict[str, dict] = {}
         self.model_version: str | None = None
-        self.summary = RunSummary(out)
+        self.summary = RunSummary(store.label if not store.local else Path(store.label))
         self.complete = False
+        self.previous: dict[str, dict] = {}
+        self._counts: dict[str, int] = {}
         self._bar = None
         self._partial = None
 
@@ -268,8 +474,9 @@ class _Run:
         # The digester is built before the manifest is touched: a model that fails to load
         # must not rewrite what earlier runs recorded.
         digester = factory()
+        warm_up(digester)
         self.model_version = _model_version(digester)
-        self._start()
+        self.start()
         try:
             for chunk in self._chunks():
                 for item, outcome in zip(chunk, _digest_chunk(digester, chunk, self.fmt,
@@ -279,7 +486,7 @@ class _Run:
         except KeyboardInterrupt:
             self.summary.interrupted = True
         finally:
-            self._close()
+            self.close()
         if self.summary.interrupted:
             raise RunInterrupted(self.summary)
 
@@ -290,7 +497,7 @@ class _Run:
         except BaseException:
             pool.close()
             raise
-        self._start()
+        self.start()
         try:
             # Each entry: [chunk, future or None, suspect]. Chunks in flight when a worker died
             # (out of memory, a crash) become suspects and then run alone, one at a time, on a
@@ -335,24 +542,28 @@ class _Run:
             self.summary.interrupted = True
         finally:
             pool.close()
-            self._close()
+            self.close()
         if self.summary.interrupted:
             raise RunInterrupted(self.summary)
 
-    def _start(self) -> None:
+    def start(self, total: int | None = None) -> None:
+        """Fold a killed run's records into the manifest, open the .partial, record the ignored
+        inputs and show the bar (``total`` articles; default one per file, grown per .jsonl)."""
         self.t0 = time.perf_counter()
-        self.previous = _load_manifest(self.out)
-        if (self.out / PARTIAL).exists():
+        self.previous = _load_manifest(self.store)
+        if self.store.exists(PARTIAL):
             # A killed run left records behind: fold them into the manifest before going on.
-            _write_manifest(self.out, sorted(self.previous.values(), key=lambda r: r["input"]))
-            (self.out / PARTIAL).unlink()
-        self._partial = open(self.out / PARTIAL, "w", encoding="utf-8")
+            _write_manifest(self.store, sorted(self.previous.values(), key=lambda r: r["input"]))
+            self.store.remove(PARTIAL)
+        self._partial = self.store.open_write(PARTIAL)
         for e in self.entries:
             if e.reason is not None:
-                self._record(e.key, "ignored", error=e.reason)
-        self._bar = _progress_bar(sum(1 for e in self.entries if e.reason is None), self.progress)
+                self.record(e.key, "ignored", error=e.reason)
+        if total is None:
+            self._counts, total = self.line_counts()
+        self._bar = _progress_bar(total, self.progress)
 
-    def _close(self) -> None:
+    def close(self) -> None:
         if self._bar is not None:
             self._bar.close()
         records = dict(self.records)
@@ -363,10 +574,10 @@ class _Run:
                                            or key.rpartition("#")[0] in self.order):
                     records[key] = rec
         ordered = sorted(records.values(), key=self._sort_key)
-        _write_manifest(self.out, ordered)
+        _write_manifest(self.store, ordered)
         if self._partial is not None:
             self._partial.close()
-            (self.out / PARTIAL).unlink(missing_ok=True)
+            self.store.remove(PARTIAL)
         self.summary.records = [r for r in ordered if r["input"] in self.records]
         self.summary.seconds = time.perf_counter() - self.t0
 
@@ -377,86 +588,53 @@ class _Run:
 
     # -- reading and skipping
 
-    def _chunks(self) -> Iterator[list[_Item]]:
-        chunk: list[_Item] = []
+    def line_counts(self, fs=None) -> tuple[dict[str, int], int]:
+        """Lines of each .jsonl input (for the plan) and the articles in all (for the bar)."""
+        counts, articles = {}, 0
         for e in self.entries:
-            if e.reason is not None:
-                continue
-            t = time.perf_counter()
-            try:
-                articles = read_articles(e.path, max_chars=self.max_chars, id=e.key)
-            except InputError as err:
-                self._record(e.key, "error", error=_one_line(err, e.key),
-                             sha256=_sha256_file(e.path), seconds=time.perf_counter() - t)
-                self._tick()
-                continue
-            if self._bar is not None and len(articles) > 1:
-                self._bar.total += len(articles) - 1
-                self._bar.refresh()
-            for line, art in _numbered(articles, e.key):
-                key = e.key if line is None else f"{e.key}#{line}"
-                if isinstance(art, InputError):
-                    self._record(key, "error", error=_one_line(art, key))
-                    self._tick()
-                    continue
-                output = _output_rel(self.stems[e.key], line, self.fmt)
-                prev = self.previous.get(key)
-                if not self.force and prev and self._unchanged(prev, art, output):
-                    self._record(key, "skipped", output=output, sha256=art.sha256,
-                                 seconds=time.perf_counter() - t,
-                                 warnings=list(prev.get("warnings") or []))
-                    self._tick()
-                    continue
-                chunk.append(_Item(key, art, output))
-                if len(chunk) >= self.batch_size:
-                    yield chunk
-                    chunk = []
-        if chunk:
-            yield chunk
+            if e.reason is None:
+                if is_jsonl(e):
+                    counts[e.key], n = count_lines(e, fs)
+                    articles += n
+                else:
+                    articles += 1
+        return counts, articles
 
-    def _unchanged(self, prev: dict, art: Article, output: str) -> bool:
-        return (prev.get("status") in ("ok", "skipped") and prev.get("sha256") == art.sha256
-                and self.model_version is not None
-                and prev.get("model_version") == self.model_version
-                and prev.get("output") == output and (self.out / output).is_file())
+    def _chunks(self) -> Iterator[list[_Item]]:
+        counts = self._counts
+        cache: dict = {}
+        for units in plan_chunks(self.entries, counts, self.stems, self.batch_size):
+            chunk: list[_Item] = []
+            for unit in units:
+                items, records = read_unit(unit, fmt=self.fmt, max_chars=self.max_chars,
+                                           force=self.force, previous=self.previous,
+                                           model_version=self.model_version,
+                                           store=self.store, cache=cache)
+                for rec in records:
+                    self.add(rec)
+                    self.tick()
+                chunk.extend(items)
+            if chunk:
+                yield chunk
 
     # -- results
 
     def _finish(self, item: _Item, outcome: tuple) -> None:
-        status, payload, warnings, seconds = outcome
-        if status == "ok":
-            try:
-                _write_atomic(self._safe_path(item.output), payload.encode("utf-8"))
-            except (OSError, NewsdigestError) as e:
-                status, payload = "error", f"cannot write output: {_one_line(e)}"
-        if status == "ok":
-            self._record(item.key, "ok", output=item.output, sha256=item.article.sha256,
-                         seconds=seconds, warnings=warnings)
-        else:
-            self._record(item.key, "error", error=payload, sha256=item.article.sha256,
-                         seconds=seconds)
-        self._tick()
+        self.add(store_outcome(self.store, item, outcome, self.model_version))
+        self.tick()
 
-    def _safe_path(self, rel: str) -> Path:
-        path = self.out / rel
-        if not path.resolve().is_relative_to(self.out_resolved):
-            raise NewsdigestError(f"output path {rel} would land outside {self.out}")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path
+    def record(self, key: str, status: str, **fields) -> None:
+        self.add(make_record(key, status, self.model_version, **fields))
 
-    def _record(self, key: str, status: str, *, error: str | None = None,
-                output: str | None = None, sha256: str | None = None, seconds: float = 0.0,
-                warnings: list | None = None) -> None:
-        rec = {"input": key, "status": status, "error": error, "output": output,
-               "sha256": sha256, "seconds": round(seconds, 4), "warnings": list(warnings or []),
-               "model_version": None if status == "ignored" else self.model_version}
-        self.records[key] = rec
+    def add(self, rec: dict) -> None:
+        """Keep one record (the last for its input) and append it to the .partial at once."""
+        self.records[rec["input"]] = rec
         self._partial.write(json.dumps(rec, ensure_ascii=False) + "\n")
         self._partial.flush()
 
-    def _tick(self) -> None:
-        if self._bar is not None:
-            self._bar.update(1)
+    def tick(self, n: int = 1) -> None:
+        if self._bar is not None and n:
+            self._bar.update(n)
 
 
 def _numbered(articles: list, key: str):
@@ -480,10 +658,16 @@ def _digest_chunk(digester, chunk: list[_Item], fmt: str, batch_size: int) -> It
     """Yield one outcome per item, in order: ``("ok", rendered, warnings, seconds)`` or
     ``("error", message, [], seconds)``. If ``digest_many`` itself breaks or comes up short,
     the rest of the chunk is digested one article at a time, so no item loses its place.
-    A missing model fails every article alike, so it stops the run instead."""
+    A missing model fails every article alike, so it stops the run instead.
+
+    ``seconds``: ``digest_many`` digests ``batch_size`` articles together, so each article gets
+    the share of its batch's wall time that its length (in characters) is of the batch's, plus
+    the time to render its own output.
+    """
     requests = [{"text": it.article.text, "title": it.article.title, "path": it.key}
                 for it in chunk]
     done = 0
+    pending: list[tuple] = []
     t = time.perf_counter()
     try:
         for result in digester.digest_many(requests, batch_size=batch_size):
@@ -491,14 +675,22 @@ def _digest_chunk(digester, chunk: list[_Item], fmt: str, batch_size: int) -> It
                 break
             if isinstance(result, ModelNotFoundError):
                 raise result
-            now = time.perf_counter()
-            yield _outcome(chunk[done], result, fmt, now - t)
-            t = now
+            pending.append((chunk[done], result))
             done += 1
+            if len(pending) == batch_size or done == len(chunk):
+                yield from _shared_outcomes(pending, fmt, time.perf_counter() - t)
+                pending = []
+                t = time.perf_counter()
     except ModelNotFoundError:
+        raise
+    except KeyboardInterrupt:
+        # Articles finished before Ctrl-C keep their outputs.
+        yield from _shared_outcomes(pending, fmt, time.perf_counter() - t)
         raise
     except Exception:  # noqa: BLE001 - the items left are retried one by one below
         pass
+    if pending:
+        yield from _shared_outcomes(pending, fmt, time.perf_counter() - t)
     for item, req in zip(chunk[done:], requests[done:]):
         t = time.perf_counter()
         try:
@@ -508,6 +700,15 @@ def _digest_chunk(digester, chunk: list[_Item], fmt: str, batch_size: int) -> It
         except Exception as e:  # noqa: BLE001 - recorded as this article's error
             result = e
         yield _outcome(item, result, fmt, time.perf_counter() - t)
+
+
+def _shared_outcomes(pending: list[tuple], fmt: str, seconds: float) -> Iterator[tuple]:
+    total = sum(len(item.article.text) for item, _ in pending) or 1
+    for item, result in pending:
+        t = time.perf_counter()
+        outcome = _outcome(item, result, fmt, 0.0)
+        share = seconds * len(item.article.text) / total
+        yield outcome[:3] + (share + time.perf_counter() - t,)
 
 
 def _outcome(item: _Item, result, fmt: str, seconds: float) -> tuple:
@@ -553,7 +754,8 @@ def _init_worker(factory, threads: int) -> None:
     # later (on first use), so this still takes effect. A value the user set wins.
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     try:
-        _WORKER["digester"] = factory()
+        _WORKER["digester"] = digester = factory()
+        warm_up(digester)
     except BaseException as e:  # noqa: BLE001 - re-raised in the parent by each task
         _WORKER["error"] = e
 
@@ -604,45 +806,30 @@ class _Pool:
 
 # -------------------------------------------------------------------------------- manifest
 
-def _load_manifest(out: Path) -> dict[str, dict]:
+def _load_manifest(store) -> dict[str, dict]:
     """Records of earlier runs: ``manifest.jsonl`` overlaid with a killed run's ``.partial``."""
     records: dict[str, dict] = {}
     for name in (MANIFEST, PARTIAL):
         try:
-            with open(out / name, encoding="utf-8") as f:
-                for line in f:
-                    try:
-                        rec = json.loads(line)
-                    except ValueError:
-                        continue  # the last line of a killed run may be cut short
-                    if isinstance(rec, dict) and isinstance(rec.get("input"), str):
-                        records[rec["input"]] = rec
+            text = store.read_text(name)
         except FileNotFoundError:
             continue
         except (OSError, UnicodeDecodeError):
             continue  # an unreadable manifest only costs a full rerun
+        for line in text.splitlines():
+            try:
+                rec = json.loads(line)
+            except ValueError:
+                continue  # the last line of a killed run may be cut short
+            if isinstance(rec, dict) and isinstance(rec.get("input"), str):
+                records[rec["input"]] = rec
     return records
 
 
-def _write_manifest(out: Path, records: list[dict]) -> None:
+def _write_manifest(store, records: list[dict]) -> None:
     text = "".join(json.dumps({k: r.get(k) for k in _FIELDS}, ensure_ascii=False) + "\n"
                    for r in records)
-    _write_atomic(out / MANIFEST, text.encode("utf-8"))
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it over ``path``."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    store.write_atomic(MANIFEST, text.encode("utf-8"))
 
 
 def _sha256_file(path: Path) -> str | None:
