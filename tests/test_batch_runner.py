@@ -388,6 +388,88 @@ def test_a_worker_that_dies_fails_only_its_article(tmp_path):
     assert (out / "a5.json").is_file()
 
 
+class FakeClock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+class ClockDigester(FakeDigester):
+    """Loading its model costs 50 fake seconds; a digest_many batch costs 1 per 100 characters,
+    all paid before the batch's first result, as the real encoder does."""
+
+    def __init__(self, clock):
+        super().__init__()
+        self.clock = clock
+
+    def warm_up(self):
+        self.clock.now += 50
+
+    def digest_many(self, items, batch_size=32):
+        items = list(items)
+        for start in range(0, len(items), batch_size):
+            group = items[start:start + batch_size]
+            self.clock.now += sum(len(item["text"]) for item in group) / 100
+            for item in group:
+                yield self.digest(**item)
+
+
+def test_seconds_is_each_articles_share_of_its_batch_without_the_model_load(tmp_path,
+                                                                           monkeypatch):
+    from types import SimpleNamespace
+
+    from newsdigest.batch import runner
+
+    clock = FakeClock()
+    monkeypatch.setattr(runner, "time", SimpleNamespace(perf_counter=clock))
+    src = tmp_path / "in"
+    src.mkdir()
+    lengths = {"a.txt": 100, "b.txt": 300, "c.txt": 50, "d.txt": 1000}
+    for name, n in lengths.items():
+        (src / name).write_text("x" * (n - 1) + ".", encoding="utf-8")
+    summary = run_folder([src], tmp_path / "out", digester_factory=lambda: ClockDigester(clock),
+                         batch_size=2)
+    assert {r["input"]: r["seconds"] for r in manifest(tmp_path / "out")} == {
+        name: n / 100 for name, n in lengths.items()}
+    assert summary.seconds == sum(lengths.values()) / 100  # the 50 s load is not in the run
+
+
+def test_a_small_folder_is_split_into_shrinking_chunks_and_a_big_one_into_full_ones():
+    from newsdigest.batch.runner import Entry, plan_chunks
+
+    def sizes(n_files, feed_lines=0):
+        entries = [Entry(f"{i:04}.txt", Path(f"{i:04}.txt")) for i in range(n_files)]
+        counts = {}
+        if feed_lines:
+            entries.append(Entry("feed.jsonl", Path("feed.jsonl")))
+            counts["feed.jsonl"] = feed_lines
+        stems = {e.key: e.key.rsplit(".", 1)[0] for e in entries}
+        chunks = list(plan_chunks(entries, counts, stems, 32))
+        return [sum(1 if u.lines is None else u.lines[1] - u.lines[0] for u in c) for c in chunks]
+
+    small = sizes(30)
+    assert sum(small) == 30 and small[0] == 4 and len(small) >= 10
+    assert small == sorted(small, reverse=True) and small[-1] == 1
+    big = sizes(100, feed_lines=1900)
+    assert sum(big) == 2000 and big[:50] == [32] * 50  # .jsonl lines fill chunks like files
+
+
+def test_the_end_line_names_the_first_failed_inputs():
+    from newsdigest.batch.runner import RunSummary
+
+    def line(failed):
+        records = [{"input": "ok.txt", "status": "ok"}] + [
+            {"input": f"bad{i}.txt", "status": "error"} for i in range(failed)]
+        return RunSummary(Path("out"), records, seconds=2.0).line()
+
+    assert line(0) == "1 done, 0 skipped, 0 failed, 0 ignored in 2.0s (0.50 articles/s)"
+    assert line(2).endswith("; failed: bad0.txt, bad1.txt (see out/manifest.jsonl)")
+    assert line(5).endswith("; failed: bad0.txt, bad1.txt, bad2.txt and 2 more "
+                            "(see out/manifest.jsonl)")
+
+
 # ------------------------------------------------------------------------------------- CLI
 
 def args(*inputs, out=None, **kw):
@@ -444,6 +526,8 @@ def test_cli_folder_run_exits_1_on_failures_with_a_summary_line(src, tmp_path, c
     err = capsys.readouterr().err
     assert err.startswith("newsdigest: 11 done, 0 skipped, 7 failed, 2 ignored in ")
     assert "articles/s" in err and err.count("\n") == 1
+    assert err.endswith("; failed: bad/binary.txt, bad/blank.txt, bad/empty.txt and 4 more "
+                        f"(see {tmp_path / 'out'}/manifest.jsonl)\n")
 
 
 def test_cli_folder_run_exits_0_when_all_ok_or_skipped(tmp_path, capsys):
