@@ -2,6 +2,7 @@ import functools
 import hashlib
 import json
 import os
+import subprocess
 import sys
 from argparse import Namespace
 from pathlib import Path
@@ -285,3 +286,33 @@ def test_cli_dask_usage_errors_exit_2(tmp_path, capsys, kw, message):
     assert run_summarize(cli_args(src, **kw), FakeDigester) == 2
     err = capsys.readouterr().err
     assert err.startswith("newsdigest: error: ") and message in err and err.count("\n") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.model
+def test_docs_example_runs_as_written_and_matches_a_plain_run(tmp_path):
+    """docs/batch.md's run_folder_dask example, with the real digester on two local workers."""
+    repo = Path(__file__).resolve().parents[1]
+    doc = (repo / "docs" / "batch.md").read_text("utf-8")
+    section = doc[doc.index("## Dask"):]
+    example = section[section.index("```python\n") + len("```python\n"):]
+    example = example[:example.index("```")]
+    (tmp_path / "example.py").write_text(example, encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    for name in ("hi/budget-2025-hi.txt", "en/mumbai-metro-line3-en.txt"):
+        (news / Path(name).name).write_bytes((repo / "samples" / name).read_bytes())
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    proc = subprocess.run([sys.executable, "example.py"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=900)
+    if "ModelNotFoundError" in proc.stderr:
+        pytest.skip("models not available")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("2 done, 0 skipped, 0 failed, 0 ignored in "), proc.stdout
+    assert [line.split()[:3] for line in lines[1:]] == [
+        ["budget-2025-hi.txt", "ok", "budget-2025-hi.json"],
+        ["mumbai-metro-line3-en.txt", "ok", "mumbai-metro-line3-en.json"]]
+    assert all(float(line.split()[3]) > 0 for line in lines[1:])
+    run_folder([news], tmp_path / "plain")
+    assert_same_run(tmp_path / "plain", tmp_path / "digests")
