@@ -152,6 +152,21 @@ def test_dask_run_splits_a_jsonl_file_over_chunks_in_line_order(tmp_path, client
     assert summary.ok == 40 - 6 - 1 + 1
 
 
+def test_a_jsonl_file_changed_between_runs_on_one_cluster_is_read_again(tmp_path, client):
+    src = tmp_path / "in"
+    src.mkdir()
+    feed = src / "feed.jsonl"
+    feed.write_text(json.dumps({"text": EN}) + "\n" + json.dumps({"text": HI}) + "\n", "utf-8")
+    out = tmp_path / "out"
+    run_folder_dask([src], out, client, digester_factory=FakeDigester)
+    feed.write_text(json.dumps({"text": EN}) + "\n" + json.dumps({"text": "Changed. " + EN})
+                    + "\n", "utf-8")
+    summary = run_folder_dask([src], out, client, digester_factory=FakeDigester)
+    assert [r["status"] for r in summary.records] == ["skipped", "ok"]
+    assert json.loads((out / "feed#2.json").read_text("utf-8"))["source"]["chars"] == len(
+        "Changed. " + EN)
+
+
 class CrashOnceDigester(FakeDigester):
     """Kills its worker process the first time it meets CRASH-ONCE (a marker file remembers)."""
 

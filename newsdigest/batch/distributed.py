@@ -207,6 +207,7 @@ class _Spec:
 
     def __init__(self, factory, token, fmt, max_chars, force, batch_size, store, fs):
         self.factory, self.token = factory, token
+        self.run = os.urandom(8).hex()  # a worker's .jsonl cache is good for one run only
         self.fmt, self.max_chars, self.force, self.batch_size = fmt, max_chars, force, batch_size
         self.store, self.fs = store, fs
 
@@ -231,7 +232,9 @@ def _digester(spec: _Spec):
         _STATE.clear()
         digester = spec.factory()
         warm_up(digester)
-        _STATE.update(token=spec.token, digester=digester, cache={})
+        _STATE.update(token=spec.token, digester=digester)
+    if _STATE.get("run") != spec.run:
+        _STATE.update(run=spec.run, cache={})
     return _STATE["digester"]
 
 
