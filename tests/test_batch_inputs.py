@@ -165,6 +165,30 @@ def test_jsonl_expands_lines_and_keeps_bad_lines_in_place(tmp_path):
         read_article(path)
 
 
+def test_jsonl_lines_range_reads_only_those_lines_with_their_numbers(tmp_path):
+    lines = [json.dumps({"text": f"{i} {EN}"}) for i in range(1, 7)]
+    lines[3] = ""
+    path = write(tmp_path, "feed.jsonl", "\n".join(lines) + "\n")
+    every = read_articles(path, id="feed.jsonl")
+    part = read_articles(path, id="feed.jsonl", lines=(3, 6))
+    assert [a.id for a in part] == ["feed.jsonl#3", "feed.jsonl#5"]
+    assert part == [a for a in every if a.id in ("feed.jsonl#3", "feed.jsonl#5")]
+    assert read_articles(path, id="feed.jsonl", lines=(4, 5)) == []  # a blank line only
+
+
+def test_an_fsspec_file_reads_like_the_same_local_file(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    mem = fsspec.filesystem("memory")
+    data = codecs.BOM_UTF16_LE + HI.encode("utf-16-le")
+    mem.pipe_file("/inputs-test/hi.txt", data)
+    try:
+        remote = read_articles("/inputs-test/hi.txt", id="hi.txt", fs=mem)
+    finally:
+        mem.rm("/inputs-test", recursive=True)
+    assert remote == read_articles(write(tmp_path, "hi.txt", data), id="hi.txt")
+    assert remote[0].text == HI and remote[0].encoding == "utf-16-le"
+
+
 def test_krutidev_detection_does_not_fire_on_real_text():
     assert looks_like_krutidev(KRUTIDEV)
     assert looks_like_krutidev("Hkkjr ds iz/kkuea=h")
