@@ -1,74 +1,63 @@
 """The other-language summary written from the structured facts, with no translation model.
 
-Each fact type has a sentence template in English and in Hindi. Entity names come from
-``Entity.name_en``/``name_hi``, numbers are re-written with ``format_number`` in the target
-language's convention (500,000 / 5 लाख), a quote stays in its own language and is marked so
-(``said (in Hindi): "..."`` / ``ने कहा (अंग्रेज़ी में): "..."``). Nothing is added that the facts do
-not hold: a counted noun that the small glossary below cannot render is given in the source
-language, in quotation marks.
+A headline and bullets for a reader of the other language, each bullet one checked fact of the digest:
+
+- the headline names the lead actor (the most salient entity, with the second when the lead sentence
+  names both), the article's topic word when the lexicon knows it, and the article's first figure with
+  what it measures and who reports it ("Facebook and Meta outage: more than 500,000 outage reports,
+  says Downdetector");
+- a figure bullet says how many of what, for whom and according to whom ("Downdetector recorded more
+  than 500,000 outage reports for Facebook and more than 88,000 for Instagram."); the article's first
+  figure is always one of them;
+- a quote bullet gives the speaker, the role and the quoted words in their own language, marked so
+  (``said (in Hindi): "..."`` / ``ने कहा (अंग्रेज़ी में): "..."``); at most two speakers, direct
+  quotes first. Reported speech (not verbatim) is not shown in the other language.
+
+Names come from the entities (``name_en``/``name_hi``), numbers from the facts in the target language's
+convention (500,000 / 5 लाख), units, months and language names from CLDR (Babel), and the counted nouns
+from the lexicon induced from parallel text (:mod:`newsdigest.summary.lexicon`). Hindi is written with
+the oblique plural before a postposition (उड़ानों की संख्या) and the verb agreeing with its subject
+(संख्या ... रही, आंकड़ा ... रहा). A counted noun the lexicon cannot render stays in the source
+language, in quotation marks; nothing is added that the facts do not hold.
 """
 from __future__ import annotations
 
+import regex
+
 from ..schema import Digest, Entity, Fact, Summary
+from . import lexicon as lx
 
-__all__ = ["summary_from_facts", "describe_fact", "format_quantity", "entity_name", "LANG_NAMES"]
+__all__ = ["summary_from_facts", "headline_from_facts", "describe_fact", "format_quantity", "entity_name",
+           "render_counted", "first_figure", "LANG_NAMES"]
 
-LANG_NAMES = {"hi": {"hi": "हिंदी", "en": "अंग्रेज़ी"}, "en": {"hi": "Hindi", "en": "English"}}
 
-# Nouns that news numbers count, Hindi -> English (plural where the Hindi is). Written for this
-# library; extend it rather than guessing.
-_GLOSSARY_HI_EN = {
-    "आउटेज": "outage", "रिपोर्ट": "reports", "रिपोर्टें": "reports", "रीच": "reach", "व्यूज": "views",
-    "लोग": "people", "लोगों": "people", "यात्री": "passengers", "यात्रियों": "passengers", "उड़ानें": "flights",
-    "उड़ानों": "flights", "सीटें": "seats", "सीटों": "seats", "वोट": "votes", "वोटों": "votes", "जिलों": "districts",
-    "जिले": "districts", "गांव": "villages", "गांवों": "villages", "महिलाओं": "women", "महिलाएं": "women",
-    "मौत": "deaths", "मौतें": "deaths", "जानवरों": "animals", "जंगली": "wild", "पशु": "animals", "पालतू": "domestic",
-    "यूजर्स": "users", "यूजर": "users", "उपयोगकर्ताओं": "users", "किसानों": "farmers", "किसान": "farmers",
-    "कर्मचारियों": "employees", "कर्मचारी": "employees", "छात्रों": "students", "बच्चों": "children",
-    "मामले": "cases", "मामलों": "cases", "परिवारों": "families", "घरों": "houses", "बैंकों": "banks",
-    "डिवाइस": "devices", "कंप्यूटरों": "computers", "शिविर": "camps", "राहत": "relief", "हेक्टेयर": "hectares",
-    "फसल": "crops", "मतदाताओं": "voters", "पंजीकृत": "registered", "गैंडों": "rhinos", "स्टेशन": "stations",
-    "रन": "runs", "विकेट": "wickets", "गोल": "goals", "मैच": "matches", "शेयर": "shares", "बॉन्ड": "bonds",
-    "पोस्ट": "posts", "फॉलोअर्स": "followers", "गिग": "gig", "वर्कर्स": "workers", "मजदूरों": "workers",
-    "उद्यमियों": "entrepreneurs", "कंपनियों": "companies", "सैनिकों": "soldiers", "घायल": "injured",
-    "मरीजों": "patients", "टिकट": "tickets", "वाहन": "vehicles", "पेड़": "trees", "पेड़ों": "trees",
-    "राजस्व": "revenue", "नुकसान": "loss", "कर्ज": "loan", "लोन": "loan", "निवेश": "investment",
-}
-_GLOSSARY_EN_HI = {
-    "outage": "आउटेज", "reports": "रिपोर्ट", "reach": "रीच", "views": "व्यूज", "people": "लोग",
-    "passengers": "यात्री", "commuters": "यात्री", "flights": "उड़ानें", "seats": "सीटें", "votes": "वोट",
-    "districts": "जिले", "villages": "गांव", "women": "महिलाएं", "deaths": "मौतें", "animals": "जानवर",
-    "users": "यूजर्स", "farmers": "किसान", "employees": "कर्मचारी", "staff": "कर्मचारी", "students": "छात्र",
-    "children": "बच्चे", "cases": "मामले", "families": "परिवार", "houses": "घर", "banks": "बैंक",
-    "devices": "डिवाइस", "computers": "कंप्यूटर", "stations": "स्टेशन", "runs": "रन", "wickets": "विकेट",
-    "goals": "गोल", "matches": "मैच", "caps": "अंतरराष्ट्रीय मैच", "balls": "गेंदें", "overs": "ओवर",
-    "shares": "शेयर", "people's": "लोगों", "agents": "एजेंट", "village-level": "गांव स्तर के",
-    "borrowers": "कर्जदार", "customers": "ग्राहक", "loans": "कर्ज", "stores": "स्टोर", "trains": "ट्रेनें",
-    "workers": "कर्मचारी", "jobs": "नौकरियां", "tickets": "टिकट", "vehicles": "वाहन", "trees": "पेड़",
-    "points": "अंक", "followers": "फॉलोअर्स", "posts": "पोस्ट", "stretch": "हिस्सा", "corridor": "कॉरिडोर",
-}
-_GENITIVE_HI = ("की", "के", "का")
+def _lang_names() -> dict[str, dict[str, str]]:
+    # CLDR's language names; "हिंदी" is how Hindi news spells its own language (CLDR: हिन्दी)
+    return {"hi": {"hi": "हिंदी", "en": lx.language_name("en", "hi")},
+            "en": {"hi": lx.language_name("hi", "en"), "en": lx.language_name("en", "en")}}
+
+
+LANG_NAMES = _lang_names()
 _QUALIFIERS = {
-    "en": {"more_than": "more than {n}", "less_than": "less than {n}", "about": "about {n}"},
-    "hi": {"more_than": "{n} से ज्यादा", "less_than": "{n} से कम", "about": "करीब {n}"},
+    "en": {"more_than": "more than {n}", "less_than": "up to {n}", "about": "about {n}"},
+    "hi": {"more_than": "{n} से ज्यादा", "less_than": "{n} तक", "about": "करीब {n}"},
 }
-_UNITS = {
-    "INR": ("₹{n}", "{n} रुपये"), "USD": ("${n}", "{n} डॉलर"), "GBP": ("£{n}", "{n} पाउंड"),
-    "EUR": ("€{n}", "{n} यूरो"), "percent": ("{n}%", "{n} प्रतिशत"), "km": ("{n} km", "{n} किलोमीटर"),
-    "kg": ("{n} kg", "{n} किलोग्राम"), "tonne": ("{n} tonnes", "{n} टन"), "hectare": ("{n} hectares", "{n} हेक्टेयर"),
-    "km/h": ("{n} km/h", "{n} किलोमीटर प्रति घंटा"), "m": ("{n} metres", "{n} मीटर"),
-}
-_REPORT_VERBS = {  # a word in the fact's sentence -> the English verb for "{source} {verb} ..."
-    "दर्ज": "recorded", "रिपोर्ट की": "reported", "अनुमान": "estimated", "recorded": "recorded",
-    "reported": "reported", "estimated": "estimated", "counted": "counted",
-}
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-              "October", "November", "December"]
-_MONTHS_HI = ["जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
-              "नवंबर", "दिसंबर"]
+_CURRENCY = {"INR": ("₹{n}", "{n} रुपये"), "USD": ("${n}", "{n} डॉलर"), "GBP": ("£{n}", "{n} पाउंड"),
+             "EUR": ("€{n}", "{n} यूरो")}
+# the verb of "{source} {verb} {figures}", read from the words of the fact's own sentence
+_REPORT_VERBS = (("दर्ज", "recorded"), ("रिपोर्ट की", "reported"), ("अनुमान", "estimated"),
+                 ("recorded", "recorded"), ("reported", "reported"), ("estimated", "estimated"),
+                 ("counted", "counted"))
+_GENITIVE_HI = ("की", "के", "का")
+_DEVANAGARI = regex.compile(r"\p{Devanagari}")
+_MAX_QUOTE_WORDS = 30
+_FIRST_SENTENCE = regex.compile(r".+?[।.?!](?=\s)")
+TOPIC_MAX_ZIPF = 5.6  # commoner words (most, about, over) say nothing about the story
+TOPIC_MAX_ZIPF_HI = 5.0  # देश, सरकार, योजना, वर्ग are in every article; बाढ़, अंतरिक्ष are a story
 
 
 def entity_name(entity: Entity | None, lang: str) -> str:
+    """The entity's name in ``lang``; the other script's name only when it has none."""
     if entity is None:
         return ""
     first, second = (entity.name_en, entity.name_hi) if lang == "en" else (entity.name_hi, entity.name_en)
@@ -76,91 +65,231 @@ def entity_name(entity: Entity | None, lang: str) -> str:
 
 
 def format_quantity(fact: Fact, lang: str) -> str:
-    """"more than 500,000" / "5 लाख से ज्यादा" / "about ₹370 billion" / "करीब 37,000 करोड़ रुपये"."""
+    """"more than 500,000" / "5 लाख से ज्यादा" / "about ₹370 billion" / "करीब 37,000 करोड़ रुपये" /
+    "12.69 kilometres" / "12.69 किलोमीटर"."""
     from ..preprocess import format_number
 
     n = format_number(fact.value, lang)
-    if fact.unit in _UNITS:
-        n = _UNITS[fact.unit][0 if lang == "en" else 1].format(n=n)
-    template = _QUALIFIERS[lang].get(fact.qualifier or "", "{n}")
-    return template.format(n=n)
+    if fact.unit in _CURRENCY:
+        n = _CURRENCY[fact.unit][0 if lang == "en" else 1].format(n=n)
+    elif fact.unit == "percent" and lang == "en":
+        n = f"{n}%"
+    elif fact.unit:
+        pattern = lx.unit_pattern(fact.unit, lang, plural=fact.value != 1)
+        if pattern:
+            n = pattern.replace("{0}", n)
+    return _QUALIFIERS[lang].get(fact.qualifier or "", "{n}").format(n=n)
 
 
-def _translate_counted(counted: str | None, src: str, tgt: str) -> tuple[str, bool]:
-    """(the counted noun in `tgt`, True if it could be rendered); the source text in quotes otherwise."""
+# -- counted nouns -----------------------------------------------------------------------------------
+
+def _english_word(word: str, lexicon: lx.Lexicon) -> str | None:
+    """One Hindi word in English: the lexicon's best content word, else an English loanword read back
+    (रिपोर्ट = report) when the spelling the transliteration model gives is a common English word. A
+    plural the lexicon lacks is looked up by its stem (पार्टियों -> पार्टी), and the English made plural."""
+    for form, plural in [(word, False)] + [(stem, True) for stem in _hindi_stems(word)]:
+        for cand in lexicon.english(form):
+            if not lx.is_function_word(cand, "en") and cand.isalpha():
+                return lx.english_plural(cand) if plural else cand
+    # a stem is never read as a loanword: मरीज(ों) would come back as "marriage"
+    return _loanword(word)
+
+
+def _hindi_stems(word: str) -> list[str]:
+    """Singular forms a Hindi plural may come from: पार्टियों -> पार्टी, बच्चों -> बच्चा/बच्च, मैचों -> मैच,
+    महिलाओं -> महिला, सीटें -> सीट."""
+    if word.endswith("ियों") or word.endswith("ियां"):
+        return [word[:-4] + "ी"]
+    if word.endswith("ों"):
+        return [word[:-2], word[:-2] + "ा"]
+    if word.endswith("ओं"):
+        return [word[:-2]]
+    if word.endswith("ें") or word.endswith("एं"):
+        return [word[:-2]]
+    return []
+
+
+def _loanword(word: str) -> str | None:
+    """An English loanword written in Devanagari, read back: the transliteration model with the
+    organisation-name weighting of the English word list (:mod:`newsdigest.names.lexicon`) spells
+    आउटेज as Outage; kept only when that is a common English word (बयान gives Bayan, which is not)."""
+    if len(word) < 3 or not _DEVANAGARI.search(word) or _is_plural_hi(word):
+        return None  # an English loanword is not inflected as a Hindi plural (मरीजों is Hindi)
+    from wordfreq import zipf_frequency
+
+    from ..errors import ModelNotFoundError
+    from ..names import to_english_batch
+
+    try:
+        guess = to_english_batch([word], ["ORG"])[0].lower()
+    except ModelNotFoundError:
+        return None  # no transliteration model: the word stays in the source language
+    if len(guess) >= 3 and guess.isalpha() and zipf_frequency(guess, "en") >= 3.0:
+        return guess
+    return None
+
+
+def _hindi_loanword(word: str) -> str | None:
+    """An English noun as Hindi news writes the loanword (wicket = विकेट), when the transliteration is a
+    word of the Hindi word list (so फ्लिघ्ट for flight is never written)."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    from wordfreq import zipf_frequency
+
+    from ..errors import ModelNotFoundError
+    from ..names import to_hindi
+
+    low = word.lower()
+    for form in ([low[:-1]] if low.endswith("s") and not low.endswith("ss") else []) + [low]:
+        try:
+            guess = to_hindi(form)
+        except ModelNotFoundError:
+            return None
+        if zipf_frequency(guess, "hi") >= 2.5:
+            return guess
+    return None
+
+
+def _hindi_word(word: str, lexicon: lx.Lexicon) -> str | None:
+    low = word.lower()
+    forms = [low] + ([low[:-1]] if low.endswith("s") and len(low) > 3 else [])
+    for form in forms:
+        cands = [c for c in lexicon.hindi(form) if not lx.is_function_word(c, "hi") and _DEVANAGARI.search(c)]
+        if cands:
+            # a direct form first (स्कूल before स्कूलों): the oblique is derived where it is needed
+            return next((c for c in cands if not c.endswith(("ों", "ओं"))), cands[0])
+    return _hindi_loanword(word)
+
+
+def _is_plural_hi(word: str) -> bool:
+    return word.endswith(("ें", "एं", "ों", "ओं", "यां", "याँ"))
+
+
+def render_counted(counted: str | None, src: str, tgt: str, value=None, case: str = "direct",
+                   lexicon: lx.Lexicon | None = None) -> tuple[str, bool]:
+    """(what a number counts, in ``tgt``; True if it could be rendered), else the source words in
+    quotation marks. ``case="oblique"`` gives the Hindi oblique plural (before की, में, से)."""
     if not counted:
         return "", True
     if src == tgt:
         return counted, True
+    lexicon = lexicon if lexicon is not None else lx.load_lexicon()
     words = counted.split()
+    many = value is None or value != 1
     if tgt == "en":
-        if any(g in words for g in _GENITIVE_HI):
-            k = next(i for i, w in enumerate(words) if w in _GENITIVE_HI)
-            head, tail = words[:k], words[k + 1:]
-            head_en = [_GLOSSARY_HI_EN.get(w) for w in head]
-            tail_en = [_GLOSSARY_HI_EN.get(w) for w in tail]
-            if all(head_en) and all(tail_en) and head_en and tail_en:
-                h, t = " ".join(head_en), " ".join(tail_en)
-                # "आउटेज की रिपोर्ट" -> "outage reports"; "जानवरों की मौत" -> "deaths of animals"
-                return (f"{t} of {h}" if h.endswith("s") else f"{h} {t}"), True
-        else:
-            out = [_GLOSSARY_HI_EN.get(w) for w in words]
+        k = next((i for i, w in enumerate(words) if w in _GENITIVE_HI), None)
+        if k is not None and 0 < k < len(words) - 1:
+            head = [_english_word(w, lexicon) for w in words[:k]]
+            tail = [_english_word(w, lexicon) for w in words[k + 1:]]
+            if all(tail) and not all(head):
+                t = " ".join(tail)  # "आउटेज की रिपोर्ट" without आउटेज: still "reports"
+                return (lx.english_plural(t) if many else t), True
+            if all(head) and all(tail):
+                h, t = " ".join(head), " ".join(tail)
+                if _is_plural_hi(words[k - 1]) or h.endswith("s"):
+                    # "जानवरों की मौत" -> "deaths of animals"
+                    return f"{lx.english_plural(t) if many else t} of {lx.english_plural(h)}", True
+                return f"{h} {lx.english_plural(t) if many else t}", True  # "आउटेज की रिपोर्ट": outage reports
+        elif k is None:
+            out = [_english_word(w, lexicon) for w in words]
+            if not all(out) and len(out) > 1 and out[-1]:
+                out = out[-1:]
             if all(out):
-                return " ".join(out), True
-    else:
-        out = [_GLOSSARY_EN_HI.get(w.lower()) for w in words]
-        if all(out):
-            return " ".join(out), True
+                phrase = " ".join(out)
+                return (lx.english_plural(phrase) if many else phrase), True
+        return f'"{counted}"', False
+    out = [_hindi_word(w, lexicon) for w in words]
+    if not all(out) and len(words) > 1 and out[-1]:
+        out = out[-1:]  # "outage reports": the head noun alone still says what is counted
+    if all(out):
+        phrase = " ".join(out)
+        if case == "oblique" and many:
+            phrase = lx.oblique_plural(phrase)
+        return phrase, True
     return f'"{counted}"', False
 
 
-def _quantity_phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
+def _is_plural_en(counted: str) -> bool:
+    last = counted.split()[-1].lower()
+    return last.endswith("s") and not last.endswith("ss") or last in ("people", "children", "men", "women")
+
+
+# -- figures -----------------------------------------------------------------------------------------
+
+def _figure_facts(digest: Digest) -> list[Fact]:
+    """Quantities that say something on their own: with a unit or a counted noun."""
+    return [f for f in digest.facts if f.type == "quantity" and f.value is not None and f.sentence is not None
+            and (f.unit or f.extra.get("counted"))]
+
+
+def first_figure(digest: Digest) -> Fact | None:
+    """The article's first figure: its first quantity fact with a unit or a counted noun."""
+    figures = _figure_facts(digest)
+    return min(figures, key=lambda f: f.span[0]) if figures else None
+
+
+def _phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     q = format_quantity(fact, tgt)
     if not with_counted:
         return q
-    counted, _ = _translate_counted(fact.extra.get("counted"), src, tgt)
+    counted, _ = render_counted(fact.extra.get("counted"), src, tgt, fact.value)
     return f"{q} {counted}".strip()
+
+
+def _source_verb(digest: Digest, fact: Fact) -> str | None:
+    if fact.sentence is None or fact.sentence >= len(digest.sentences):
+        return None
+    sentence = digest.text[slice(*digest.sentences[fact.sentence])]
+    return next((v for k, v in _REPORT_VERBS if k in sentence), None)
+
+
+def _counts_hi(fact: Fact, src: str) -> str | None:
+    """The Hindi oblique plural of what a plain count counts, for "{x} की संख्या"; None when the fact is
+    an amount (a unit) or its noun is not a plural the lexicon renders."""
+    counted = fact.extra.get("counted")
+    if fact.unit or not counted or src != "en" or not _is_plural_en(counted):
+        return None
+    text, ok = render_counted(counted, src, "hi", fact.value, case="oblique")
+    return text if ok else None
 
 
 def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) -> str:
     first = group[0]
-    source = digest.entity(first.extra.get("source"))
-    source_name = entity_name(source, tgt)
+    source_name = entity_name(digest.entity(first.extra.get("source")), tgt)
     shared = len(group) > 1 and all(f.extra.get("counted") == first.extra.get("counted") for f in group)
+    if tgt == "en":
+        parts = []
+        for k, f in enumerate(group):
+            subject = entity_name(digest.entity(f.subject), tgt)
+            phrase = _phrase(f, src, tgt, with_counted=not (shared and k > 0))
+            parts.append(f"{phrase} for {subject}" if subject else phrase)
+        joined = _join(parts, tgt)
+        if source_name:
+            verb = _source_verb(digest, first)
+            if verb:
+                return f"{source_name} {verb} {joined}."
+            return f"According to {source_name}, {'the figures were' if len(group) > 1 else 'the figure was'} {joined}."
+        if len(group) == 1 and first.subject:
+            return f"The figure for {entity_name(digest.entity(first.subject), tgt)} was {_phrase(first, src, tgt)}."
+        return _capitalise(joined) + "."
+    counts = _counts_hi(first, src) if shared or len(group) == 1 else None
     parts = []
     for k, f in enumerate(group):
         subject = entity_name(digest.entity(f.subject), tgt)
-        phrase = _quantity_phrase(f, src, tgt, with_counted=not (shared and k > 0))
-        if tgt == "en":
-            parts.append(f"{phrase} for {subject}" if subject else phrase)
+        if counts is not None:
+            # "फेसबुक के लिए आउटेज रिपोर्टों की संख्या 5 लाख से ज्यादा": the oblique plural before की
+            phrase = (f"{counts} की संख्या " if k == 0 else "") + format_quantity(f, tgt)
         else:
-            parts.append(f"{subject} के लिए {phrase}" if subject else phrase)
+            phrase = ("आंकड़ा " if k == 0 else "") + _phrase(f, src, tgt, with_counted=not (shared and k > 0))
+        parts.append(f"{subject} के लिए {phrase}" if subject else phrase)
     joined = _join(parts, tgt)
-    sentence_text = digest.text[slice(*digest.sentences[first.sentence])] if first.sentence is not None else ""
-    if tgt == "en":
-        if source_name:
-            verb = next((v for k, v in _REPORT_VERBS.items() if k in sentence_text), None)
-            if verb:
-                return f"{source_name} {verb} {joined}."
-            return f"According to {source_name}, the figures were {joined}." if len(group) > 1 else \
-                f"According to {source_name}, the figure was {joined}."
-        if len(group) == 1 and first.subject:
-            subject = entity_name(digest.entity(first.subject), tgt)
-            return f"The figure for {subject} was {_quantity_phrase(first, src, tgt)}."
-        return f"The report gives {'figures' if len(group) > 1 else 'a figure'} of {joined}."
-    # Hindi: "आंकड़ा ... रहा" agrees with आंकड़ा whatever the counted noun is.
-    hi_parts = []
-    for k, f in enumerate(group):
-        subject = entity_name(digest.entity(f.subject), tgt)
-        phrase = _quantity_phrase(f, src, tgt, with_counted=not (shared and k > 0))
-        lead = "आंकड़ा " if k == 0 else ""
-        hi_parts.append(f"{subject} के लिए {lead}{phrase}" if subject else f"{lead}{phrase}")
-    joined = _join(hi_parts, tgt)
-    if source_name:
-        return f"{source_name} के मुताबिक, {joined} रहा।"
-    if any(f.subject for f in group):
-        return f"{joined} रहा।"
-    return f"खबर में {_join([_quantity_phrase(f, src, tgt) for f in group], tgt)} का आंकड़ा दिया गया है।"
+    verb = "रही" if counts is not None else "रहा"  # agrees with संख्या (f.) / आंकड़ा (m.)
+    lead = f"{source_name} के मुताबिक, " if source_name else ""
+    return f"{lead}{joined} {verb}।"
+
+
+def _capitalise(s: str) -> str:
+    return s[:1].upper() + s[1:] if s and s[0].isalpha() else s
 
 
 def _join(parts: list[str], lang: str) -> str:
@@ -170,6 +299,15 @@ def _join(parts: list[str], lang: str) -> str:
     return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
 
 
+# -- quotes ------------------------------------------------------------------------------------------
+
+def _quote_lang(digest: Digest, fact: Fact) -> str:
+    qlang = fact.extra.get("lang") or digest.lang
+    if qlang in ("hi", "en"):
+        return qlang
+    return "hi" if _DEVANAGARI.search(fact.text) else "en"
+
+
 def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -> str | None:
     speaker = digest.entity(fact.speaker)
     if speaker is None:
@@ -177,15 +315,19 @@ def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -
     name = entity_name(speaker, tgt)
     role = fact.extra.get("role") or {}
     role_name = role.get(tgt, "")
-    org = digest.entity(fact.extra.get("role_org"))
-    org_name = entity_name(org, tgt)
+    org_name = entity_name(digest.entity(fact.extra.get("role_org")), tgt)
     quote = " ".join(fact.text.split())
+    first = _FIRST_SENTENCE.match(quote)
+    if first and first.end() < len(quote) and len(first.group().split()) >= 4:
+        quote = first.group().rstrip() + " …"  # the first sentence says what the speaker said
     words = quote.split()
     if len(words) > max_words:
-        quote = " ".join(words[:max_words]) + " …"
-    qlang = fact.extra.get("lang") or digest.lang
-    qlang = qlang if qlang in ("hi", "en") else ("hi" if digest.lang in ("hi", "mixed") else "en")
-    mark = "" if qlang == tgt else f" ({LANG_NAMES[tgt][qlang]} में)" if tgt == "hi" else f" (in {LANG_NAMES[tgt][qlang]})"
+        quote = " ".join(words[:max_words]).rstrip(" …") + " …"
+    qlang = _quote_lang(digest, fact)
+    if qlang == tgt:
+        mark = ""
+    else:
+        mark = f" ({LANG_NAMES[tgt][qlang]} में)" if tgt == "hi" else f" (in {LANG_NAMES[tgt][qlang]})"
     reported = fact.type == "reported"
     if tgt == "en":
         if speaker.type == "ORG" and role_name:
@@ -209,69 +351,168 @@ def _quote_sentence(digest: Digest, fact: Fact, tgt: str, max_words: int = 40) -
     return f"{who} ने कहा{mark} कि {quote}" if reported else f'{who} ने कहा{mark}: "{quote}"'
 
 
-def _date_phrase(fact: Fact, tgt: str) -> str | None:
-    value = fact.value or ""
-    if fact.type != "date" or len(value) != 10 or fact.extra.get("year_inferred"):
-        return None
-    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:])
-    return f"{d} {_MONTHS_EN[m - 1]} {y}" if tgt == "en" else f"{d} {_MONTHS_HI[m - 1]} {y}"
+# -- headline ----------------------------------------------------------------------------------------
+
+def _lead_sentence(digest: Digest) -> tuple[int, int]:
+    if digest.title:
+        start = digest.text.find(digest.title)
+        if start >= 0:
+            return start, start + len(digest.title)
+    return digest.sentences[0] if digest.sentences else (0, min(len(digest.text), 300))
 
 
-def _overview(digest: Digest, tgt: str) -> str | None:
-    top = sorted(digest.entities, key=lambda e: -e.salience)[:4]
-    names = [entity_name(e, tgt) for e in top if entity_name(e, tgt)]
-    if not names:
-        return None
-    date = next((p for p in (_date_phrase(f, tgt) for f in digest.facts) if p), None)
-    if tgt == "en":
-        tail = f" (events of {date})" if date else ""
-        return f"This report concerns {_join(names, 'en')}{tail}."
-    tail = f"; इसमें {date} की घटनाओं का ज़िक्र है" if date else ""
-    return f"यह खबर {_join(names, 'hi')} से जुड़ी है{tail}।"
+def _lead_actors(digest: Digest, tgt: str) -> list[Entity]:
+    """The most salient entity, and the next one when the lead sentence names both."""
+    ranked = [e for e in digest.entities if entity_name(e, tgt)]
+    if not ranked:
+        return []
+    lead = ranked[0]
+    s, e = _lead_sentence(digest)
+    in_lead = lambda ent: any(s <= m.start < e for m in ent.mentions)  # noqa: E731
+    second = next((x for x in ranked[1:4] if in_lead(x) and x.salience >= 0.5 * lead.salience
+                   and entity_name(x, tgt) not in entity_name(lead, tgt)), None)
+    return [lead] + ([second] if second else [])
 
 
-def headline_from_facts(digest: Digest, tgt: str) -> str:
-    top = [entity_name(e, tgt) for e in sorted(digest.entities, key=lambda e: -e.salience)[:3]]
-    top = [t for t in top if t]
-    if not top:
-        return "News summary" if tgt == "en" else "खबर का सार"
-    return f"News about {_join(top, 'en')}" if tgt == "en" else f"{_join(top, 'hi')} से जुड़ी खबर"
+_HI_WORD = regex.compile(r"[\p{Devanagari}\p{M}]+")
+_POSTPOSITION = r"(?:का|की|के|में|से|पर|को|ने|तक)(?![\p{L}\p{M}])"
+_EN_WORD = regex.compile(r"[A-Za-z]+")
+
+
+def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = None) -> str | None:
+    """The lead sentence's word that the article repeats most (बाढ़, election), in ``tgt``, when the
+    lexicon renders it as a common word; names and function words are never topics."""
+    from wordfreq import zipf_frequency
+
+    lexicon = lexicon if lexicon is not None else lx.load_lexicon()
+    if not digest.title:
+        return None  # the topic is a word of the title, repeated in the article
+    s, e = _lead_sentence(digest)
+    spans = [(m.start, m.end) for ent in digest.entities for m in ent.mentions]
+    pattern = _HI_WORD if src == "hi" else _EN_WORD
+    body = digest.text.lower() if src == "en" else lx.hindi_fold(digest.text)
+    best = None
+    for m in pattern.finditer(digest.text, s, e):
+        word = m.group()
+        if any(a < m.end() and m.start() < b for a, b in spans) or lx.is_function_word(word, src):
+            continue
+        if src == "en" and (word[:1].isupper() or len(word) < 4):
+            continue  # a capitalised English word is a name or the headline's capital
+        key = lx.hindi_fold(word) if src == "hi" else word.lower()
+        count = len(regex.findall(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(key)}(?![\p{{L}}\p{{M}}])", body))
+        if count < 3 or any(f.span[0] <= m.start() < f.span[1] for f in digest.facts if f.type == "quantity"):
+            continue
+        if src == "hi" and not regex.search(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(key)}\s+{_POSTPOSITION}", body):
+            continue  # a noun is followed by a postposition somewhere (बाढ़ से); तैयार, जारी are not
+        if tgt == "en":
+            cands = [c for c in lexicon.english(word) if c.isalpha() and not lx.is_function_word(c, "en")]
+            cand = cands[0] if cands else None
+            if cand is None or len(cand) < 4 or regex.search(r"(?:ed|ing|ly|est)$", cand) \
+                    or not 3.0 <= zipf_frequency(cand, "en") <= TOPIC_MAX_ZIPF \
+                    or zipf_frequency(word, "hi") > TOPIC_MAX_ZIPF_HI or key not in lexicon_keys(lexicon, cand):
+                continue
+        else:
+            if zipf_frequency(word.lower(), "en") > TOPIC_MAX_ZIPF:
+                continue
+            cand = _hindi_word(word, lexicon)
+            if cand is None or lx.is_function_word(cand, "hi") or len(cand) < 3:
+                continue
+        if best is None or count > best[0]:
+            best = (count, cand)
+    return best[1] if best else None
+
+
+def lexicon_keys(lexicon: lx.Lexicon, english: str) -> set[str]:
+    """The folded Hindi words whose translation ``english`` is (a mutual pair is what a topic needs)."""
+    return {lx.hindi_fold(h) for h in lexicon.hindi(english)[:1]}
+
+
+def headline_from_facts(digest: Digest, tgt: str, src: str | None = None) -> str:
+    """"{lead actors} {topic}: {first figure}[ for {subject}][, says {source}]", e.g. "Assam and Kaziranga
+    flood: 29 districts"; without a figure, the actors (and the topic); without entities, the figure; else
+    empty. Hindi headlines have no topic word."""
+    src = src or ("hi" if tgt == "en" else "en")
+    actors = _lead_actors(digest, tgt)
+    names = [entity_name(a, tgt) for a in actors]
+    # Hindi headlines name the actors and the figure; a lone Hindi noun after the names reads badly
+    topic = topic_word(digest, src, tgt) if tgt == "en" and actors else None
+    head = _join(names, tgt) + (f" {topic}" if topic else "")
+    figure = first_figure(digest)
+    if figure is None:
+        return head
+    if not head:
+        return _capitalise(_phrase(figure, src, tgt)) if tgt == "en" else _phrase(figure, src, tgt)
+    phrase = _phrase(figure, src, tgt)
+    subject = digest.entity(figure.subject)
+    if subject is not None and subject.id not in {a.id for a in actors}:
+        phrase += f" for {entity_name(subject, tgt)}" if tgt == "en" else ""
+        if tgt == "hi":
+            phrase = f"{entity_name(subject, tgt)} के लिए {phrase}"
+    source = digest.entity(figure.extra.get("source"))
+    if source is not None:
+        phrase += f", says {entity_name(source, tgt)}" if tgt == "en" else f", {entity_name(source, tgt)} के मुताबिक"
+    return f"{head}: {phrase}"
+
+
+# -- the summary -------------------------------------------------------------------------------------
+
+def _groups(digest: Digest) -> dict[int, list[Fact]]:
+    groups: dict[int, list[Fact]] = {}
+    for f in _figure_facts(digest):
+        groups.setdefault(f.sentence, []).append(f)
+    return groups
+
+
+def _renders(group: list[Fact], src: str, tgt: str) -> bool:
+    """A figure bullet is only worth it when each figure has a unit or a counted noun in ``tgt``."""
+    return all(f.unit or render_counted(f.extra.get("counted"), src, tgt, f.value)[1] for f in group)
 
 
 def summary_from_facts(digest: Digest, src: str, tgt: str, sentence_rank: dict[int, float] | None = None,
                        max_bullets: int = 5) -> Summary:
-    """A headline and up to five sentences in `tgt` built from ``digest.facts`` and entities."""
+    """A headline and up to ``max_bullets`` one-fact bullets in ``tgt`` built from ``digest.facts`` and
+    its entities (see the module docstring), in the order of the article."""
     rank = sentence_rank or {}
-    importance = lambda f: (rank.get(f.sentence, 0.0), -(f.sentence or 0))  # noqa: E731
     bullets: list[tuple[int, str]] = []
-    overview = _overview(digest, tgt)
-    # quantities: one sentence per source sentence, the most important first
-    groups: dict[int, list[Fact]] = {}
-    for f in digest.facts:
-        # a bare number ("19", "1") says nothing on its own: keep those with a unit or a counted noun
-        if (f.type == "quantity" and f.value is not None and f.sentence is not None
-                and (f.unit or f.extra.get("counted"))):
-            groups.setdefault(f.sentence, []).append(f)
-    ranked_groups = sorted(groups.values(), key=lambda g: (
-        -(any(f.subject or f.extra.get("source") for f in g)), -importance(g[0])[0], g[0].sentence))
-    for group in ranked_groups[:2]:
-        bullets.append((group[0].span[0], _quantity_sentence(digest, group[:3], src, tgt)))
-    quotes = [f for f in digest.facts if f.type in ("quote", "reported") and digest.entity(f.speaker) is not None]
-    quotes.sort(key=lambda f: (f.type != "quote", digest.entity(f.speaker).type != "PER",
-                               -importance(f)[0], f.span[0]))
-    used_speakers = set()
-    for f in quotes:
-        if len([b for b in bullets]) >= max_bullets - 1 or len(used_speakers) >= 2:
+    first = first_figure(digest)
+    groups = _groups(digest)
+    ranked = sorted(groups.values(), key=lambda g: (
+        first is None or first not in g,  # the article's first figure always
+        not any(f.subject or f.extra.get("source") for f in g),
+        -rank.get(g[0].sentence, 0.0), g[0].sentence))
+    shown: list[set] = []
+    for group in ranked:
+        if len(bullets) >= 2:
             break
-        if f.speaker in used_speakers:
+        values = {(f.value, f.unit) for f in group}
+        if any(values <= seen for seen in shown):
+            continue  # the title's figures again in the body
+        if first in group or _renders(group, src, tgt):
+            shown.append(values)
+            bullets.append((group[0].span[0], _quantity_sentence(digest, group[:3], src, tgt)))
+    quotes = [f for f in digest.facts if f.type == "quote" and digest.entity(f.speaker) is not None]
+    top = {e.id for e in digest.entities[:5]}
+    central = lambda f: f.speaker in top or f.extra.get("role_org") in top  # noqa: E731 - Meta's spokesperson
+    quotes.sort(key=lambda f: (digest.entity(f.speaker).type != "PER", not central(f),
+                               -rank.get(f.sentence, 0.0), f.span[0]))
+    used_speakers: set[str] = set()
+    for f in quotes:
+        if len(bullets) >= max_bullets or len(used_speakers) >= 2:
+            break
+        if not central(f) and used_speakers:
+            break  # a second quote only from a central speaker: quotes where they matter
+        if f.speaker in used_speakers or len(f.text.split()) < 3:
             continue
-        sentence = _quote_sentence(digest, f, tgt)
+        sentence = _quote_sentence(digest, f, tgt, max_words=_MAX_QUOTE_WORDS)
         if sentence:
             used_speakers.add(f.speaker)
             bullets.append((f.span[0], sentence))
     bullets.sort()
-    texts = ([overview] if overview else []) + [b for _, b in bullets]
-    return Summary(headline=headline_from_facts(digest, tgt), bullets=texts[:max_bullets], method="from_facts")
+    texts = []
+    for _, b in bullets:
+        if b not in texts:
+            texts.append(b)
+    return Summary(headline=headline_from_facts(digest, tgt, src), bullets=texts[:max_bullets], method="from_facts")
 
 
 def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
