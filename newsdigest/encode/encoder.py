@@ -1,7 +1,8 @@
 """The one transformer pass: per sentence window, NER logits and a sentence embedding.
 
-This is the only module that touches torch at run time. Inputs are word windows
-(lists of words from ``tagging.word_spans``); outputs are numpy arrays, in input order.
+Inputs are word windows (lists of words from ``tagging.word_spans``); outputs are numpy arrays, in
+input order. The default encoder is int8 in ONNX Runtime (``encode/onnx.py``, no torch at run time);
+``Encoder`` here is the fp32 torch reference, and the only code that touches torch at run time.
 """
 from __future__ import annotations
 
@@ -47,45 +48,119 @@ class WindowOutput:
     n_pieces: int
 
 
-class Encoder:
-    """multilingual-e5-small with the project's NER layers, loaded once, run in batches."""
+PRECISIONS = ("int8", "fp32")
+ENV_PRECISION = "NEWSDIGEST_PRECISION"
 
-    def __init__(self, base_model=None, ner_model=None, *, quantize: bool = False,
-                 threads: int | None = None, download: bool = False, batch_tokens: int = 4096):
-        import torch
-        from transformers import AutoConfig, AutoModelForTokenClassification, AutoTokenizer
 
-        from ..entities.artifact import load_ner_state
+def resolve_precision(precision: str | None = None, quantize: bool = False) -> str:
+    """``precision``, else ``$NEWSDIGEST_PRECISION``, else int8; ``quantize=True`` is the old name of int8."""
+    import os
+    import warnings
 
-        ner_dir = Path(ner_model) if ner_model else default_ner_dir()
-        if not (ner_dir / "ner.safetensors").is_file():
-            raise ModelNotFoundError(
-                f"NER model not found at {ner_dir}: expected ner.safetensors and ner.json there. "
-                f"Use a clone of the repository (models/ner-hi-en ships with it), set NEWSDIGEST_MODELS, "
-                f"or pass ner_model=DIR")
-        base_dir = resolve_base_model(base_model, download=download)
-        if threads:
-            torch.set_num_threads(threads)
-        self.tokenizer = AutoTokenizer.from_pretrained(str(base_dir))
-        state, self.meta = load_ner_state(ner_dir)
-        config = AutoConfig.from_pretrained(str(base_dir), num_labels=len(LABELS),
-                                            id2label=dict(enumerate(LABELS)),
-                                            label2id={l: i for i, l in enumerate(LABELS)})
-        model = _quiet_load(AutoModelForTokenClassification, str(base_dir), config=config)
-        missing, unexpected = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()},
-                                                    strict=False)
-        bad = [k for k in missing if "word_embeddings" not in k] + list(unexpected)
-        if bad:
-            raise ModelNotFoundError(f"NER model at {ner_dir} does not fit base {base_dir}: {bad[:5]}")
-        model.eval()
-        if quantize:
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-        self.model = model
-        self.quantized = quantize
-        self.batch_tokens = batch_tokens
-        self.base_dir = base_dir
-        self.ner_dir = ner_dir
-        self.hidden = config.hidden_size
+    if quantize:
+        warnings.warn("quantize=True is deprecated: int8 is the default now (precision='int8'); "
+                      "precision='fp32' gives the unquantized encoder", DeprecationWarning, stacklevel=3)
+        if precision not in (None, "int8"):
+            raise ValueError(f"quantize=True contradicts precision={precision!r}")
+        return "int8"
+    value = precision or os.environ.get(ENV_PRECISION) or "int8"
+    if value not in PRECISIONS:
+        raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}, got {value!r}")
+    return value
+
+
+def resolve_threads(threads: int | None = None) -> int:
+    """``threads``, else ``$OMP_NUM_THREADS`` (set per worker by folder runs with --jobs), else all cores."""
+    import os
+
+    if threads:
+        return int(threads)
+    env = os.environ.get("OMP_NUM_THREADS", "")
+    return int(env) if env.isdigit() and int(env) > 0 else (os.cpu_count() or 1)
+
+
+def load_tokenizer(base_dir: Path):
+    """The base model's ``tokenizer.json`` read by ``tokenizers`` itself: the same pieces as
+    ``AutoTokenizer.from_pretrained`` (tests/test_encode_onnx.py checks) without importing transformers."""
+    from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
+
+    path = Path(base_dir) / "tokenizer.json"
+    if not path.is_file():
+        raise ModelNotFoundError(f"{base_dir} has no tokenizer.json: expected a fast-tokenizer model directory")
+    tok = Tokenizer.from_file(str(path))
+    if isinstance(tok.model, models.Unigram) and isinstance(tok.pre_tokenizer, pre_tokenizers.Metaspace):
+        # what transformers' XLMRobertaTokenizer builds from the same file (and the NER model was tuned
+        # with): the sentencepiece normalizer alone, and whitespace split first, so that a zero-width
+        # character left alone at a word's end gives no piece of its own
+        tok.normalizer = next((n for n in _normalizers(tok.normalizer) if isinstance(n, normalizers.Precompiled)),
+                              tok.normalizer)
+        tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.WhitespaceSplit(), tok.pre_tokenizer])
+    return tok
+
+
+def _normalizers(n) -> list:
+    from tokenizers import normalizers
+
+    if not isinstance(n, normalizers.Sequence):
+        return [n]
+    out = []
+    while True:
+        try:
+            out.append(n[len(out)])
+        except IndexError:
+            return out
+
+
+def find_ner_dir(ner_model=None) -> Path:
+    ner_dir = Path(ner_model) if ner_model else default_ner_dir()
+    if not (ner_dir / "ner.safetensors").is_file():
+        raise ModelNotFoundError(
+            f"NER model not found at {ner_dir}: expected ner.safetensors and ner.json there. "
+            f"Use a clone of the repository (models/ner-hi-en ships with it), set NEWSDIGEST_MODELS, "
+            f"or pass ner_model=DIR")
+    return ner_dir
+
+
+def load_torch_model(base_dir: Path, ner_dir: Path, **config_kw):
+    """The base encoder with the NER layers and classifier filled in, fp32, in eval mode."""
+    import torch
+    from transformers import AutoConfig, AutoModelForTokenClassification
+
+    from ..entities.artifact import load_ner_state
+
+    state, meta = load_ner_state(ner_dir)
+    config = AutoConfig.from_pretrained(str(base_dir), num_labels=len(LABELS),
+                                        id2label=dict(enumerate(LABELS)),
+                                        label2id={l: i for i, l in enumerate(LABELS)}, **config_kw)
+    model = _quiet_load(AutoModelForTokenClassification, str(base_dir), config=config)
+    missing, unexpected = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()},
+                                                strict=False)
+    bad = [k for k in missing if "word_embeddings" not in k] + list(unexpected)
+    if bad:
+        raise ModelNotFoundError(f"NER model at {ner_dir} does not fit base {base_dir}: {bad[:5]}")
+    return model.eval(), meta, config
+
+
+def load_encoder(base_model=None, ner_model=None, *, precision: str | None = None, quantize: bool = False,
+                 threads: int | None = None, download: bool = False):
+    """The encoder for ``precision``: int8 runs in ONNX Runtime (built once and cached), fp32 in torch."""
+    precision = resolve_precision(precision, quantize)
+    if precision == "int8":
+        from .onnx import OnnxEncoder
+
+        return OnnxEncoder(base_model, ner_model, threads=threads, download=download)
+    return Encoder(base_model, ner_model, threads=threads, download=download)
+
+
+class BaseEncoder:
+    """Words -> pieces -> batches -> per-window outputs; subclasses supply ``_forward`` for one runtime."""
+
+    tokenizer = None
+    pad_id = 1
+    hidden = 384
+    batch_tokens = 4096
+    precision = "fp32"
+    runtime = "torch"
 
     # -- preprocess: words -> pieces (pure Python) ---------------------------------------
     def encode(self, words: list[str]) -> Encoded:
@@ -105,26 +180,19 @@ class Encoder:
         ranges.append((start, len(words)))
         return ranges
 
-    # -- _forward: the only torch code -----------------------------------------------------
-    def _forward(self, batch: list[Encoded]):
-        import torch
+    def _forward(self, batch: list[Encoded]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(logits [B, L, labels], pooled [B, hidden], content-piece counts [B]) for one padded batch."""
+        raise NotImplementedError
 
+    def padded(self, batch: list[Encoded]) -> tuple[np.ndarray, np.ndarray]:
+        """int64 ids and attention mask [B, L], padded to the longest window of the batch."""
         L = max(len(e.input_ids) for e in batch)
-        pad = self.tokenizer.pad_token_id
-        ids = torch.full((len(batch), L), pad, dtype=torch.long)
-        att = torch.zeros((len(batch), L), dtype=torch.long)
+        ids = np.full((len(batch), L), self.pad_id, dtype=np.int64)
+        att = np.zeros((len(batch), L), dtype=np.int64)
         for r, e in enumerate(batch):
-            ids[r, : len(e.input_ids)] = torch.tensor(e.input_ids)
+            ids[r, : len(e.input_ids)] = e.input_ids
             att[r, : len(e.input_ids)] = 1
-        with torch.inference_mode():
-            out = self.model(input_ids=ids, attention_mask=att, output_hidden_states=True)
-            hidden = out.hidden_states[-1]
-            content = att.clone()
-            content[:, 0] = 0
-            lengths = att.sum(1)
-            content[torch.arange(len(batch)), lengths - 1] = 0  # drop <s> and </s> from pooling
-            pooled = (hidden * content.unsqueeze(-1)).sum(1)
-        return out.logits.float().numpy(), pooled.float().numpy(), content.sum(1).numpy()
+        return ids, att
 
     def run(self, windows: list[list[str]]) -> list[WindowOutput]:
         """Forward every word window once, batched by length, results in input order."""
@@ -144,3 +212,43 @@ class Encoder:
                 results[i] = WindowOutput(logits[r, :L], encoded[i].label_pos, pooled[r], int(counts[r]))
             k += n
         return results  # type: ignore[return-value]
+
+
+class Encoder(BaseEncoder):
+    """fp32 in torch (``precision="fp32"``): the reference the int8 encoder is measured against."""
+
+    def __init__(self, base_model=None, ner_model=None, *, quantize: bool = False,
+                 threads: int | None = None, download: bool = False, batch_tokens: int = 4096):
+        import torch
+
+        ner_dir = find_ner_dir(ner_model)
+        base_dir = resolve_base_model(base_model, download=download)
+        if threads:
+            torch.set_num_threads(threads)
+        self.tokenizer = load_tokenizer(base_dir)
+        self.pad_id = self.tokenizer.token_to_id("<pad>")
+        model, self.meta, config = load_torch_model(base_dir, ner_dir)
+        if quantize:  # torch's own dynamic int8: kept for comparison, loses ~2 F1 points on HiNER
+            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+            self.precision = "int8-torch"
+        self.model = model
+        self.quantized = quantize
+        self.batch_tokens = batch_tokens
+        self.base_dir = base_dir
+        self.ner_dir = ner_dir
+        self.hidden = config.hidden_size
+
+    # -- _forward: the only torch code -----------------------------------------------------
+    def _forward(self, batch: list[Encoded]):
+        import torch
+
+        ids, att = (torch.from_numpy(a) for a in self.padded(batch))
+        with torch.inference_mode():
+            out = self.model(input_ids=ids, attention_mask=att, output_hidden_states=True)
+            hidden = out.hidden_states[-1]
+            content = att.clone()
+            content[:, 0] = 0
+            lengths = att.sum(1)
+            content[torch.arange(len(batch)), lengths - 1] = 0  # drop <s> and </s> from pooling
+            pooled = (hidden * content.unsqueeze(-1)).sum(1)
+        return out.logits.float().numpy(), pooled.float().numpy(), content.sum(1).numpy()

@@ -37,16 +37,30 @@ class Encoded:
     label_pos: list[int]  # index into input_ids for each word
 
 
+def _pieces(tokenizer, words: list[str], special: bool) -> tuple[list[int], list[int | None]]:
+    """Piece ids and, per piece, the index of its word (None for specials), from a ``tokenizers.Tokenizer``
+    (what the encoders load) or a transformers fast tokenizer (what training uses): the same pieces."""
+    if hasattr(tokenizer, "encode_batch") and hasattr(tokenizer, "token_to_id"):
+        enc = tokenizer.encode(words, is_pretokenized=True, add_special_tokens=special)
+        return enc.ids, enc.word_ids
+    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=special)
+    return enc["input_ids"], enc.word_ids()
+
+
+def _piece_id(tokenizer, piece: str) -> int:
+    if hasattr(tokenizer, "token_to_id"):
+        return tokenizer.token_to_id(piece)
+    return tokenizer.convert_tokens_to_ids(piece)
+
+
 def encode_words(tokenizer, words: list[str]) -> Encoded:
     """Tokenize pre-split words; a word's label sits on its first piece that is not a bare '▁'.
 
     XLM-R's sentencepiece often splits a Devanagari word into a bare '▁' and the rest;
     the bare piece carries no information about the word, the next one does.
     """
-    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=True)
-    ids = enc["input_ids"]
-    wids = enc.word_ids()
-    bare = tokenizer.convert_tokens_to_ids("\u2581")
+    ids, wids = _pieces(tokenizer, words, special=True)
+    bare = _piece_id(tokenizer, "\u2581")
     label_pos = [-1] * len(words)
     for pos, w in enumerate(wids):
         if w is None:
@@ -66,9 +80,8 @@ def word_piece_counts(tokenizer, words: list[str]) -> list[int]:
     """Number of subword pieces each word takes (used to pack windows under the length limit)."""
     if not words:
         return []
-    enc = tokenizer(words, is_split_into_words=True, add_special_tokens=False)
     counts = [0] * len(words)
-    for w in enc.word_ids():
+    for w in _pieces(tokenizer, words, special=False)[1]:
         if w is not None:
             counts[w] += 1
     return counts
