@@ -53,7 +53,10 @@ _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _MAX_QUOTE_WORDS = 30
 _FIRST_SENTENCE = regex.compile(r".+?[।.?!](?=\s)")
 TOPIC_MAX_ZIPF = 5.6  # commoner words (most, about, over) say nothing about the story
-TOPIC_MAX_ZIPF_HI = 5.0  # देश, सरकार, योजना, वर्ग are in every article; बाढ़, अंतरिक्ष are a story
+TOPIC_MAX_ZIPF_HI = 5.0
+# Hindi's most frequent words are its own (मौत, रन, आय), whatever English word they sound like; loanwords
+# news uses a lot (केस 4.9, विकेट 4.8, आउटेज 0) are below this
+LOANWORD_MAX_ZIPF_HI = 5.0  # देश, सरकार, योजना, वर्ग are in every article; बाढ़, अंतरिक्ष are a story
 
 
 def entity_name(entity: Entity | None, lang: str) -> str:
@@ -112,7 +115,8 @@ def _hindi_stems(word: str) -> list[str]:
 def _loanword(word: str) -> str | None:
     """An English loanword written in Devanagari, read back: the transliteration model with the
     organisation-name weighting of the English word list (:mod:`newsdigest.names.lexicon`) spells
-    आउटेज as Outage; kept only when that is a common English word (बयान gives Bayan, which is not)."""
+    आउटेज as Outage; kept only when that is a common English word (बयान gives Bayan, which is not) and
+    the Hindi word is not one of Hindi's most frequent words."""
     if len(word) < 3 or not _DEVANAGARI.search(word) or _is_plural_hi(word):
         return None  # an English loanword is not inflected as a Hindi plural (मरीजों is Hindi)
     from wordfreq import zipf_frequency
@@ -120,11 +124,13 @@ def _loanword(word: str) -> str | None:
     from ..errors import ModelNotFoundError
     from ..names import to_english_batch
 
+    if zipf_frequency(word, "hi") >= LOANWORD_MAX_ZIPF_HI:
+        return None  # मौत is a Hindi word, not "mouth"
     try:
         guess = to_english_batch([word], ["ORG"])[0].lower()
     except ModelNotFoundError:
         return None  # no transliteration model: the word stays in the source language
-    if len(guess) >= 3 and guess.isalpha() and zipf_frequency(guess, "en") >= 3.0:
+    if len(guess) >= 4 and guess.isalpha() and zipf_frequency(guess, "en") >= 3.0:
         return guess
     return None
 
@@ -271,7 +277,10 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
             return f"According to {source_name}, {'the figures were' if len(group) > 1 else 'the figure was'} {joined}."
         if len(group) == 1 and first.subject:
             return f"The figure for {entity_name(digest.entity(first.subject), tgt)} was {_phrase(first, src, tgt)}."
-        return _capitalise(joined) + "."
+        place = _place_of(digest, first)
+        if place:
+            return f"In {place}: {joined}."
+        return f"The {'figures given are' if len(group) > 1 else 'figure given is'} {joined}."
     counts = _counts_hi(first, src) if shared or len(group) == 1 else None
     parts = []
     for k, f in enumerate(group):
@@ -286,6 +295,16 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
     verb = "रही" if counts is not None else "रहा"  # agrees with संख्या (f.) / आंकड़ा (m.)
     lead = f"{source_name} के मुताबिक, " if source_name else ""
     return f"{lead}{joined} {verb}।"
+
+
+def _place_of(digest: Digest, fact: Fact) -> str:
+    """The English name of the first place named in the fact's sentence before the number, if any."""
+    if fact.sentence is None or fact.sentence >= len(digest.sentences):
+        return ""
+    start = digest.sentences[fact.sentence][0]
+    places = [(m.start, e) for e in digest.entities if e.type == "LOC" for m in e.mentions
+              if start <= m.start < fact.span[0]]
+    return entity_name(min(places, key=lambda p: p[0])[1], "en") if places else ""
 
 
 def _capitalise(s: str) -> str:

@@ -24,7 +24,8 @@ LEXICON_NAME = "lexicon-hi-en"
 # pairs scoring lower are alignment noise more often than not (brands = टोयोटा at 0.17); chosen by
 # reading the counted nouns of the tuning articles, see models/lexicon-hi-en/README.md
 MIN_SCORE = 0.2
-MUTUAL_MIN_SCORE = 0.1
+MUTUAL_MIN_SCORE = 0.18  # हार = neck scores 0.17
+TIE = 0.9
 _NUKTA = "\u093c"
 _DECOMPOSE = str.maketrans({"\u0958": "क", "\u0959": "ख", "\u095a": "ग", "\u095b": "ज", "\u095c": "ड",
                             "\u095d": "ढ", "\u095e": "फ", "\u095f": "य", "\u0901": "\u0902"})
@@ -58,18 +59,28 @@ class Lexicon:
 
     def english(self, word: str) -> list[str]:
         key = hindi_fold(word)
-        return self._pick(self.hi_en.get(key, []), lambda en: hindi_fold(self._best(self.en_hi, en) or "") == key
+        return self._pick(self.hi_en.get(key, []), "en",
+                          lambda en: hindi_fold(self._best(self.en_hi, en) or "") == key
                           or hindi_fold(self._best(self.en_hi, _singular(en)) or "") == key)
 
     def hindi(self, word: str) -> list[str]:
         key = english_fold(word)
-        return self._pick(self.en_hi.get(key, []), lambda hi: (self._best(self.hi_en, hindi_fold(hi)) or "")
-                          in (key, _singular(key)))
+        return self._pick(self.en_hi.get(key, []), "hi",
+                          lambda hi: (self._best(self.hi_en, hindi_fold(hi)) or "") in (key, _singular(key)))
 
     @staticmethod
-    def _pick(cands: list, mutual) -> list[str]:
-        scored = [(not mutual(w), -s, w) for w, s in cands if s >= MIN_SCORE or (s >= MUTUAL_MIN_SCORE and mutual(w))]
-        return [w for _, _, w in sorted(scored)]
+    def _pick(cands: list, lang: str, mutual) -> list[str]:
+        """Mutual pairs first; within them, scores within TIE of the best go to the commoner word
+        (मैच: match 0.202 before fixing 0.204)."""
+        from wordfreq import zipf_frequency
+
+        kept = [(w, s) for w, s in cands if s >= MIN_SCORE or (s >= MUTUAL_MIN_SCORE and mutual(w))]
+        if not kept:
+            return []
+        best = max(s for _, s in kept)
+        key = lambda ws: (not mutual(ws[0]), ws[1] < TIE * best, -zipf_frequency(ws[0], lang) if ws[1] >= TIE * best  # noqa: E731
+                          else -ws[1], ws[0])
+        return [w for w, _ in sorted(kept, key=key)]
 
     def __len__(self) -> int:
         return len(self.hi_en) + len(self.en_hi)

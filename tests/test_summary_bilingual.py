@@ -1,0 +1,174 @@
+"""The other-language summary written without a translation model (summary.bilingual, summary.lexicon)."""
+import json
+import re
+import subprocess
+import sys
+
+import pytest
+
+from newsdigest.facts import extract_facts
+from newsdigest.resources import model_dir
+from newsdigest.schema import Fact
+from newsdigest.summary import bilingual, lexicon as lx
+from newsdigest.summary.bilingual import first_figure, format_quantity, summary_from_facts
+
+from conftest import REPO, shared_path
+from test_facts import SAMPLES, SEED_ENTITIES, make_digest, sample_digest
+
+FILLER = re.compile(r"This report concerns|News about|The report gives|News summary|से जुड़ी (?:खबर|है)|यह खबर"
+                    r"|खबर का सार")
+QUOTED = re.compile(r'"[^"]*"')
+
+
+def other_summary(d):
+    d.facts = extract_facts(d)
+    src = "hi" if d.lang in ("hi", "mixed") else "en"
+    tgt = "en" if src == "hi" else "hi"
+    return summary_from_facts(d, src, tgt)
+
+
+@pytest.fixture(scope="module")
+def seed_en():
+    text = shared_path("seed", "meta-outage-hi.txt").read_text(encoding="utf-8")
+    return other_summary(make_digest(text, SEED_ENTITIES, title=text.split("\n")[0]))
+
+
+def test_seed_english_headline_names_meta_the_outage_reports_and_the_figure(seed_en):
+    headline = seed_en.headline
+    assert headline.startswith("Meta")
+    assert "more than 500,000" in headline and "reports" in headline and "Downdetector" in headline
+
+
+def test_seed_english_bullets_give_the_figures_with_their_source_and_no_hindi_outside_quotes(seed_en):
+    assert ("Downdetector recorded more than 500,000 outage reports for Facebook and more than 88,000 for Instagram."
+            in seed_en.bullets)
+    for line in [seed_en.headline] + seed_en.bullets:
+        assert not re.search(r"[\u0900-\u097f]", QUOTED.sub("", line)), line
+
+
+def test_seed_quote_stays_in_hindi_and_is_marked_so(seed_en):
+    stone = [b for b in seed_en.bullets if b.startswith("Andy Stone")]
+    assert stone and stone[0].startswith('Andy Stone, spokesperson for Meta, said (in Hindi): "हम अभी इस पर काम')
+
+
+@pytest.mark.parametrize("path", SAMPLES + ["seed"], ids=lambda p: getattr(p, "stem", p))
+def test_other_language_summary_has_no_template_filler_and_names_the_lead_actor(path):
+    if path == "seed":
+        text = shared_path("seed", "meta-outage-hi.txt").read_text(encoding="utf-8")
+        d = make_digest(text, SEED_ENTITIES, title=text.split("\n")[0])
+    else:
+        d, _ = sample_digest(path)
+    s = other_summary(d)
+    tgt = "en" if d.lang in ("hi", "mixed") else "hi"
+    for line in [s.headline] + s.bullets:
+        assert not FILLER.search(line), line
+    lead = next(e for e in d.entities if bilingual.entity_name(e, tgt))
+    assert bilingual.entity_name(lead, tgt) in s.headline
+
+
+@pytest.mark.parametrize("path", [p for p in SAMPLES if p.parent.name == "en"], ids=lambda p: p.stem)
+def test_hindi_side_of_an_english_sample_has_no_latin_letters_outside_quotes(path):
+    d, _ = sample_digest(path)
+    s = other_summary(d)
+    assert s.bullets
+    for line in [s.headline] + s.bullets:
+        assert not re.search(r"[A-Za-z]", QUOTED.sub("", line)), line
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_the_articles_first_figure_is_in_the_other_language_summary(path):
+    from newsdigest.preprocess import format_number
+
+    d, _ = sample_digest(path)
+    s = other_summary(d)
+    figure = first_figure(d)
+    if figure is None:
+        pytest.skip("no figure in this sample")
+    tgt = "en" if d.lang in ("hi", "mixed") else "hi"
+    assert format_number(figure.value, tgt) in " ".join([s.headline] + s.bullets)
+
+
+def test_english_counts_become_a_hindi_count_with_the_oblique_plural_and_an_agreeing_verb():
+    text = "IndiGo cancelled about 200 flights on Monday. The airline said fog was the reason."
+    d = make_digest(text, [("ORG", "इंडिगो", "IndiGo", ["IndiGo"])], lang="en")
+    s = other_summary(d)
+    assert "इंडिगो के लिए उड़ानों की संख्या करीब 200 रही।" in s.bullets
+    assert all("उड़ानें का" not in b for b in s.bullets)
+
+
+def test_english_quote_in_a_hindi_summary_stays_english_and_is_marked():
+    text = ('"We are working on it," Meta spokesperson Andy Stone said on Tuesday. '
+            'Downdetector recorded more than 500,000 reports for Facebook.')
+    d = make_digest(text, [("ORG", "मेटा", "Meta", ["Meta"]), ("PER", "एंडी स्टोन", "Andy Stone", ["Andy Stone"]),
+                           ("ORG", "डाउनडिटेक्टर", "Downdetector", ["Downdetector"]),
+                           ("ORG", "फेसबुक", "Facebook", ["Facebook"])], lang="en")
+    s = other_summary(d)
+    assert 'मेटा के प्रवक्ता एंडी स्टोन ने कहा (अंग्रेज़ी में): "We are working on it"' in s.bullets
+
+
+def test_reported_speech_is_not_shown_in_the_other_language():
+    text = ("मुख्यमंत्री हिमंत बिस्वा सरमा ने कहा कि राज्य में 29 जिलों के 21 लाख से ज्यादा लोग प्रभावित हैं। "
+            "बाढ़ से हालात खराब हैं।")
+    d = make_digest(text, [("PER", "हिमंत बिस्वा सरमा", "Himanta Biswa Sarma", ["हिमंत बिस्वा सरमा"])])
+    d.facts = extract_facts(d)
+    assert any(f.type == "reported" for f in d.facts)
+    s = summary_from_facts(d, "hi", "en")
+    assert not any("said" in b for b in s.bullets)
+
+
+def test_same_input_gives_the_same_summary_in_another_process():
+    code = ("import json,sys; sys.path.insert(0,'tests'); from test_facts import make_digest; "
+            "from newsdigest.facts import extract_facts; from newsdigest.summary.bilingual import summary_from_facts; "
+            "d=make_digest(open('samples/hi/assam-flood-hi.txt',encoding='utf-8').read(), "
+            "[('LOC','असम','Assam',['असम']),('LOC','काजीरंगा','Kaziranga',['काजीरंगा'])]); d.facts=extract_facts(d); "
+            "print(json.dumps(summary_from_facts(d,'hi','en').to_dict(), ensure_ascii=False))")
+    outs = [subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")]
+    assert outs[0] == outs[1] and json.loads(outs[0])["bullets"]
+
+
+# -- words: CLDR, lexicon, morphology -------------------------------------------------------------------
+
+@pytest.mark.parametrize("noun, oblique", [
+    ("उड़ानें", "उड़ानों"), ("महिलाएं", "महिलाओं"), ("यात्री", "यात्रियों"), ("मामले", "मामलों"), ("लोग", "लोगों"),
+    ("बच्चे", "बच्चों"), ("नौकरियां", "नौकरियों"), ("रिपोर्ट", "रिपोर्टों"), ("आउटेज रिपोर्ट", "आउटेज रिपोर्टों"),
+    ("उड़ानों", "उड़ानों"),
+])
+def test_oblique_plural(noun, oblique):
+    assert lx.oblique_plural(noun) == oblique
+
+
+@pytest.mark.parametrize("noun, plural", [("flight", "flights"), ("city", "cities"), ("bus", "buses"),
+                                          ("people", "people"), ("reports", "reports"), ("outage report", "outage reports")])
+def test_english_plural(noun, plural):
+    assert lx.english_plural(noun) == plural
+
+
+def test_units_months_and_language_names_come_from_cldr():
+    km = Fact(id="F1", type="quantity", text="12.69 km", span=(0, 8), value=12.69, unit="km")
+    assert format_quantity(km, "en") == "12.69 kilometres" and format_quantity(km, "hi") == "12.69 किलोमीटर"
+    assert lx.month_name(3, "hi") == "मार्च" and lx.month_name(3, "en") == "March"
+    assert bilingual.LANG_NAMES["hi"]["en"] == "अंग्रेज़ी" and bilingual.LANG_NAMES["en"]["hi"] == "Hindi"
+
+
+def test_lexicon_translates_news_nouns_both_ways_with_nukta_folded():
+    lex = lx.load_lexicon()
+    assert "districts" in lex.english("जिलों") and "people" in lex.english("लोगों")
+    assert lex.english("ज़िलों") == lex.english("जिलों")
+    assert any(h in ("उड़ानें", "उड़ानों", "उड़ान") for h in lex.hindi("flights"))
+
+
+def test_shipped_lexicon_is_trained_only_on_sets_whose_licences_allow_it():
+    data = json.loads((model_dir("lexicon-hi-en") / "lexicon.json").read_text(encoding="utf-8"))
+    sets = {s["set"].split("/")[0] for s in data["sets"]}
+    assert sets and not sets & {"flores200-hi-en", "pud-hi-en", "il-ilgov-hi-en", "misc-hi-en", "hinglish-en"}
+    card = (model_dir("lexicon-hi-en") / "README.md").read_text(encoding="utf-8")
+    assert all(s["licence"].split(" ")[0] in card for s in data["sets"])
+
+
+def test_without_a_lexicon_the_summary_still_gives_names_and_numbers(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path))
+    text = "IndiGo cancelled about 200 flights on Monday. The airline said fog was the reason."
+    d = make_digest(text, [("ORG", "इंडिगो", "IndiGo", ["IndiGo"])], lang="en")
+    s = other_summary(d)
+    assert s.headline.startswith("इंडिगो") and any("करीब 200" in b for b in s.bullets)
