@@ -167,6 +167,23 @@ def test_a_jsonl_file_changed_between_runs_on_one_cluster_is_read_again(tmp_path
         "Changed. " + EN)
 
 
+class NotedDigester(FakeDigester):
+    """Leaves a file named after its process in ``folder`` when it is built."""
+
+    def __init__(self, folder: str):
+        Path(folder, str(os.getpid())).touch()
+
+
+def test_every_worker_loads_its_model_before_the_run_starts(tmp_path, client):
+    src = story_folder(tmp_path, n=1)
+    built = tmp_path / "built"
+    built.mkdir()
+    run_folder_dask([src], tmp_path / "out", client,
+                    digester_factory=functools.partial(NotedDigester, str(built)))
+    # One article, but both workers built a digester: neither pays a model load inside the run.
+    assert len(list(built.iterdir())) == 2
+
+
 class CrashOnceDigester(FakeDigester):
     """Kills its worker process the first time it meets CRASH-ONCE (a marker file remembers)."""
 

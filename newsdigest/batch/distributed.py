@@ -55,9 +55,13 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
     store = open_store(out)
     factory = digester_factory or default_digester_factory
     spec = _Spec(factory, _token(factory), fmt, max_chars, force, batch_size, store, fs)
-    # The digesters are built before the manifest is touched: a model that fails to load
-    # must not rewrite what earlier runs recorded.
-    model_version = client.submit(_task_model_version, spec, pure=False).result()
+    # Every worker builds its digester now, together, before the manifest is touched: a model
+    # that fails to load must not rewrite what earlier runs recorded, and no worker's model
+    # load should land inside the run. A worker that joins later builds it on its first chunk.
+    workers = list(client.scheduler_info().get("workers", {})) or [None]
+    model_version = client.gather([
+        client.submit(_task_model_version, spec, pure=False, allow_other_workers=True,
+                      workers=None if w is None else [w]) for w in workers])[0]
     store.prepare()
     run = _Run(store, entries, fmt, force, max_chars, batch_size, progress)
     run.model_version = model_version
