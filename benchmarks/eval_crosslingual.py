@@ -12,8 +12,11 @@ quantity fact with a unit or a counted noun) is there with what it measures.
 
 ``parallel``: each Hindi sentence of FLORES-200 (``dev`` to tune, ``devtest`` holdout) or PUD (holdout)
 is digested as a one-sentence article and its English summary is compared with the English reference:
-precision = share of the names and numbers the English rendering states that the reference has too;
-recall = share of the reference's numbers and of the names the digest found that the rendering states.
+precision = share of the names and numbers the English rendering states (each once per sentence, quotes
+left out) that the reference has too (a name: each of its words, or one within a small spelling difference;
+``precision_strict_spelling`` asks for the exact words; a number: its value, among the reference's figures,
+digit runs and number words); recall = share of the reference's figures (``find_quantities``) and of the
+names the digest found that are in the reference, that the rendering states.
 
 Digests are cached under ``--cache`` (default runs/crosslingual/) so the rendering can be re-measured
 without the encoder; ``--refresh`` re-digests. Sets marked holdout are for the final figure only.
@@ -212,10 +215,22 @@ def _name_in(name: str, reference: str, strict: bool) -> bool:
     return True
 
 
-def _values(text: str) -> list[float]:
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100}
+
+
+def _values(text: str, loose: bool = False) -> set[float]:
+    """The numbers a text states (``find_quantities``); ``loose`` adds every digit run and number word, so
+    that a reference's "28-year-old" or "in the 90s" holds 28 and 90."""
     from newsdigest.preprocess import find_quantities
 
-    return [float(q.value) for q in find_quantities(text) if q.value is not None]
+    values = {float(q.value) for q in find_quantities(text) if q.value is not None}
+    if loose:
+        values |= {float(m.replace(",", "")) for m in re.findall(r"\d+(?:,\d{3})*(?:\.\d+)?", text)}
+        values |= {float(v) for w, v in _NUMBER_WORDS.items() if re.search(rf"\b{w}\b", text, re.IGNORECASE)}
+    return values
 
 
 def _same_value(a: float, b: float) -> bool:
@@ -230,15 +245,16 @@ def check_sentence(d: Digest, reference: str) -> dict:
     names = sorted({entity_name(e, "en") for e in d.entities if entity_name(e, "en")
                     and entity_name(e, "en") in rendering})
     found = sorted({entity_name(e, "en") for e in d.entities if entity_name(e, "en")})
-    stated = _values(rendering)
-    ref_values = _values(reference)
+    stated = sorted(_values(rendering))
+    ref_all = _values(reference, loose=True)
+    ref_values = sorted(_values(reference))
     return {
         "names": names,
         "names_in_ref": [n for n in names if _name_in(n, reference, strict=False)],
         "names_in_ref_strict": [n for n in names if _name_in(n, reference, strict=True)],
         "found_in_ref": [n for n in found if _name_in(n, reference, strict=False)],
         "numbers": stated,
-        "numbers_in_ref": [v for v in stated if any(_same_value(v, r) for r in ref_values)],
+        "numbers_in_ref": [v for v in stated if any(_same_value(v, r) for r in ref_all)],
         "ref_numbers": ref_values,
         "ref_numbers_stated": [r for r in ref_values if any(_same_value(v, r) for v in stated)],
         "rendering": [s.headline] + s.bullets,

@@ -67,12 +67,29 @@ def entity_name(entity: Entity | None, lang: str) -> str:
     return (first or second or "").strip()
 
 
+_SCALE_WORDS = {"dozen": 12, "hundred": 100, "thousand": 10**3, "lakh": 10**5, "million": 10**6, "crore": 10**7,
+                "billion": 10**9, "trillion": 10**12}
+
+
+def _scale_of(fact: Fact, src: str) -> int | None:
+    """A counted "noun" that is a scale word (मिलियन, दर्जन after the number) multiplies it instead."""
+    counted = fact.extra.get("counted")
+    if not counted or len(counted.split()) != 1 or fact.unit:
+        return None
+    word = counted.lower() if src == "en" else (_english_word(counted, lx.load_lexicon()) or "")
+    return _SCALE_WORDS.get(word.lower().rstrip("s"))
+
+
 def format_quantity(fact: Fact, lang: str) -> str:
     """"more than 500,000" / "5 लाख से ज्यादा" / "about ₹370 billion" / "करीब 37,000 करोड़ रुपये" /
     "12.69 kilometres" / "12.69 किलोमीटर"."""
     from ..preprocess import format_number
 
-    n = format_number(fact.value, lang)
+    value = fact.value
+    scale = _scale_of(fact, "en" if regex.match(r"[A-Za-z]", fact.extra.get("counted") or "") else "hi")
+    if scale and isinstance(value, (int, float)):
+        value = value * scale
+    n = format_number(value, lang)
     if fact.unit in _CURRENCY:
         n = _CURRENCY[fact.unit][0 if lang == "en" else 1].format(n=n)
     elif fact.unit == "percent" and lang == "en":
@@ -156,14 +173,17 @@ def _hindi_loanword(word: str) -> str | None:
     return None
 
 
-def _hindi_word(word: str, lexicon: lx.Lexicon) -> str | None:
+def _hindi_word(word: str, lexicon: lx.Lexicon, case: str = "direct") -> str | None:
+    """One English word in Hindi. Only a direct form (स्कूल, उड़ानें) is offered for the direct case: the
+    direct plural of an oblique form (उड़ानों) depends on a gender the lexicon does not hold, while the
+    oblique is derived from either form where it is needed."""
     low = word.lower()
     forms = [low] + ([low[:-1]] if low.endswith("s") and len(low) > 3 else [])
     for form in forms:
         cands = [c for c in lexicon.hindi(form) if not lx.is_function_word(c, "hi") and _DEVANAGARI.search(c)]
-        if cands:
-            # a direct form first (स्कूल before स्कूलों): the oblique is derived where it is needed
-            return next((c for c in cands if not c.endswith(("ों", "ओं"))), cands[0])
+        direct = [c for c in cands if not c.endswith(("ों", "ओं"))]
+        if direct or (cands and case == "oblique"):
+            return (direct or cands)[0]
     return _hindi_loanword(word)
 
 
@@ -204,7 +224,7 @@ def render_counted(counted: str | None, src: str, tgt: str, value=None, case: st
                 phrase = " ".join(out)
                 return (lx.english_plural(phrase) if many else phrase), True
         return f'"{counted}"', False
-    out = [_hindi_word(w, lexicon) for w in words]
+    out = [_hindi_word(w, lexicon, case) for w in words]
     if not all(out) and len(words) > 1 and out[-1]:
         out = out[-1:]  # "outage reports": the head noun alone still says what is counted
     if all(out):
@@ -236,7 +256,7 @@ def first_figure(digest: Digest) -> Fact | None:
 
 def _phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     q = format_quantity(fact, tgt)
-    if not with_counted:
+    if not with_counted or _scale_of(fact, src):
         return q
     counted, _ = render_counted(fact.extra.get("counted"), src, tgt, fact.value)
     return f"{q} {counted}".strip()
@@ -253,7 +273,7 @@ def _counts_hi(fact: Fact, src: str) -> str | None:
     """The Hindi oblique plural of what a plain count counts, for "{x} की संख्या"; None when the fact is
     an amount (a unit) or its noun is not a plural the lexicon renders."""
     counted = fact.extra.get("counted")
-    if fact.unit or not counted or src != "en" or not _is_plural_en(counted):
+    if fact.unit or not counted or src != "en" or not _is_plural_en(counted) or _scale_of(fact, src):
         return None
     text, ok = render_counted(counted, src, "hi", fact.value, case="oblique")
     return text if ok else None
@@ -461,7 +481,8 @@ def headline_from_facts(digest: Digest, tgt: str, src: str | None = None) -> str
         return head
     if not head:
         return _capitalise(_phrase(figure, src, tgt)) if tgt == "en" else _phrase(figure, src, tgt)
-    phrase = _phrase(figure, src, tgt)
+    counts = _counts_hi(figure, src) if tgt == "hi" else None
+    phrase = f"{counts} की संख्या {format_quantity(figure, tgt)}" if counts else _phrase(figure, src, tgt)
     subject = digest.entity(figure.subject)
     if subject is not None and subject.id not in {a.id for a in actors}:
         phrase += f" for {entity_name(subject, tgt)}" if tgt == "en" else ""
@@ -484,7 +505,8 @@ def _groups(digest: Digest) -> dict[int, list[Fact]]:
 
 def _renders(group: list[Fact], src: str, tgt: str) -> bool:
     """A figure bullet is only worth it when each figure has a unit or a counted noun in ``tgt``."""
-    return all(f.unit or render_counted(f.extra.get("counted"), src, tgt, f.value)[1] for f in group)
+    return all(f.unit or _scale_of(f, src) or render_counted(f.extra.get("counted"), src, tgt, f.value)[1]
+               for f in group)
 
 
 def summary_from_facts(digest: Digest, src: str, tgt: str, sentence_rank: dict[int, float] | None = None,
