@@ -317,13 +317,18 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
     return f"{lead}{joined} {verb}।"
 
 
+_IN_PLACE = regex.compile(r"\s*में(?![\p{L}\p{M}])")
+
+
 def _place_of(digest: Digest, fact: Fact) -> str:
-    """The English name of the first place named in the fact's sentence before the number, if any."""
+    """The English name of the place the fact's sentence says it happened in ("असम में", "in Assam")
+    before the number, if any."""
     if fact.sentence is None or fact.sentence >= len(digest.sentences):
         return ""
     start = digest.sentences[fact.sentence][0]
     places = [(m.start, e) for e in digest.entities if e.type == "LOC" for m in e.mentions
-              if start <= m.start < fact.span[0]]
+              if start <= m.start < fact.span[0] and (_IN_PLACE.match(digest.text, m.end)
+                                                       or digest.text[max(0, m.start - 3):m.start].lower() == "in ")]
     return entity_name(min(places, key=lambda p: p[0])[1], "en") if places else ""
 
 

@@ -163,7 +163,8 @@ _FUNCTION_EN = set("""
 a an the of in on at to for from by with and or but is are was were be been has have had it its this that
 these those as than who which what when where there their they he she his her we our you your not no also
 will would can could may might do does did said says before after ago about over under more less most some
-any all each every other such only very just then now here into onto upon up down out off
+any all each every other such only very just then now here into onto upon up down out off versus behind
+ahead around across along among between
 """.split())
 
 
@@ -201,7 +202,8 @@ def oblique_plural(noun: str) -> str:
     return f"{head}{sep}{out}"
 
 
-_INVARIANT_EN = set("people police staff cattle sheep deer fish data media crops aircraft personnel".split())
+_INVARIANT_EN = set("people police staff cattle sheep deer fish data media crops aircraft personnel children men women "
+                    "feet teeth mice".split())
 
 
 def english_plural(noun: str) -> str:
