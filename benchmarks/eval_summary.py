@@ -54,13 +54,20 @@ def selection_part(record_id: str) -> bool:
     return int(hashlib.sha1(record_id.encode()).hexdigest(), 16) % 10 >= 7
 
 
-def _cache_paths(cache: Path, split: str, n: int) -> tuple[Path, Path]:
-    return cache / f"ilsum-{split}-{n}.jsonl", cache / f"ilsum-{split}-{n}.npz"
+def _cache_paths(cache: Path, split: str, n: int, precision: str) -> tuple[Path, Path]:
+    stem = f"ilsum-{split}-{n}-{precision}"
+    return cache / f"{stem}.jsonl", cache / f"{stem}.npz"
 
 
-def encode(records: list[dict], split: str, cache: Path, threads: int = 2, batch_size: int = 16):
-    """(digests without facts or summary, per-record embeddings), from the cache or the pipeline."""
-    meta_path, emb_path = _cache_paths(cache, split, len(records))
+def encode(records: list[dict], split: str, cache: Path, threads: int = 2, batch_size: int = 16,
+           precision: str | None = None):
+    """(digests without facts or summary, per-record embeddings), from the cache or the pipeline.
+
+    ``precision`` is the encoder's (None: the library default); the cache is kept per precision."""
+    from newsdigest.encode.encoder import resolve_precision
+
+    precision = resolve_precision(precision, False)
+    meta_path, emb_path = _cache_paths(cache, split, len(records), precision)
     if meta_path.is_file() and emb_path.is_file():
         metas = [json.loads(line) for line in meta_path.read_text(encoding="utf-8").splitlines()]
         arrays = np.load(emb_path)
@@ -85,7 +92,7 @@ def encode(records: list[dict], split: str, cache: Path, threads: int = 2, batch
     t0 = time.perf_counter()
     try:
         items = ({"text": r["article_bm25_extract"], "title": r["heading"], "lang": "hi"} for r in records)
-        for k, d in enumerate(Digester(threads=threads).digest_many(items, batch_size=batch_size)):
+        for k, d in enumerate(Digester(threads=threads, precision=precision).digest_many(items, batch_size=batch_size)):
             if isinstance(d, Exception):  # one bad article scores zero instead of stopping the run
                 print(f"record {records[k]['id']}: {d}", file=sys.stderr)
                 d = Digest(text=records[k]["article_bm25_extract"], lang="hi", title=records[k]["heading"])
@@ -165,11 +172,12 @@ def main(argv=None) -> int:
     p.add_argument("--compare-heuristic", action="store_true", help="also score the heuristic in the same run")
     p.add_argument("--cache", type=Path, default=REPO / "runs" / "cache")
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--precision", help="encoder precision (default: the library's, as a user runs it)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = p.parse_args(argv)
 
     records = load_records(args.data, args.split, args.limit)
-    digests, embeddings = encode(records, args.split, args.cache, threads=args.threads)
+    digests, embeddings = encode(records, args.split, args.cache, threads=args.threads, precision=args.precision)
     keep = list(range(len(records)))
     if args.part != "all":
         if args.split != "val":
