@@ -3,9 +3,9 @@
 A headline and bullets for a reader of the other language, each bullet one checked fact of the digest:
 
 - the headline names the lead actor (the most salient entity, with the second when the lead sentence
-  names both), the article's topic word when the lexicon knows it, and the article's first figure with
-  what it measures and who reports it ("Facebook and Meta outage: more than 500,000 outage reports,
-  says Downdetector");
+  names both), the title's topic word when the lexicon knows it (English only: "Assam and Kaziranga
+  flood"), and the article's first figure with what it measures and who reports it ("Facebook and Meta:
+  more than 500,000 outage reports, says Downdetector");
 - a figure bullet says how many of what, for whom and according to whom ("Downdetector recorded more
   than 500,000 outage reports for Facebook and more than 88,000 for Instagram."); the article's first
   figure is always one of them;
@@ -53,10 +53,10 @@ _DEVANAGARI = regex.compile(r"\p{Devanagari}")
 _MAX_QUOTE_WORDS = 30
 _FIRST_SENTENCE = regex.compile(r".+?[।.?!](?=\s)")
 TOPIC_MAX_ZIPF = 5.6  # commoner words (most, about, over) say nothing about the story
-TOPIC_MAX_ZIPF_HI = 5.0
+TOPIC_MAX_ZIPF_HI = 5.0  # देश, सरकार, योजना, वर्ग are in every article; बाढ़, अंतरिक्ष are a story
 # Hindi's most frequent words are its own (मौत, रन, आय), whatever English word they sound like; loanwords
 # news uses a lot (केस 4.9, विकेट 4.8, आउटेज 0) are below this
-LOANWORD_MAX_ZIPF_HI = 5.0  # देश, सरकार, योजना, वर्ग are in every article; बाढ़, अंतरिक्ष are a story
+LOANWORD_MAX_ZIPF_HI = 5.0
 
 
 def entity_name(entity: Entity | None, lang: str) -> str:
