@@ -97,7 +97,7 @@ def client():
     # One retry per task keeps the tests that kill workers short (the default is 3).
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                           dashboard_address=None, memory_limit=0)
+                                           dashboard_address=":0", memory_limit=0)
         c = distributed.Client(cluster)
     yield c
     c.close()

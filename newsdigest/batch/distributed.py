@@ -142,7 +142,7 @@ def local_client(n_workers: int, threads: int | None = None):
     with dask.config.set({"distributed.nanny.pre-spawn-environ": {},
                           "distributed.worker.profile.enabled": False}):
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, memory_limit=0,
+                               dashboard_address=":0", memory_limit=0,
                                env={"OMP_NUM_THREADS": str(threads),
                                     "MKL_NUM_THREADS": str(threads)})
     return Client(cluster)
