@@ -129,6 +129,13 @@ def test_calls_to_action_and_their_bracketed_asides_are_never_bullets_or_the_hea
     assert summary.bullets[0].startswith("राजधानी में मंगलवार को")
 
 
+def test_news_about_apps_and_followers_is_not_mistaken_for_a_call_to_action():
+    text = ("कंपनी के मुताबिक उपयोगकर्ता अब नया ऐप डाउनलोड कर सकते हैं। इस अभिनेता को इंस्टाग्राम पर दो करोड़ लोग "
+            "फॉलो करते हैं। Fans follow him on Instagram every day.")
+    d = make_digest(text)
+    assert len(candidate_sentences(d)) == 3
+
+
 def test_a_bullet_is_at_most_400_characters_and_ends_at_a_clause_never_inside_a_word():
     from newsdigest.summary.extractive import MAX_BULLET_CHARS, bullet_text
 

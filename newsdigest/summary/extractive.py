@@ -34,10 +34,11 @@ FEATURES = ["pos_inv", "relpos", "is_first", "log_words", "centrality", "lex_cen
 
 _PROMO = regex.compile(
     r"(?:ये|यह)\s+भी\s+पढ़ें|और\s+पढ़ें|also\s+read|read\s+more|यहां\s+क्लिक|यहाँ\s+क्लिक|click\s+here"
-    # "follow us / click / download / subscribe / share" calls to action, in either language
-    r"|(?:फ़ॉलो|फॉलो|क्लिक|डाउनलोड|सब्सक्राइब|सब्स्क्राइब|ज्वॉइन|जॉइन|जुड़)\s*(?:भी\s*)?(?:कर\s+सकते|करें|कीजिए|करिए|सकते\s+हैं)"
-    r"|(?:ऐप|एप|app)\s+(?:के\s+लिए|डाउनलोड|download)"
-    r"|\bfollow\s+(?:us|[\p{L}\s]{0,30}?\s+on)\b|\bsubscribe\s+to\b|\bsign\s+up\s+for\b|\bnewsletter\b"
+    # calls to action addressed to the reader ("… फ़ॉलो भी कर सकते हैं", "डाउनलोड करें"), not news about
+    # downloads or followers ("users can download the app" stays a candidate)
+    r"|(?:फ़ॉलो|फॉलो|क्लिक|सब्सक्राइब|सब्स्क्राइब)\s*(?:भी\s*)?(?:कर\s+सकते|करें|कीजिए|करिए)"
+    r"|(?:डाउनलोड|ज्वॉइन|जॉइन|लाइक|शेयर)\s+(?:करें|कीजिए|करिए)(?![\p{L}\p{M}])"
+    r"|\bfollow\s+us\b|\bsubscribe\s+to\s+our\b|\bsign\s+up\s+for\s+our\b"
     # photo captions and credits
     r"|इमेज\s+(?:स्रोत|कैप्शन)|image\s+(?:source|caption)|getty\s+images|फ़ाइल\s+फ़ोटो|फाइल\s+फोटो",
     regex.IGNORECASE)
