@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..entities.tagging import LABELS, Encoded, encode_words
+from ..entities.tagging import LABELS, Encoded, encode_windows, encode_words
 from ..errors import ModelNotFoundError
 from .base import resolve_base_model
 
@@ -196,7 +196,7 @@ class BaseEncoder:
 
     def run(self, windows: list[list[str]]) -> list[WindowOutput]:
         """Forward every word window once, batched by length, results in input order."""
-        encoded = [self.encode(w) for w in windows]
+        encoded = encode_windows(self.tokenizer, windows)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].input_ids))
         results: list[WindowOutput | None] = [None] * len(encoded)
         k = 0

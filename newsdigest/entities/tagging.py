@@ -60,8 +60,20 @@ def encode_words(tokenizer, words: list[str]) -> Encoded:
     the bare piece carries no information about the word, the next one does.
     """
     ids, wids = _pieces(tokenizer, words, special=True)
+    return _label_positions(ids, wids, len(words), _piece_id(tokenizer, "\u2581"))
+
+
+def encode_windows(tokenizer, windows: list[list[str]]) -> list[Encoded]:
+    """``encode_words`` for many windows; one ``encode_batch`` call with a ``tokenizers.Tokenizer``."""
     bare = _piece_id(tokenizer, "\u2581")
-    label_pos = [-1] * len(words)
+    if hasattr(tokenizer, "encode_batch") and hasattr(tokenizer, "token_to_id") and windows:
+        encs = tokenizer.encode_batch(windows, is_pretokenized=True, add_special_tokens=True)
+        return [_label_positions(e.ids, e.word_ids, len(w), bare) for e, w in zip(encs, windows)]
+    return [encode_words(tokenizer, w) for w in windows]
+
+
+def _label_positions(ids: list[int], wids: list[int | None], n_words: int, bare: int) -> Encoded:
+    label_pos = [-1] * n_words
     for pos, w in enumerate(wids):
         if w is None:
             continue
@@ -73,7 +85,7 @@ def encode_words(tokenizer, words: list[str]) -> Encoded:
     for w, p in enumerate(label_pos):
         if p == -1:  # a word the tokenizer dropped entirely (e.g. a lone control char)
             label_pos[w] = 0
-    return Encoded(ids, label_pos)
+    return Encoded(list(ids), label_pos)
 
 
 def word_piece_counts(tokenizer, words: list[str]) -> list[int]:
