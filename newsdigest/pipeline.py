@@ -47,8 +47,8 @@ class Digester:
     cached), a local transformers directory, or a hub id (local cache only unless
     ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
     ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
-    ``precision``: "int8" (the default; ONNX Runtime with int8 weights, built once and cached) or "fp32"
-    (the torch encoder); None reads ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
+    ``precision``: "fp32" (the torch encoder, for now the default) or "int8" (ONNX Runtime with int8 weights,
+    built once and cached); None reads ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
     ``max_chars``: longer articles are refused (InputError), never truncated.
     """
 
@@ -208,17 +208,17 @@ class Digester:
 
     def _facts_and_summary(self, d: Digest, emb: np.ndarray) -> None:
         from .facts import extract_facts
-        from .summary import summarize
+        from .summary import source_language, summarize
 
         d.facts = extract_facts(d)
         d.summary = summarize(d, emb, translator=self.translator)
+        src = source_language(d)  # the one decision of the summary's language, "mixed" by script
         if self.summary_model:
-            src = "en" if d.lang == "en" else "hi"
             headline, bullets, warnings = self.summarizer.summarize(d.text, src)
             d.summary[src] = Summary(headline=headline, bullets=bullets, method="abstractive")
             d.warnings.extend(f"abstractive summary: {w}" for w in warnings)
         if self.translate_text and self.translator is not None:
-            tgt = "en" if d.lang in ("hi", "mixed") else "hi"
+            tgt = "en" if src == "hi" else "hi"
             tr = self.translator.translate(d.text, tgt=tgt)
             d.translation = {"lang": tgt, "text": tr.text}
             d.warnings.extend(tr.warnings)

@@ -22,12 +22,14 @@ WINDOWS = [
 
 
 # -- options and the cache key (no model) -------------------------------------------------------------
-def test_precision_defaults_to_int8_and_reads_the_environment(monkeypatch):
+def test_precision_has_a_default_and_reads_the_environment(monkeypatch):
+    from newsdigest.encode.encoder import DEFAULT_PRECISION
+
     monkeypatch.delenv("NEWSDIGEST_PRECISION", raising=False)
+    assert resolve_precision() == DEFAULT_PRECISION
+    monkeypatch.setenv("NEWSDIGEST_PRECISION", "int8")
     assert resolve_precision() == "int8"
-    monkeypatch.setenv("NEWSDIGEST_PRECISION", "fp32")
-    assert resolve_precision() == "fp32"
-    assert resolve_precision("int8") == "int8"  # an explicit choice wins over the environment
+    assert resolve_precision("fp32") == "fp32"  # an explicit choice wins over the environment
 
 
 def test_unknown_precision_names_the_choices():
@@ -192,8 +194,12 @@ def test_int8_encoder_runs_without_importing_torch(int8):
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_default_digest_is_int8_and_byte_identical_across_runs(digester):
+def test_int8_digest_is_byte_identical_across_runs():
+    from newsdigest import Digester
+
+    digester = Digester(precision="int8")
     text = (REPO / "samples" / "hi").glob("*.txt").__next__().read_text(encoding="utf-8")
     first = digester.digest(text).to_json()
     assert digester.digest(text).to_json() == first
+    assert Digester(precision="int8").digest(text).to_json() == first
     assert "int8 (onnxruntime)" in json.loads(first)["models"]["ner"]
