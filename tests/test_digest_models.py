@@ -37,6 +37,19 @@ def test_summary_model_replaces_the_extractive_summary_of_the_article_language(m
     assert d.summary["en"].method in ("from_facts", "translated")
 
 
+def test_a_mixed_article_mostly_in_latin_gets_its_abstractive_summary_in_the_english_slot(mt5_dir):
+    from newsdigest import Digester
+    from newsdigest.summary import source_language
+
+    text = ("The Reserve Bank of India kept its key rate unchanged on Friday, the governor said. "
+            "Markets had expected a cut after inflation eased for a third month. "
+            "रिज़र्व बैंक ने कहा कि महंगाई पर नज़र रखी जाएगी। बैंक के गवर्नर ने बताया कि अगली बैठक दिसंबर में होगी।")
+    d = Digester(summary_model=str(mt5_dir)).digest(text)
+    assert d.lang == "mixed" and source_language(d) == "en"
+    assert d.summary["en"].method == "abstractive"
+    assert d.summary["hi"].method in ("from_facts", "translated")
+
+
 def test_cli_translate_flag_without_model_is_a_usage_error(capsys):
     from newsdigest.cli import main
 
