@@ -150,6 +150,17 @@ def test_a_bullet_is_at_most_400_characters_and_ends_at_a_clause_never_inside_a_
     assert long_sentence.startswith(kept) and long_sentence[len(kept)] in ",; "  # cut before a clause mark
 
 
+def test_a_sentence_cut_by_the_splitter_inside_a_clause_is_marked_as_going_on():
+    from newsdigest.summary.extractive import bullet_text
+
+    run_on = " ".join(["नदी के किनारे बसे गांवों में पानी भर जाने से लोग ऊंचे स्थानों की ओर जा रहे हैं"] * 6) + "।"
+    d = make_digest(run_on)
+    assert len(d.sentences) >= 2  # no clause mark: cut at a space within 400 characters
+    first = bullet_text(d, 0)
+    assert first.endswith(" …") and run_on.startswith(first[:-2])
+    assert bullet_text(d, len(d.sentences) - 1).endswith("।")
+
+
 def test_a_sentence_opening_with_a_pronoun_loses_to_one_that_stands_alone():
     # position 2 opens with "उन्होंने" and its antecedent (position 1) is not chosen: position 3 wins
     scores = np.array([3.0, 0.0, 2.0, 1.9])

@@ -355,6 +355,8 @@ def bullet_text(digest: Digest, i: int, last: int | None = None, max_chars: int 
         text = text[1:].lstrip()
     if text[-1:] in ",;:،":  # a long sentence the splitter cut after a clause: say it goes on
         text = text.rstrip(",;:، ") + " …"
+    elif text and not _END_MARK.search(text) and digest.text[e:e + 1] in (" ", "\t"):
+        text += " …"  # cut by the splitter inside a clause (no end mark, the text goes on in the line)
     return clip(text, max_chars)
 
 
