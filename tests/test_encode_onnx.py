@@ -149,15 +149,6 @@ def test_int8_gives_the_fp32_labels_and_embeddings(int8, fp32):
 
 @pytest.mark.slow
 @pytest.mark.model
-def test_int8_outputs_do_not_depend_on_the_batch_they_ride_in(int8):
-    together = int8.run(WINDOWS)
-    alone = [int8.run([w])[0] for w in WINDOWS]
-    for a, b in zip(together, alone):
-        np.testing.assert_allclose(a.logits, b.logits, atol=0.15)
-
-
-@pytest.mark.slow
-@pytest.mark.model
 def test_built_model_is_cached_and_a_corrupt_file_is_rebuilt(int8, tmp_path, monkeypatch):
     import shutil
 
