@@ -116,15 +116,11 @@ class Transliterator:
                     "or train one: "
                     "PYTHONPATH=. python training/train_translit.py --data ../shared/data/translit --out models/translit"
                 )
-            from safetensors.torch import load_file
-
-            from ._model import Seq2Seq
+            from ._model import NumpySeq2Seq
 
             config = json.loads(config_path.read_text(encoding="utf-8"))
             vocab = Vocab(config["vocab"])
-            model = Seq2Seq(len(vocab.symbols), pad=vocab.pad, **config["model"])
-            model.load_state_dict(load_file(str(weights_path)))
-            model.eval()
+            model = NumpySeq2Seq.from_file(weights_path, pad=vocab.pad)  # the torch model's weights, numpy inference
             if self.beam is None:
                 self.beam = int(config.get("beam", 1))
             self._vocab, self._model = vocab, model
@@ -223,7 +219,7 @@ class Transliterator:
         """Model outputs for unique word keys, decoded in length-sorted batches."""
         if self._model is None:
             self._load()
-        import torch
+        import numpy as np
 
         vocab = self._vocab
         order = sorted(range(len(keys)), key=lambda i: (len(keys[i]), keys[i]))
@@ -231,9 +227,9 @@ class Transliterator:
         for start in range(0, len(order), _BATCH):
             idx = order[start : start + _BATCH]
             seqs = [vocab.encode_source(keys[i], to) for i in idx]
-            src = torch.full((len(seqs), max(map(len, seqs))), vocab.pad, dtype=torch.long)
+            src = np.full((len(seqs), max(map(len, seqs))), vocab.pad, dtype=np.int64)
             for row, s in enumerate(seqs):
-                src[row, : len(s)] = torch.tensor(s)
+                src[row, : len(s)] = s
             hyps = self._model.beam_search(src, vocab.bos, vocab.eos, beam=self.beam, max_len=2 * src.shape[1] + 6)
             for i, h in zip(idx, hyps):
                 out[i] = vocab.decode(h)
@@ -285,7 +281,7 @@ class Transliterator:
         """
         if self._model is None:
             self._load()
-        import torch
+        import numpy as np
 
         vocab = self._vocab
         out = [0.0] * len(sources)
@@ -294,15 +290,14 @@ class Transliterator:
             idx = order[start : start + _BATCH]
             srcs = [vocab.encode_source(sources[i], to) for i in idx]
             tgts = [vocab.encode_target(targets[i]) for i in idx]
-            src = torch.full((len(idx), max(map(len, srcs))), vocab.pad, dtype=torch.long)
-            tgt = torch.full((len(idx), max(map(len, tgts))), vocab.pad, dtype=torch.long)
+            src = np.full((len(idx), max(map(len, srcs))), vocab.pad, dtype=np.int64)
+            tgt = np.full((len(idx), max(map(len, tgts))), vocab.pad, dtype=np.int64)
             for row, (s_ids, t_ids) in enumerate(zip(srcs, tgts)):
-                src[row, : len(s_ids)] = torch.tensor(s_ids)
-                tgt[row, : len(t_ids)] = torch.tensor(t_ids)
-            tgt_in = torch.cat([torch.full((len(idx), 1), vocab.bos, dtype=torch.long), tgt[:, :-1]], 1)
-            with torch.inference_mode():
-                logp = self._model(src, tgt_in).log_softmax(-1)
-            picked = logp.gather(2, tgt.unsqueeze(-1)).squeeze(-1).masked_fill(tgt == vocab.pad, 0.0)
+                src[row, : len(s_ids)] = s_ids
+                tgt[row, : len(t_ids)] = t_ids
+            tgt_in = np.concatenate([np.full((len(idx), 1), vocab.bos, dtype=np.int64), tgt[:, :-1]], 1)
+            logp = self._model.log_probs(src, tgt_in)
+            picked = np.where(tgt == vocab.pad, 0.0, np.take_along_axis(logp, tgt[..., None], 2)[..., 0])
             lengths = (tgt != vocab.pad).sum(1)
             for row, i in enumerate(idx):
                 out[i] = float(picked[row].sum() / float(lengths[row]) ** length_penalty)
