@@ -297,6 +297,14 @@ def test_hindi_quote_after_kaha_in_every_quote_style(opening, closing):
     assert q.text == "हम इस पर काम कर रहे हैं।" and name(d, q.speaker) == "Andy Stone" and q.extra["direct"]
 
 
+@pytest.mark.parametrize("verb", ["आरोप लगाया", "व्यंग्य किया", "सवाल उठाया"])
+def test_hindi_quote_after_an_accusation_or_a_jibe_has_its_speaker(verb):
+    text = f"पूर्व मुख्यमंत्री रघुवर दास ने {verb}, ‘सरकार का खजाना खाली है।’ इसके बाद बैठक खत्म हुई।"
+    d = make_digest(text, [("PER", "रघुवर दास", "Raghubar Das", ["रघुवर दास"])])
+    q = next(f for f in extract_facts(d) if f.type == "quote")
+    assert q.text == "सरकार का खजाना खाली है।" and name(d, q.speaker) == "Raghubar Das"
+
+
 def test_quote_with_attribution_after_it_uses_unhone_for_the_last_named_person():
     text = "एलन मस्क ने एक फोटो शेयर की। ''हमारे सर्वर काम कर रहे हैं,'' उन्होंने लिखा।"
     d = make_digest(text, [("PER", "एलन मस्क", "Elon Musk", ["एलन मस्क"])])

@@ -59,7 +59,8 @@ _ROLE_APPOSITION_EN = regex.compile(
     regex.IGNORECASE)
 
 _SPEECH_HI = (r"(?:कहा|कहते|कहती|कहना|लिखा|लिखते|लिखती|बताया|बताते|बताती|बोले|बोलीं|बोला|पोस्ट\s+किया"
-              r"|पोस्ट\s+कर|ट्वीट\s+किया|ट्वीट\s+कर|करार\s+दिया|जोड़ा|दावा\s+किया|टिप्पणी\s+की|अपील\s+की)")
+              r"|पोस्ट\s+कर|ट्वीट\s+किया|ट्वीट\s+कर|करार\s+दिया|जोड़ा|दावा\s+किया|टिप्पणी\s+की|अपील\s+की"
+              r"|आरोप\s+लगाया|व्यंग्य\s+किया|कटाक्ष\s+किया|सवाल\s+उठाया|सवाल\s+किया|पूछा|चेतावनी\s+दी)")
 _SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|posted|stated|explained|noted"
               r"|insisted|declared|announced|called|calls|described|warned|asked|replied|recalled|admitted"
               r"|urged|argued)")
