@@ -59,9 +59,11 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
     # that fails to load must not rewrite what earlier runs recorded, and no worker's model
     # load should land inside the run. A worker that joins later builds it on its first chunk.
     workers = list(client.scheduler_info().get("workers", {})) or [None]
+    # (no worker known yet, e.g. while one restarts: any worker; Dask refuses allow_other_workers alone)
     model_version = client.gather([
-        client.submit(_task_model_version, spec, pure=False, allow_other_workers=True,
-                      workers=None if w is None else [w]) for w in workers])[0]
+        client.submit(_task_model_version, spec, pure=False) if w is None else
+        client.submit(_task_model_version, spec, pure=False, allow_other_workers=True, workers=[w])
+        for w in workers])[0]
     store.prepare()
     run = _Run(store, entries, fmt, force, max_chars, batch_size, progress)
     run.model_version = model_version
@@ -76,13 +78,17 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
     running: dict = {}  # future -> its units
     results = as_completed()
 
-    def submit(units):
+    suspects: list = []  # single articles whose task failed: retried alone at the end
+
+    def submit(units, track=True):
         keys = [u.entry.key if u.lines is None else f"{u.entry.key}#{n}"
                 for u in units for n in (range(*u.lines) if u.lines else (None,))]
         previous = {k: run.previous[k] for k in keys if k in run.previous}
         future = client.submit(_task_digest, units, previous, spec, pure=False)
-        running[future] = units
-        results.add(future)
+        if track:
+            running[future] = units
+            results.add(future)
+        return future
 
     def refill():
         while len(running) < window:
@@ -105,14 +111,26 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
                     for piece in pieces:
                         submit(piece)
                 else:
-                    run.add(_lost(units[0], e, run.model_version))
-                    run.tick()
+                    suspects.append(units)
                 refill()
                 continue
             for rec in records:
                 run.add(rec)
                 run.tick()
             refill()
+        # One at a time: an article that was only queued on a worker another article killed is not
+        # blamed for it (Dask counts a death against every task assigned to that worker).
+        for units in suspects:
+            future = submit(units, track=False)
+            try:
+                records = future.result()
+            except ModelNotFoundError:
+                raise
+            except Exception as e:  # noqa: BLE001 - it fails alone: this article is the cause
+                records = [_lost(units[0], e, run.model_version)]
+            for rec in records:
+                run.add(rec)
+                run.tick()
         run.complete = True
     except KeyboardInterrupt:
         run.summary.interrupted = True
