@@ -33,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.eval_summary import read_jsonl as _jsonl  # noqa: E402
 from newsdigest.schema import Digest, Entity, Fact, Mention  # noqa: E402
 
 SHARED = REPO.parent / "shared"
@@ -84,17 +85,6 @@ def cached_digests(items: list[dict], cache: Path, refresh: bool = False) -> lis
         rec = stored[it["id"]]
         out.append((it, digest_from_dict(rec["text"], rec["digest"]) if rec["digest"] else None))
     return out
-
-
-def _jsonl(path: Path, limit: int | None = None) -> list[dict]:
-    rows = []
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-            if limit and len(rows) >= limit:
-                break
-    return rows
 
 
 def article_items(shared: Path) -> list[dict]:

@@ -39,6 +39,11 @@ def load_records(data: Path, split: str, limit: int | None = None) -> list[dict]
     path = data / f"{split}.jsonl"
     if not path.is_file():
         raise SystemExit(f"error: {path} not found; --data must be the folder holding val.jsonl and test.jsonl")
+    return read_jsonl(path, limit)
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
+    """The first `limit` records (all without a limit) of a JSONL file; blank lines skipped."""
     records = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:

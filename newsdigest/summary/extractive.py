@@ -313,9 +313,8 @@ def extract(digest: Digest, embeddings: np.ndarray | None, scorer: SentenceScore
     else:
         scores = heuristic_scores(feats)
         lam = 0.7
-    similarity = cand_emb @ cand_emb.T if cand_emb is not None else lexical_similarity(
-        [digest.text[slice(*digest.sentences[i])] for i in candidates])
     texts = [digest.text[slice(*digest.sentences[c])] for c in candidates]
+    similarity = cand_emb @ cand_emb.T if cand_emb is not None else lexical_similarity(texts)
     lengths = [len(_words(t)) for t in texts]
     budget = None
     if k is None:  # adaptive: as many sentences as the word budget takes, up to bullet_count
