@@ -182,3 +182,18 @@ def test_place_names_ending_in_common_syllables_stay_as_they_sound(spelled, hind
 ])
 def test_camel_case_brands_are_spelled_part_by_part_unless_hindi_knows_the_whole(spelled, english, hindi):
     assert spelled.to_hindi_batch([english]) == [hindi]
+
+
+def test_a_compound_must_read_back_nearly_as_well_as_the_models_spelling(spelled):
+    # "mouth" + "corp" and "cream" + "career" are frequent words, but read aloud they are far from
+    # मोटोकॉर्प and कर्मचारी: the model's own spelling stays
+    assert spelled.to_english_batch(["मोटोकॉर्प"], ["ORG"]) == ["Motocorp"]
+    assert spelled.to_english_batch(["कर्मचारी"], ["ORG"]) != ["Creamcareer"]
+    assert spelled.to_english_batch(["डाउनडिटेक्टर"], ["ORG"]) == ["Downdetector"]
+
+
+def test_choose_skips_a_compound_far_below_the_models_score():
+    # the compound would win on frequency alone; it is 2.0 below the model's output, more than the margin
+    assert choose(["motocorp"], [["motocorp", "mouthcorp"]], [[-1.0, -3.0]], {"mouthcorp": 4.0}, 0.9,
+                  compounds={"mouthcorp": 4.0}) == ["motocorp"]
+    assert choose(["motocorp"], [["motocorp", "mouthcorp"]], [[-1.0, -3.0]], {"mouthcorp": 4.0}, 0.9) == ["mouthcorp"]

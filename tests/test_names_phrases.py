@@ -17,6 +17,21 @@ def test_places_take_their_english_name(hindi, english):
     assert phrases.place(hindi.split(), "en") == english
 
 
+def test_a_geonames_alternate_name_that_sounds_nothing_like_the_city_is_ignored():
+    # GeoNames lists हिन्दी among Mariupol's alternate names and अथर्ववेद among Bern's
+    assert phrases.place(["हिन्दी"], "en") is None
+    assert phrases.place(["अथर्ववेद"], "en") is None
+    assert phrases.segment("बीबीसी हिन्दी", "en", "ORG") == [("बीबीसी हिन्दी", None)]
+
+
+def test_common_institutional_words_are_translated():
+    assert [r for _, r in phrases.segment("चुनाव आयोग", "en", "ORG")] == ["Election", "Commission"]
+    assert [r for _, r in phrases.segment("कर्मचारी चयन आयोग", "en", "ORG")] == ["Staff", "Selection", "Commission"]
+    assert phrases.segment("रामगढ़ थाना", "en", "ORG")[-1] == ("थाना", "Police Station")
+    assert [r for _, r in phrases.segment("अंतरराष्ट्रीय अपराध न्यायालय", "en", "ORG")] == [
+        "International", "Criminal", "Court"]
+
+
 def test_a_city_takes_the_hindi_spelling_hindi_text_uses():
     assert phrases.place(["London"], "hi") == "लंदन"
 

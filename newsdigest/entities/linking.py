@@ -389,6 +389,8 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         every = deva + lat
         name_hi = best_form(deva, every)
         name_en = best_form(lat, every)
+        if name_en and _LATIN_ACRONYM.fullmatch(name_en) and name_hi and len(_TOKEN.findall(name_hi)) >= 2:
+            name_en = None  # RR beside राजस्थान रॉयल्स, RBI beside भारतीय रिज़र्व बैंक: the name, spelled out
         if name_en is None:
             name_en = roman[name_hi] if name_hi in roman else _romanise([name_hi], [typ]).get(name_hi, name_hi)
         if name_hi is None:

@@ -240,8 +240,9 @@ class Transliterator:
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
         candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]])
-        return choose(outputs, candidates, scores[ALPHA[to]], Lexicon.load(to).frequencies(),
-                      WEIGHT[to] if weight is None else weight)
+        lex = Lexicon.load(to)
+        return choose(outputs, candidates, scores[ALPHA[to]], lex.frequencies(),
+                      WEIGHT[to] if weight is None else weight, compounds=lex.compound_zipf)
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
                          alphas: list[float]) -> tuple[list[list[str]], dict[float, list[list[float]]]]:

@@ -55,6 +55,9 @@ COMPOUND_PART = 4  # characters of each half
 COMPOUND_ZIPF = 3.0  # each half a common English word
 COMPOUND_TOP = 3  # words per half
 COMPOUND_DISCOUNT = 0.0  # zipf of a compound: that of its rarer half less this
+# a compound must read back nearly as well as the model's own spelling: within this much of its score
+# (डाउनडिटेक्टर -> downdetector is 0.5 below; कर्मचारी -> "creamcareer" 3.1, मोटोकॉर्प -> "mouthcorp" 3.6)
+COMPOUND_MARGIN = 1.0
 
 
 class Lexicon:
@@ -159,16 +162,20 @@ class Lexicon:
 
 
 def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[float]],
-           zipf: Mapping[str, float], weight: float) -> list[str]:
+           zipf: Mapping[str, float], weight: float, compounds: Mapping[str, float] | None = None) -> list[str]:
     """For each word: its model output or the candidate with the best model score + weight * zipf.
 
     ``candidates[i]`` starts with ``outputs[i]``; ``scores[i]`` are the model scores of those
     candidates (see the module docstring). Ties keep the earlier candidate (the model's output).
+    A candidate in ``compounds`` (:meth:`Lexicon.compounds`) counts only when its score is within
+    COMPOUND_MARGIN of the model output's.
     """
     chosen = []
     for out, cands, sc in zip(outputs, candidates, scores):
         best, best_score = out, -math.inf
         for c, s in zip(cands, sc):
+            if compounds is not None and c in compounds and s < sc[0] - COMPOUND_MARGIN:
+                continue
             total = s + weight * zipf.get(c, 0.0)
             if total > best_score:
                 best, best_score = c, total

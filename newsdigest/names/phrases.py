@@ -55,6 +55,8 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("राज्यसभा", "राज्य सभा"), "Rajya Sabha", "head"),
     (("नगर निगम",), "Municipal Corporation", "head"),
     (("विभाग",), "Department", "head"),
+    (("थाना", "थाने"), "Police Station", "head"),
+    (("क्षेत्र",), "Region", "head"),
     (("संस्थान",), "Institute", "head"),
     (("महाविद्यालय", "कॉलेज"), "College", "head"),
     (("ब्यूरो",), "Bureau", "head"),
@@ -66,6 +68,11 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("भारतीय",), "Indian", "mod"),
     (("हिंद", "हिन्द"), "Indian", "mod"),
     (("राष्ट्रीय",), "National", "mod"),
+    (("अंतरराष्ट्रीय", "अंतर्राष्ट्रीय"), "International", "mod"),
+    (("चुनाव", "निर्वाचन"), "Election", "mod"),
+    (("कर्मचारी",), "Staff", "mod"),
+    (("चयन",), "Selection", "mod"),
+    (("अपराध",), "Criminal", "mod"),
     (("केंद्रीय",), "Central", "mod"),
     (("राज्य",), "State", "mod"),
     (("जिला",), "District", "mod"),
@@ -86,6 +93,10 @@ ROMANISED = {"भारतीय": "Bharatiya", "राष्ट्रीय": "
              "लोकतांत्रिक": "Loktantrik", "एवं": "evam", "और": "aur"}
 MAX_WORDS = 4
 UNTYPED_CITY_POPULATION = 1_000_000
+# a Devanagari alternate name must sound a little like the city's English name: GeoNames lists हिन्दी
+# under Mariupol and अथर्ववेद under Bern; renamed cities (इलाहाबाद, listed under Prayagraj) keep their
+# old name's own spelling from the model this way
+MIN_CITY_SOUND = 0.3
 _NEAR = {"IN", "PK", "NP", "BD", "LK", "BT", "AF"}
 _COUNTRY_HI = {country: adj for adj, (_, country) in COUNTRY_ADJECTIVES.items()}
 _OF_COUNTRY = re.compile(r"(.+) (Bank|Commission|Board) of (\w+)")
@@ -123,15 +134,18 @@ def _plain(name: str) -> str:
 def _closest(key: str, names: list[str]) -> str:
     """The name that sounds most like ``key``; ties go to the first name (the city's own), then to the
     commoner words."""
-    import difflib
-
     import wordfreq
 
     def common(n: str) -> float:
         return min(wordfreq.zipf_frequency(w, "en") for w in n.split())
 
-    return max(enumerate(names), key=lambda t: (difflib.SequenceMatcher(None, _sound(t[1]), key).ratio(),
-                                                 t[0] == 0, common(t[1]), -t[0]))[1]
+    return max(enumerate(names), key=lambda t: (_likeness(_sound(t[1]), key), t[0] == 0, common(t[1]), -t[0]))[1]
+
+
+def _likeness(a: str, b: str) -> float:
+    import difflib
+
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 @functools.lru_cache(maxsize=1)
@@ -174,6 +188,8 @@ def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
         for d in deva:
             key = _sound(d)
             en = _closest(key, latin)
+            if _likeness(_sound(en), key) < MIN_CITY_SOUND:
+                continue
             rank = (_sound(en) == key, pop, en)
             k = _hi_key(d)
             if k not in hi_en or rank[:2] > hi_en[k][:2]:
