@@ -81,6 +81,10 @@ _ROLE_NOMINAL = regex.compile(
     regex.IGNORECASE)
 _AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
 
+# A headline is short and carries no danda and no final full stop ("..", "…" are not stops).
+_HEADLINE_MAX = 200
+_SENTENCE_STOP = regex.compile(r"[।॥]|(?<!\.)\.[\"']*$")
+
 _DOUBLE = regex.compile(r'"(?P<q>[^"\n]{2,}?)"')
 _SINGLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])'(?P<q>[^'\n]{2,}?)'(?![\p{L}\p{M}\p{N}])")
 
@@ -103,7 +107,8 @@ _ACCORDING_EN = regex.compile(r"^\s*according\s+to\s+(?P<spk>[^,]{1,80}),\s*(?P<
 
 
 def find_quotes(ctx: FactContext) -> list[Fact]:
-    facts = _direct_quotes(ctx)
+    headline_end = _headline_end(ctx)
+    facts = _direct_quotes(ctx, headline_end)
     covered = {ctx.sentence_index(f.span[0]) for f in facts} | {ctx.sentence_index(f.span[1] - 1) for f in facts}
     for f in list(facts):  # "... called India 'the best team' and said his side had been beaten ..."
         s, e = ctx.sentence_span(f.span[1] - 1)
@@ -117,7 +122,7 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
     for i, (s, e) in enumerate(ctx.sentences):
         if i in covered:
             continue
-        fact = _indirect_quote(ctx, s, e)
+        fact = _indirect_quote(ctx, s, e, in_headline=s < headline_end)
         if fact is not None:
             facts.append(fact)
     for f in facts:  # "...," नडेला ने लिखा: the role was given where the person was introduced
@@ -151,10 +156,25 @@ def _quote_spans(norm: str) -> list[tuple[int, int, int, int]]:
     return sorted(spans)
 
 
-def _direct_quotes(ctx: FactContext) -> list[Fact]:
+def _headline_end(ctx: FactContext) -> int:
+    """End of the headline (quotes there are not reported, as in the annotation guidelines): the
+    digest's title line, or the whole text when it is one short line with no sentence stop in it."""
+    text = ctx.text
+    title = (ctx.digest.title or "").strip()
+    if title and text.lstrip().startswith(title):
+        return text.index(title) + len(title)
+    body = text.strip()
+    if "\n" in body or len(body) > _HEADLINE_MAX or _SENTENCE_STOP.search(body):
+        return 0
+    return len(text)
+
+
+def _direct_quotes(ctx: FactContext, headline_end: int) -> list[Fact]:
     facts = []
     for os_, oe, qs, qe in _quote_spans(ctx.norm):
         open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
+        if open_pos < headline_end:
+            continue
         s1 = ctx.sentence_span(open_pos)[0]
         e2 = ctx.sentence_span(max(open_pos, close_pos - 1))[1]
         before_start = s1
@@ -189,7 +209,7 @@ def _direct_quotes(ctx: FactContext) -> list[Fact]:
 
 # -- indirect quotes --------------------------------------------------------------------------
 
-def _indirect_quote(ctx: FactContext, s: int, e: int) -> Fact | None:
+def _indirect_quote(ctx: FactContext, s: int, e: int, in_headline: bool = False) -> Fact | None:
     ns = ctx.to_norm(s)
     sentence = ctx.norm[ns:ctx.to_norm(e)]
     # X के मुताबिक/अनुसार ...: the mention right before the phrase
@@ -218,7 +238,7 @@ def _indirect_quote(ctx: FactContext, s: int, e: int) -> Fact | None:
             speaker, role, via = _speaker(ctx, s, verb_pos, quote_start=s)
             if speaker is not None:
                 fact = _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
-                if fact is not None and pattern is _INDIRECT_HI[1]:
+                if fact is not None and pattern is _INDIRECT_HI[1] and not in_headline:
                     fact.type, fact.extra["direct"] = "quote", True  # "कहा- ..." introduces speech: a direct quote
                 return fact
     return None
