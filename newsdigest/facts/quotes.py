@@ -85,8 +85,9 @@ _AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+�
 _HEADLINE_MAX = 200
 _SENTENCE_STOP = regex.compile(r"[।॥]|(?<!\.)\.[\"']*$")
 
-_DOUBLE = regex.compile(r'"(?P<q>[^"\n]{2,}?)"')
-_SINGLE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])'(?P<q>[^'\n]{2,}?)'(?![\p{L}\p{M}\p{N}])")
+_OPENING_MARKS = "‘“„"
+_CLOSING_MARKS = "’”"
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 _INDIRECT_HI = [
     regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>कहा|बताया|लिखा|दावा\s+किया|जानकारी\s+दी)(?:\s+(?:है|था))?\s*,?\s+कि\s+(?P<q>.+)"),
@@ -146,14 +147,84 @@ def _role_elsewhere(ctx: FactContext, entity_id: str):
 
 # -- direct quotes ----------------------------------------------------------------------------
 
-def _quote_spans(norm: str) -> list[tuple[int, int, int, int]]:
-    """(outer start, outer end, inner start, inner end) of quotation-mark pairs in the normalized text."""
-    spans = [(m.start(), m.end(), m.start("q"), m.end("q")) for m in _DOUBLE.finditer(norm)]
-    for m in _SINGLE.finditer(norm):
-        if any(s <= m.start() < e for s, e, _, _ in spans):
+def _quote_marks(ctx: FactContext) -> list[tuple[int, str, bool, bool]]:
+    """(position in the normalized text, '"' or "'", can open, can close) of each quotation mark.
+
+    A mark opens before a word (not glued to one before it) and closes after text; curly marks also keep
+    the direction they had in the caller's text (‘ “ open, ’ ” close). Marks glued on both sides
+    (``है।'अगला``, ``था."वह``) can do either, and the pairing decides. An apostrophe between Latin
+    letters is no mark.
+    """
+    norm, marks = ctx.norm, []
+    for i, ch in enumerate(norm):
+        if ch not in "\"'":
             continue
-        spans.append((m.start(), m.end(), m.start("q"), m.end("q")))
+        prev = norm[i - 1] if i else " "
+        nxt = norm[i + 1] if i + 1 < len(norm) else " "
+        if ch == "'" and prev.isascii() and prev.isalpha() and nxt.isascii() and nxt.isalpha():
+            continue  # Sharma's, don't
+        orig = ctx.text[ctx.orig(i)]
+        can_open = not nxt.isspace() and not _WORD_CHAR.match(prev)
+        can_close = not prev.isspace()
+        if orig in _OPENING_MARKS:  # a glued one may still close: `हैं.“अगला`
+            can_open = True
+        elif orig in _CLOSING_MARKS:  # `कहा,’ये`: a closing mark typed for an opening one
+            can_close = True
+        elif not can_open and not can_close:  # a mark with spaces on both sides: `कहा, " यहां`
+            can_open = can_close = True
+        marks.append((i, ch, can_open, can_close))
+    return marks
+
+
+def _quote_spans(ctx: FactContext) -> list[tuple[int, int, int, int, bool]]:
+    """(outer start, outer end, inner start, inner end, closed) of the quotations in the normalized text.
+
+    Marks of one kind pair left to right. A quotation whose closing mark never comes (an extract that
+    cut it, or a paragraph that ends first) runs to the first mark after a sentence stop, the next
+    opening mark or the end of its paragraph, and is ``closed=False``. Single quotes inside a double
+    quotation are part of it.
+    """
+    norm = ctx.norm
+    marks = _quote_marks(ctx)
+
+    def unclosed(start: int, limit: int):
+        end = min(limit, _paragraph_end(norm, start))
+        for pos, _, _, can_close in marks:
+            if start < pos < end and can_close and norm[pos - 1] in "।.?!":
+                return start, pos + 1, start + 1, pos, False
+        return start, end, start + 1, end, False
+
+    found: dict[str, list] = {'"': [], "'": []}
+    for kind, spans in found.items():
+        open_at = None
+        for pos, k, can_open, can_close in marks:
+            if k != kind:
+                continue
+            if open_at is not None and "\n" in norm[open_at:pos]:
+                spans.append(unclosed(open_at, pos))
+                open_at = None
+            if open_at is None:
+                if can_open:
+                    open_at = pos
+            elif can_close:
+                if pos - open_at > 2:
+                    spans.append((open_at, pos + 1, open_at + 1, pos, True))
+                open_at = None
+            else:  # a second opening mark: the first quotation was never closed
+                spans.append(unclosed(open_at, pos))
+                open_at = pos
+        if open_at is not None:
+            spans.append(unclosed(open_at, len(norm)))
+    spans = list(found['"'])
+    for span in found["'"]:
+        if not any(s <= span[0] < e for s, e, *_ in found['"']):
+            spans.append(span)
     return sorted(spans)
+
+
+def _paragraph_end(norm: str, pos: int) -> int:
+    end = norm.find("\n", pos)
+    return len(norm) if end == -1 else end
 
 
 def _headline_end(ctx: FactContext) -> int:
@@ -171,7 +242,7 @@ def _headline_end(ctx: FactContext) -> int:
 
 def _direct_quotes(ctx: FactContext, headline_end: int) -> list[Fact]:
     facts = []
-    for os_, oe, qs, qe in _quote_spans(ctx.norm):
+    for os_, oe, qs, qe, closed in _quote_spans(ctx):
         open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
         if open_pos < headline_end:
             continue
