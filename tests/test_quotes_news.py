@@ -68,3 +68,73 @@ def test_an_english_apostrophe_is_not_a_quotation_mark():
     text = "Reena Sharma's office said: 'Schools will reopen on Monday.'"
     d = make_digest(text, [("PER", "रीना शर्मा", "Reena Sharma", ["Reena Sharma"])], lang="en")
     assert [q.text for q in quotes(d)] == ["Schools will reopen on Monday."]
+
+
+# -- where the attribution is ------------------------------------------------------------------------
+
+KAPOOR = [("PER", "अनिल कपूर", "Anil Kapoor", ["अनिल कपूर", "कपूर"]),
+          ("PER", "सीमा राव", "Seema Rao", ["सीमा राव", "सीमा"])]
+
+
+@pytest.mark.parametrize("text", [
+    'पुल की मरम्मत पर बात हुई.कपूर कहते हैं, "काम दो हफ्ते में पूरा होगा. उसके बाद रास्ता खुलेगा."',
+    'पुल की मरम्मत पर बात हुई. अनिल कपूर ने कहा. "काम दो हफ्ते में पूरा होगा. उसके बाद रास्ता खुलेगा."',
+])
+def test_an_introduction_the_splitter_left_in_the_sentence_before_still_attributes(text):
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)] == [
+        ("काम दो हफ्ते में पूरा होगा. उसके बाद रास्ता खुलेगा.", "Anil Kapoor")]
+
+
+def test_a_quote_ending_its_sentence_is_attributed_by_the_next_sentence():
+    text = "दोनों देर तक चुप रहे। “अब हम क्या करेंगे?” सीमा ने धीमे से पूछा। फिर वे घर लौट गए।"
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)] == [("अब हम क्या करेंगे?", "Seema Rao")]
+
+
+def test_a_sentence_that_opens_a_quote_of_its_own_does_not_attribute_the_quote_before():
+    text = "अनिल कपूर ने लिखा, 'बहुत बढ़िया'। सीमा राव ने भी लिखा, 'मुझे यह फिल्म पसंद आई।'"
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)] == [
+        ("बहुत बढ़िया", "Anil Kapoor"), ("मुझे यह फिल्म पसंद आई।", "Seema Rao")]
+
+
+def test_the_introduction_before_a_quote_wins_over_a_speech_verb_after_it():
+    text = "अनिल कपूर ने कहा, 'सड़क अगले महीने बनेगी' वहीं, सीमा राव ने शुक्रवार को कहा कि बजट कम है।"
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)] == [("सड़क अगले महीने बनेगी", "Anil Kapoor")]
+
+
+def test_a_split_quote_gets_the_speaker_named_between_its_parts():
+    text = "‘सड़क अगले महीने बनेगी’अनिल कपूर ने अपने भाषण में कहा, ‘बजट की कोई कमी नहीं है।’"
+    d = make_digest(text, KAPOOR)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["Anil Kapoor", "Anil Kapoor"]
+
+
+@pytest.mark.parametrize("text", [
+    "अनिल कपूर ने फिल्म 'नीला आसमान' की तारीफ करते हुए कहा कि सबको इसे देखना चाहिए।",
+    "इस योजना को ‘हर घर जल’ नाम देने के पीछे की सोच पर अनिल कपूर ने कहा कि पानी सबका हक है।",
+])
+def test_a_quoted_title_the_sentence_goes_on_with_is_not_a_quote(text):
+    assert quotes(make_digest(text, KAPOOR)) == []
+
+
+def test_a_quoted_slogan_is_a_quote():
+    text = "रैली में अनिल कपूर ने 'देश बचाओ, रोजगार दो' के नारे लगाए।"
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)] == [("देश बचाओ, रोजगार दो", "Anil Kapoor")]
+
+
+# -- speakers ---------------------------------------------------------------------------------------------
+
+def test_a_name_inside_a_quote_is_neither_its_speaker_nor_a_pronouns_antecedent():
+    text = ("सीमा राव ने तंज कसते हुए कहा, ‘‘अनिल कपूर हर हफ्ते विदेश जाते हैं।’’ "
+            "उन्होंने सवाल उठाया, ‘‘इतने दौरों की क्या जरूरत है?’’")
+    d = make_digest(text, KAPOOR)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["Seema Rao", "Seema Rao"]
+
+
+def test_a_name_quoted_after_a_slogan_is_not_the_speaker():
+    text = "भीड़ ने 'जय हो' के नारे लगाए और 'अनिल कपूर जिंदाबाद' भी कहा। सीमा राव ने कहा, 'सब शांत रहें।'"
+    d = make_digest(text, KAPOOR)
+    assert all(name(d, q.speaker) != "Anil Kapoor" for q in quotes(d))

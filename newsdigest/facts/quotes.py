@@ -60,13 +60,14 @@ _ROLE_APPOSITION_EN = regex.compile(
 
 _SPEECH_HI = (r"(?:कहा|कहते|कहती|कहना|लिखा|लिखते|लिखती|बताया|बताते|बताती|बोले|बोलीं|बोला|पोस्ट\s+किया"
               r"|पोस्ट\s+कर|ट्वीट\s+किया|ट्वीट\s+कर|करार\s+दिया|जोड़ा|दावा\s+किया|टिप्पणी\s+की|अपील\s+की"
-              r"|आरोप\s+लगाया|व्यंग्य\s+किया|कटाक्ष\s+किया|सवाल\s+उठाया|सवाल\s+किया|पूछा|चेतावनी\s+दी)")
+              r"|आरोप\s+लगाया|व्यंग्य\s+किया|कटाक्ष\s+किया|सवाल\s+उठाया|सवाल\s+किया|पूछा|चेतावनी\s+दी"
+              r"|नारे\s+लगा(?:ए|या|ने|ते|ती|ईं|ई))")
 _SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|posted|stated|explained|noted"
               r"|insisted|declared|announced|called|calls|described|warned|asked|replied|recalled|admitted"
               r"|urged|argued)")
 _SPEECH_ANY = regex.compile(rf"{_L}(?:{_SPEECH_HI}|{_SPEECH_EN}){_R}", regex.IGNORECASE)
 _INTRO_END = regex.compile(
-    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:था|है|थे|थी))?(?:\s+कि)?|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
+    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:था|है|हैं|थे|थी|थीं))?(?:\s+कि)?|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
     r"\s*[-–—:,]*\s*$", regex.IGNORECASE)
 _ATTR_AFTER = regex.compile(
     rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,90}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
@@ -79,6 +80,11 @@ _NOMINAL_ORG = regex.compile(r"(?<![\p{L}\p{M}])(?:कंपनी|company|the\s
 _ROLE_NOMINAL = regex.compile(
     rf"{_L}(?:the\s+)?(?P<role>{_alt(list(_ROLE_BY_HI) + list(_ROLE_BY_EN))})\s+(?:ने|said|says|told|added)(?![\p{{L}}\p{{M}}])",
     regex.IGNORECASE)
+# After a quote, a postposition, conjunction or noun of naming means the phrase is part of the sentence
+# (a title, a term); "'...' के नारे" (slogans) reproduces what was said.
+_CONTINUES = regex.compile(r"^\s*(?:का|की|के|को|में|से|पर|ने|तक|और|एवं|या|व|नाम|नामक|शब्द|वाला|वाली|वाले)(?![\p{L}\p{M}])")
+_SLOGAN = regex.compile(r"^\s*(?:का|की|के)\s+नार(?:े|ा|ों)(?![\p{L}\p{M}])")
+_NE = regex.compile(r"(?<![\p{L}\p{M}])ने(?![\p{L}\p{M}])")
 _AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
 
 # A headline is short and carries no danda and no final full stop ("..", "…" are not stops).
@@ -87,6 +93,7 @@ _SENTENCE_STOP = regex.compile(r"[।॥]|(?<!\.)\.[\"']*$")
 
 _OPENING_MARKS = "‘“„"
 _CLOSING_MARKS = "’”"
+_QUOTE_MARK = regex.compile(r"[\"']")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
 _INDIRECT_HI = [
@@ -109,7 +116,9 @@ _ACCORDING_EN = regex.compile(r"^\s*according\s+to\s+(?P<spk>[^,]{1,80}),\s*(?P<
 
 def find_quotes(ctx: FactContext) -> list[Fact]:
     headline_end = _headline_end(ctx)
-    facts = _direct_quotes(ctx, headline_end)
+    spans = _quote_spans(ctx)
+    quoted = tuple((ctx.orig(qs), ctx.orig(qe)) for _, _, qs, qe, closed in spans if closed)  # (a stray mark is no quote)
+    facts = _direct_quotes(ctx, spans, headline_end, quoted)
     covered = {ctx.sentence_index(f.span[0]) for f in facts} | {ctx.sentence_index(f.span[1] - 1) for f in facts}
     for f in list(facts):  # "... called India 'the best team' and said his side had been beaten ..."
         s, e = ctx.sentence_span(f.span[1] - 1)
@@ -182,7 +191,7 @@ def _quote_spans(ctx: FactContext) -> list[tuple[int, int, int, int, bool]]:
     Marks of one kind pair left to right. A quotation whose closing mark never comes (an extract that
     cut it, or a paragraph that ends first) runs to the first mark after a sentence stop, the next
     opening mark or the end of its paragraph, and is ``closed=False``. Single quotes inside a double
-    quotation are part of it.
+    quotation are part of it; single quotes around one are a stray mark paired with a far one.
     """
     norm = ctx.norm
     marks = _quote_marks(ctx)
@@ -216,8 +225,8 @@ def _quote_spans(ctx: FactContext) -> list[tuple[int, int, int, int, bool]]:
         if open_at is not None:
             spans.append(unclosed(open_at, len(norm)))
     spans = list(found['"'])
-    for span in found["'"]:
-        if not any(s <= span[0] < e for s, e, *_ in found['"']):
+    for span in found["'"]:  # one that crosses a double quotation paired a stray mark
+        if not any(s < span[1] and span[0] < e for s, e, *_ in found['"']):
             spans.append(span)
     return sorted(spans)
 
@@ -240,9 +249,9 @@ def _headline_end(ctx: FactContext) -> int:
     return len(text)
 
 
-def _direct_quotes(ctx: FactContext, headline_end: int) -> list[Fact]:
+def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) -> list[Fact]:
     facts = []
-    for os_, oe, qs, qe, closed in _quote_spans(ctx):
+    for os_, oe, qs, qe, closed in spans:
         open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
         if open_pos < headline_end:
             continue
@@ -251,31 +260,62 @@ def _direct_quotes(ctx: FactContext, headline_end: int) -> list[Fact]:
         before_start = s1
         before = ctx.norm[ctx.to_norm(s1):os_]
         if not before.strip() and ctx.sentence_index(open_pos):
+            # the splitter ended the sentence at the introduction: "... ने कहा:" / "वह कहते हैं." + "quote"
             prev = ctx.sentences[ctx.sentence_index(open_pos) - 1]
-            if ctx.norm_slice(*prev).rstrip().endswith(":"):
-                before_start, before = prev[0], ctx.norm_slice(prev[0], open_pos)
+            prev_text = ctx.norm_slice(prev[0], open_pos)
+            if prev_text.rstrip().endswith(":") or _INTRO_END.search(prev_text.rstrip().rstrip(".")):
+                before_start, before = prev[0], prev_text
+        after_n = oe
         after = ctx.norm[oe:ctx.to_norm(e2)]
-        speaker, role, via, attributed = None, None, None, False
+        i2 = ctx.sentence_index(max(open_pos, close_pos - 1))
+        if closed and not after.strip(" ।.") and i2 + 1 < len(ctx.sentences):
+            # the sentence ended with the quote: "“...?” कामिनी ने धीमे से कहा।" attributes it in the next one
+            nxt = ctx.sentences[i2 + 1]
+            nxt_text = ctx.norm_slice(*nxt)
+            if "\n" not in ctx.norm_slice(close_pos, nxt[0]) and not _QUOTE_MARK.search(nxt_text):
+                after_n, after = ctx.to_norm(nxt[0]), nxt_text  # (one that opens a quote of its own is that one's)
+        speaker, role, via = None, None, None
         intro = _INTRO_END.search(before)
-        spoken = _SPEECH_ANY.search(before)
         attr = _ATTR_AFTER.match(after)
-        if attr and (attr.group("attr").strip() == "" or len(attr.group("attr").split()) <= 8):
-            attributed = True
-            zone = (close_pos, ctx.orig(oe + attr.end()))
-            speaker, role, via = _speaker(ctx, zone[0], zone[1], quote_start=open_pos)
+        if attr and not (_attribution_fits(attr.group("attr")) and _quote_stands_alone(before, after, attr, ctx.norm[qs:qe])):
+            attr = None
+        spoken = _SPEECH_ANY.search(before)
+        if intro:  # "X ने कहा, '...'": the introduction names the speaker, whatever follows the quote
+            speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
+        if attr and speaker is None:
+            zone = (ctx.orig(after_n), ctx.orig(after_n + attr.end()))
+            speaker, role, via = _speaker(ctx, zone[0], zone[1], quote_start=open_pos, quoted=quoted)
             if speaker is None:  # "X ने Y को 'quote' करार दिया": the agent is before the quote
-                speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos)
-        if speaker is None and (intro or spoken):
-            attributed = True
-            verb_end = before_start + len(before) if intro else ctx.orig(ctx.to_norm(before_start) + spoken.end())
-            speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos)
-        if not attributed:
-            continue
+                speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
+        if not intro and not attr:
+            if not spoken:
+                continue
+            verb_end = ctx.orig(ctx.to_norm(before_start) + spoken.end())
+            speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos, quoted=quoted)
         start, end = trim_span(ctx.text, ctx.orig(qs), ctx.orig(qe), chars=" \t\n,")
         if start >= end or (speaker is None and len(ctx.text[start:end].split()) < 3):
             continue
         facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True))
     return facts
+
+
+def _quote_stands_alone(before: str, after: str, attr, inner: str) -> bool:
+    """A speech verb after the quote attributes it only when the quote is words of their own: it opens
+    its clause, ends with a stop or comma, or the verb follows at once (``को 'गद्दार' करार दिया``); never
+    a phrase the sentence goes on with (``'द कश्मीर फाइल्स' की प्रशंसा करते हुए कहा``)."""
+    if _SLOGAN.match(after):
+        return True
+    if _CONTINUES.match(after):
+        return False
+    return (not attr.group("attr").strip() or not before.strip() or before.rstrip()[-1:] in "।.?!:,;-–—"
+            or after.lstrip()[:1] in ",.।?!-–—" or inner.rstrip()[-1:] in ",.।?!…")
+
+
+def _attribution_fits(attr: str) -> bool:
+    """The words between a quote and its speech verb are few (``'...,' उन्होंने कहा``), or more when they
+    hold the agent (``'...' अपने नोट में संस्था के अध्यक्ष महंत X ने लिखा``)."""
+    n = len(attr.split())
+    return n <= 8 or (n <= 16 and bool(_NE.search(attr)))
 
 
 # -- indirect quotes --------------------------------------------------------------------------
@@ -341,9 +381,15 @@ def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: 
 
 # -- speaker and role -----------------------------------------------------------------------------
 
-def _speaker(ctx: FactContext, start: int, end: int, quote_start: int):
-    """The entity that speaks in the attribution zone [start, end); (mention, role, via) or Nones."""
-    zone = ctx.mentions_in(start, end)
+def _speaker(ctx: FactContext, start: int, end: int, quote_start: int, quoted: tuple = ()):
+    """The entity that speaks in the attribution zone [start, end); (mention, role, via) or Nones.
+
+    Names and pronouns inside quotations (``quoted``: their spans) are the quote's words, never its
+    attribution, and no pronoun's antecedent."""
+    def outside(m):
+        return not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
+
+    zone = [m for m in ctx.mentions_in(start, end) if outside(m)]
     for m in reversed(zone):  # Hindi: the mention marked with ने (or का कहना)
         if _AGENT.match(ctx.after(m.end, 20)):
             return m, _role(ctx, m, start), None
@@ -356,10 +402,11 @@ def _speaker(ctx: FactContext, start: int, end: int, quote_start: int):
     if people:
         m = people[0] if len(people) > 1 and _SPEECH_ANY.search(ctx.norm_slice(people[0].end, end)) else people[-1]
         return m, _role(ctx, m, start), None
-    zone_text = ctx.norm_slice(start, end)
+    zone_text = _blank_quoted(ctx, start, end, quoted)
     pronoun = _PRONOUN.search(zone_text)
     if pronoun and not zone:
-        m = ctx.last_mention_before(min(quote_start, start))
+        m = next((m for m in reversed(ctx.mentions_in(0, min(quote_start, start)))
+                  if m.entity.type == "PER" and outside(m)), None)
         if m is not None:
             return m, None, "pronoun"
     nominal = _NOMINAL_ORG.search(zone_text)
@@ -385,6 +432,17 @@ def _speaker(ctx: FactContext, start: int, end: int, quote_start: int):
             return m, _role_pair(after_role.group("role"), None), None
         return m, None, None
     return None, None, None
+
+
+def _blank_quoted(ctx: FactContext, start: int, end: int, quoted) -> str:
+    """The normalized text of [start, end) with the quotations in it blanked out (same length)."""
+    ns = ctx.to_norm(start)
+    text = list(ctx.norm[ns:ctx.to_norm(end)])
+    for qs, qe in quoted:
+        a, b = max(ctx.to_norm(qs), ns) - ns, min(ctx.to_norm(qe) - ns, len(text))
+        if a < b:
+            text[a:b] = " " * (b - a)
+    return "".join(text)
 
 
 def _main_org_before(ctx: FactContext, pos: int) -> MentionRef | None:
