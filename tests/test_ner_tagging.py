@@ -113,3 +113,16 @@ def test_a_descriptor_before_an_organisation_is_not_part_of_its_name():
     w = Window(0, spans, [text[a:b] for a, b in spans])
     out = spans_from_logits(text, w, *logits_for(["B-ORG", "I-ORG", "I-ORG", "O", "O"]))
     assert [s.text for s in out] == ["डाउनडिटेक्टर"]
+
+
+def test_an_organisation_span_takes_in_the_institutional_modifiers_before_its_head_word():
+    from newsdigest.entities.ner import _institution_bounds
+
+    words = "कल चुनाव आयोग ने कहा".split()
+    assert _institution_bounds(words, 2, 3) == (1, 3)  # "आयोग" -> "चुनाव आयोग"
+    words = "भविष्य में भारतीय नौसेना का".split()
+    assert _institution_bounds(words, 3, 4) == (2, 4)
+    words = "केंद्र और गुजरात सरकार को".split()
+    assert _institution_bounds(words, 2, 4) == (2, 4)  # a conjunction never joins
+    words = "राष्ट्रीय कांग्रेस नेता".split()
+    assert _institution_bounds(words, 1, 2) == (1, 2)  # no head word at the end: the span stays

@@ -74,6 +74,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws += 1
         if ws == we or all(w.casefold() in DETERMINERS for w in window.words[ws:we]):
             continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
+        if typ == "ORG":
+            ws, we = _institution_bounds(window.words, ws, we)
         start, end = window.spans[ws][0], window.spans[we - 1][1]
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
@@ -81,6 +83,19 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
+
+
+def _institution_bounds(words: list[str], ws: int, we: int) -> tuple[int, int]:
+    """An organisation's span that ends on an institutional head word (``names.phrases``) takes in the
+    modifiers right before it: चुनाव + "आयोग", भारतीय + "नौसेना" (the news-hi guidelines name the body
+    whole). Conjunctions never join ("केंद्र और" + "गुजरात सरकार"). Head words after a span are left
+    out: "कांग्रेस सरकार" and "आईपीएल टीम" name the party and the league (measured on news-hi train)."""
+    from ..names.phrases import CONJUNCTIONS, institution_kind
+
+    if institution_kind(words[we - 1]) in ("head", "of"):
+        while ws > 0 and institution_kind(words[ws - 1]) == "mod" and words[ws - 1] not in CONJUNCTIONS:
+            ws -= 1
+    return ws, we
 
 
 def sentence_embeddings(n_sentences: int, windows: list[Window], outputs, hidden: int) -> np.ndarray:

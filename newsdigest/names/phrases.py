@@ -84,6 +84,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("गठबंधन",), "Alliance", "mod"),
     (("एवं", "और"), "and", "mod"),
 ]
+CONJUNCTIONS = frozenset({"एवं", "और"})
 # Country adjectives: Hindi adjective -> (English adjective, the country as "of <country>" names it).
 COUNTRY_ADJECTIVES = {"भारतीय": ("Indian", "India"), "अमेरिकी": ("American", "America"),
                       "ब्रिटिश": ("British", "Britain"), "चीनी": ("Chinese", "China"),
@@ -112,6 +113,12 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
         if kind != "mod":
             en_hi.setdefault(_en_key(en), forms[0])
     return hi_en, en_hi
+
+
+def institution_kind(word: str) -> str | None:
+    """"head", "of" or "mod" for a one-word Hindi institutional word of :data:`INSTITUTIONS`, else None."""
+    hit = _institutions()[0].get((_hi_key(word),))
+    return hit[1] if hit else None
 
 
 def _sound(name: str) -> str:
