@@ -138,3 +138,39 @@ def test_a_name_quoted_after_a_slogan_is_not_the_speaker():
     text = "भीड़ ने 'जय हो' के नारे लगाए और 'अनिल कपूर जिंदाबाद' भी कहा। सीमा राव ने कहा, 'सब शांत रहें।'"
     d = make_digest(text, KAPOOR)
     assert all(name(d, q.speaker) != "Anil Kapoor" for q in quotes(d))
+
+
+# -- introductions ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,quote", [
+    ("वीडियो पर खूब कमेंट आए। एक दर्शक ने लिखा- आप बहुत अच्छा गाती हैं।", "आप बहुत अच्छा गाती हैं"),
+    ("वीडियो पर खूब कमेंट आए। किसी ने पूछा- अगला गाना कब आएगा?", "अगला गाना कब आएगा?"),
+    ("शाम को सभा हुई। कवि ने यह कविता पढ़ी-धूप ढली तो घर लौट आए पंछी", "धूप ढली तो घर लौट आए पंछी"),
+])
+def test_text_after_a_dash_introduction_is_a_quote_even_when_no_speaker_is_named(text, quote):
+    found = quotes(make_digest(text))
+    assert [q.text for q in found] == [quote] and found[0].speaker is None
+
+
+def test_a_quarrel_kaha_suni_is_not_an_introduction():
+    text = "बाजार में दो दुकानदारों के बीच कहा-सुनी हो गई और भीड़ जमा हो गई।"
+    assert quotes(make_digest(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "पुलिस विभाग की ओर से कहा गया कि, 'जांच पूरी होने तक सड़क बंद रहेगी।'",
+    'बैठक के बाद अनिल कपूर ने कहा. " जांच पूरी होने तक सड़क बंद रहेगी."',
+])
+def test_passive_and_full_stop_introductions(text):
+    d = make_digest(text, KAPOOR)
+    assert [q.text.strip() for q in quotes(d)] == [text.split("'" if "'" in text else '"')[1].strip()]
+
+
+@pytest.mark.parametrize("text,found", [
+    ("अनिल कपूर ने कहा कि यह सारा हंगामा 'विपक्ष के कुछ नेताओं' ने कराया।", ["विपक्ष के कुछ नेताओं"]),
+    ("अनिल कपूर ने कहा कि जनता ‘पूरी तरह बदलाव चाहती है।’ फिर सभा खत्म हुई।", ["पूरी तरह बदलाव चाहती है।"]),
+    ("अनिल कपूर ने कहा कि सरकार का ‘डिजिटल’ गांव दरअसल ‘बिना-बिजली’ गांव है।", []),
+    ("अनिल कपूर ने कहा कि 'पहली बारिश' और 'आखिरी खत' में उन्हें बड़े रोल मिले।", []),
+])
+def test_words_quoted_in_reported_speech_are_a_quote_unless_a_short_term_or_listed_titles(text, found):
+    assert [q.text for q in quotes(make_digest(text, KAPOOR))] == found

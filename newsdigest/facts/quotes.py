@@ -67,8 +67,9 @@ _SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|post
               r"|urged|argued)")
 _SPEECH_ANY = regex.compile(rf"{_L}(?:{_SPEECH_HI}|{_SPEECH_EN}){_R}", regex.IGNORECASE)
 _INTRO_END = regex.compile(
-    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:था|है|हैं|थे|थी|थीं))?(?:\s+कि)?|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
-    r"\s*[-–—:,]*\s*$", regex.IGNORECASE)
+    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:गया|गई|जाता|जाती))?(?:\s+(?:था|है|हैं|थे|थी|थीं))?(?:\s+कि)?"
+    rf"|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
+    r"\s*[-–—:,.]*\s*$", regex.IGNORECASE)
 _ATTR_AFTER = regex.compile(
     rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,90}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
     regex.IGNORECASE)
@@ -84,6 +85,8 @@ _ROLE_NOMINAL = regex.compile(
 # (a title, a term); "'...' के नारे" (slogans) reproduces what was said.
 _CONTINUES = regex.compile(r"^\s*(?:का|की|के|को|में|से|पर|ने|तक|और|एवं|या|व|नाम|नामक|शब्द|वाला|वाली|वाले)(?![\p{L}\p{M}])")
 _SLOGAN = regex.compile(r"^\s*(?:का|की|के)\s+नार(?:े|ा|ों)(?![\p{L}\p{M}])")
+_LIST_JOIN = regex.compile(r"\s*(?:,|और|एवं|या|तथा|व)\s*")
+_BOTH = regex.compile(r"\s*(?:दोनों|सभी|जैसे|जैसी)(?![\p{L}\p{M}])")
 _NE = regex.compile(r"(?<![\p{L}\p{M}])ने(?![\p{L}\p{M}])")
 _AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
 
@@ -96,9 +99,13 @@ _CLOSING_MARKS = "’”"
 _QUOTE_MARK = regex.compile(r"[\"']")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
+_DASH_INTRO_HI = (r"(?:कहा|लिखा|बताया|बोले|बोलीं|बोला|बोली|पूछा|कहते|कहती|लिखते|लिखती|ट्वीट\s+किया|पोस्ट\s+किया"
+                  r"|पढ़ी|पढ़ा|पढ़ीं|सुनाई|सुनाया)")
 _INDIRECT_HI = [
     regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>कहा|बताया|लिखा|दावा\s+किया|जानकारी\s+दी)(?:\s+(?:है|था))?\s*,?\s+कि\s+(?P<q>.+)"),
-    regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>कहा|लिखा|बताया)\s*[-–—:]\s*(?P<q>.+)"),
+    # "कहा-" / "लिखा-" / "कहा :" introduce speech (not "कहा-सुनी", a quarrel); so do बोले-, पूछा-, कविता पढ़ी-
+    regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>{_DASH_INTRO_HI})(?:\s+(?:है|हैं|था|थे|थी|थीं))?\s*[-–—:]\s*"
+                  r"(?!सुन[ीा](?![\p{L}\p{M}]))(?P<q>.+)"),
     regex.compile(rf"(?P<pre>.*?){_L}(?P<verb>का\s+कहना)\s+है\s+कि\s+(?P<q>.+)"),
 ]
 _ACCORDING_HI = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)\s*,?\s*")
@@ -251,7 +258,7 @@ def _headline_end(ctx: FactContext) -> int:
 
 def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) -> list[Fact]:
     facts = []
-    for os_, oe, qs, qe, closed in spans:
+    for k, (os_, oe, qs, qe, closed) in enumerate(spans):
         open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
         if open_pos < headline_end:
             continue
@@ -280,6 +287,8 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
         if attr and not (_attribution_fits(attr.group("attr")) and _quote_stands_alone(before, after, attr, ctx.norm[qs:qe])):
             attr = None
         spoken = _SPEECH_ANY.search(before)
+        if _listed_names(ctx.norm, spans, k):
+            continue
         if intro:  # "X ने कहा, '...'": the introduction names the speaker, whatever follows the quote
             speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
         if attr and speaker is None:
@@ -287,8 +296,8 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
             speaker, role, via = _speaker(ctx, zone[0], zone[1], quote_start=open_pos, quoted=quoted)
             if speaker is None:  # "X ने Y को 'quote' करार दिया": the agent is before the quote
                 speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
-        if not intro and not attr:
-            if not spoken:
+        if not intro and not attr:  # "X ने कहा कि ये सब 'सरकार के एजेंटों' ने कराया": words quoted in reported speech
+            if not spoken or not _quoted_words(ctx.norm, os_, oe, before, after):
                 continue
             verb_end = ctx.orig(ctx.to_norm(before_start) + spoken.end())
             speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos, quoted=quoted)
@@ -309,6 +318,31 @@ def _quote_stands_alone(before: str, after: str, attr, inner: str) -> bool:
         return False
     return (not attr.group("attr").strip() or not before.strip() or before.rstrip()[-1:] in "।.?!:,;-–—"
             or after.lstrip()[:1] in ",.।?!-–—" or inner.rstrip()[-1:] in ",.।?!…")
+
+
+def _quoted_words(norm: str, os_: int, oe: int, before: str, after: str) -> bool:
+    """Quoted words inside reported speech are the speaker's when they stand alone (``कहा कि वे 'लौटेंगे।'``)
+    or run to three words or more; a quoted term is shorter (``मोदी जी का ‘कैश-मुक्त’ भारत``)."""
+    inner = norm[os_ + 1:oe - 1]
+    if (before.rstrip()[-1:] in ",:;-–—" or inner.rstrip()[-1:] in ".।?!…"
+            or not after.strip(" ।.") or after.lstrip()[:1] in ",.।?!"):
+        return True
+    return len(inner.split()) >= 3
+
+
+def _listed_names(norm: str, spans, k: int) -> bool:
+    """Quoted items listed together with the sentence going on after the last one are names (titles,
+    terms): ``'अनकही' और 'मैं ज़िंदा हूं' में``, ``‘X’ और ‘Y’ दोनों``; a list of slogans that ends the
+    sentence is not (``लिखा था कि ‘...’ और ‘...।’``)."""
+    first = last = k
+    while first > 0 and _LIST_JOIN.fullmatch(norm, spans[first - 1][1], spans[first][0]):
+        first -= 1
+    while last + 1 < len(spans) and _LIST_JOIN.fullmatch(norm, spans[last][1], spans[last + 1][0]):
+        last += 1
+    if first == last:
+        return False
+    rest = norm[spans[last][1]:spans[last][1] + 30]
+    return bool(_CONTINUES.match(rest) or _BOTH.match(rest))
 
 
 def _attribution_fits(attr: str) -> bool:
@@ -347,9 +381,10 @@ def _indirect_quote(ctx: FactContext, s: int, e: int, in_headline: bool = False)
         if match:
             verb_pos = ctx.orig(ns + match.start("verb"))
             speaker, role, via = _speaker(ctx, s, verb_pos, quote_start=s)
-            if speaker is not None:
+            introduced = pattern is _INDIRECT_HI[1] and not in_headline
+            if speaker is not None or introduced:  # "एक यूजर ने लिखा- ...": a quote whose speaker is not named
                 fact = _indirect_fact(ctx, ctx.orig(ns + match.start("q")), e, speaker, role, via)
-                if fact is not None and pattern is _INDIRECT_HI[1] and not in_headline:
+                if fact is not None and introduced:
                     fact.type, fact.extra["direct"] = "quote", True  # "कहा- ..." introduces speech: a direct quote
                 return fact
     return None
