@@ -4,6 +4,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from argparse import Namespace
 from pathlib import Path
 
@@ -203,15 +204,17 @@ def test_one_failing_article_does_not_stop_or_misalign_the_batch(tmp_path):
         assert json.loads((out / f"a{i}.json").read_text("utf-8"))["source"]["path"] == f"a{i}.txt"
 
 
-def test_digest_many_crash_finishes_the_chunk_one_article_at_a_time(tmp_path):
+def test_digest_many_crash_finishes_the_chunk_one_article_at_a_time(tmp_path, caplog):
     src = tmp_path / "in"
     src.mkdir()
-    for i in range(4):
-        (src / f"a{i}.txt").write_text(f"Article {i}. {EN}", encoding="utf-8")
+    for i in range(24):  # chunks of 3 at first
+        (src / f"a{i:02}.txt").write_text(f"Article {i}. {EN}", encoding="utf-8")
     out = tmp_path / "out"
     run(src, out, FakeDigester(break_many_after=1))
-    assert [r["status"] for r in manifest(out)] == ["ok"] * 4
-    assert json.loads((out / "a3.json").read_text("utf-8"))["source"]["path"] == "a3.txt"
+    assert [r["status"] for r in manifest(out)] == ["ok"] * 24
+    assert json.loads((out / "a02.json").read_text("utf-8"))["source"]["path"] == "a02.txt"
+    # Not silent: the crash is logged, though every article got its digest.
+    assert "digest_many failed after 1 of 3 articles (RuntimeError: encoder crashed)" in caplog.text
 
 
 def test_keyboard_interrupt_keeps_finished_outputs_and_a_consistent_manifest(src, tmp_path):
@@ -255,6 +258,19 @@ def test_a_killed_run_partial_manifest_is_merged_on_the_next_start(tmp_path):
     assert again.seen == ["a.txt"]
     assert [r["status"] for r in manifest(out)] == ["ok", "skipped"]
     assert not (out / "manifest.jsonl.partial").exists()
+
+
+def test_an_unreadable_manifest_is_a_warning_and_a_full_rerun(tmp_path, caplog):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(EN, encoding="utf-8")
+    out = tmp_path / "out"
+    run(src, out, FakeDigester())
+    (out / "manifest.jsonl").write_bytes(b"\xff\xfe not UTF-8\n")
+    again = FakeDigester()
+    run(src, out, again)
+    assert again.seen == ["a.txt"] and [r["status"] for r in manifest(out)] == ["ok"]
+    assert "cannot read manifest.jsonl" in caplog.text
 
 
 def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, capsys):
@@ -388,6 +404,82 @@ def test_a_worker_that_dies_fails_only_its_article(tmp_path):
     assert (out / "a5.json").is_file()
 
 
+class FakeBar:
+    """Stands in for tqdm.tqdm: keeps its updates, and writes their sum to ``ticks`` (set by
+    the ``fake_bar`` fixture) so that worker processes can see how far the bar got."""
+
+    ticks: Path
+    made: list
+
+    def __init__(self, total=None, **options):
+        self.total = total
+        self.updates: list[int] = []
+        self.made.append(self)
+
+    def update(self, n=1):
+        self.updates.append(n)
+        tmp = self.ticks.with_name(self.ticks.name + ".tmp")
+        tmp.write_text(str(sum(self.updates)), encoding="utf-8")
+        os.replace(tmp, self.ticks)
+
+    def refresh(self):
+        pass
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def fake_bar(tmp_path, monkeypatch):
+    """The FakeBar class that tqdm.tqdm is for this test; ``fake_bar.made``: the bars made."""
+    tqdm = pytest.importorskip("tqdm")
+    bar = type("Bar", (FakeBar,), {"ticks": tmp_path / "ticks", "made": []})
+    monkeypatch.setattr(tqdm, "tqdm", bar)
+    return bar
+
+
+class SlowDigester(FakeDigester):
+    """Takes a minute over texts holding SLOW, and leaves the file ``started`` as it begins."""
+
+    def __init__(self, started: str):
+        super().__init__()
+        self.started = started
+
+    def digest(self, text, title=None, lang=None, path=None):
+        if "SLOW" in text:
+            Path(self.started).touch()
+            time.sleep(60)
+        return super().digest(text, title=title, lang=lang, path=path)
+
+
+def test_ctrl_c_stops_worker_processes_in_the_middle_of_a_chunk(tmp_path, fake_bar):
+    import functools
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(4):
+        (src / f"a{i}.txt").write_text("SLOW" if i == 1 else f"Story {i}. {EN}", encoding="utf-8")
+    started = tmp_path / "slow-started"
+
+    def ctrl_c(self, n=1):
+        # Pressed once a0.txt is digested and a worker is busy with a1.txt.
+        deadline = time.monotonic() + 20
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+    fake_bar.update = ctrl_c
+    t = time.monotonic()
+    with pytest.raises(RunInterrupted) as info:
+        run_folder([src], tmp_path / "out", jobs=2, batch_size=1, progress=True,
+                   digester_factory=functools.partial(SlowDigester, str(started)))
+    assert started.exists()
+    assert time.monotonic() - t < 30  # the worker busy with a1.txt did not finish it
+    assert info.value.summary.exit_code == 130
+    assert not (tmp_path / "out" / "manifest.jsonl.partial").exists()
+    assert all(r["input"] != "a1.txt" for r in manifest(tmp_path / "out"))
+
+
 class FakeClock:
     def __init__(self):
         self.now = 1000.0
@@ -420,10 +512,11 @@ def test_seconds_is_each_articles_share_of_its_batch_without_the_model_load(tmp_
                                                                            monkeypatch):
     from types import SimpleNamespace
 
-    from newsdigest.batch import runner
+    from newsdigest.batch import chunks, digesting, runner
 
     clock = FakeClock()
-    monkeypatch.setattr(runner, "time", SimpleNamespace(perf_counter=clock))
+    for module in (runner, chunks, digesting):
+        monkeypatch.setattr(module, "time", SimpleNamespace(perf_counter=clock))
     src = tmp_path / "in"
     src.mkdir()
     lengths = {"a.txt": 100, "b.txt": 300, "c.txt": 50, "d.txt": 1000}
@@ -454,6 +547,19 @@ def test_a_small_folder_is_split_into_shrinking_chunks_and_a_big_one_into_full_o
     assert small == sorted(small, reverse=True) and small[-1] == 1
     big = sizes(100, feed_lines=1900)
     assert sum(big) == 2000 and big[:50] == [32] * 50  # .jsonl lines fill chunks like files
+
+
+def test_runner_still_offers_the_names_it_had_before_it_was_split():
+    from newsdigest.batch import chunks, digesting, runner
+
+    # What the CLI, distributed.py and these tests imported from it, among others.
+    from newsdigest.batch.runner import _digest_chunk, _Item, _numbered, Entry, plan_chunks
+    assert _digest_chunk is digesting.digest_chunk and _Item is chunks.Item
+    assert (_numbered, Entry, plan_chunks) == (chunks.numbered, chunks.Entry, chunks.plan_chunks)
+    for name in [*runner.__all__, *runner._MOVED]:
+        assert getattr(runner, name) is not None, name
+    with pytest.raises(AttributeError):
+        runner.no_such_name
 
 
 def test_the_end_line_names_the_first_failed_inputs():

@@ -14,8 +14,10 @@ from pathlib import Path
 
 from ..errors import InputError, ModelNotFoundError, NewsdigestError
 from .inputs import DEFAULT_MAX_CHARS, read_articles
-from .runner import (RunInterrupted, UsageError, _digest_chunk, _Item, _numbered,
-                     default_digester_factory, run_folder)
+from .chunks import Item, numbered
+from .digesting import default_digester_factory, digest_chunk
+from .errors import RunInterrupted, UsageError
+from .runner import run_folder
 
 __all__ = ["add_parser", "run_summarize", "main"]
 
@@ -128,8 +130,10 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
 
 def _summarize_dask(args, factory):
     """A folder run on the cluster ``--dask`` names; a ``local:N`` cluster lives for this run."""
+    import importlib
+
     try:
-        import distributed  # noqa: F401  (only to say what to install)
+        importlib.import_module("distributed")  # only to say what to install
     except ImportError:
         raise UsageError('--dask needs dask and distributed: pip install "newsdigest[distributed]"'
                          ) from None
@@ -187,18 +191,18 @@ def _summarize_file(path: Path, args, factory, name: str | None = None) -> int:
         return 2
     good = []
     unreadable = failed = 0
-    for line, art in _numbered(items, str(path)):
+    for line, art in numbered(items, str(path)):
         if isinstance(art, InputError):
             print(f"{PROG}: error: {_line(art)}", file=sys.stderr)
             unreadable += 1
         else:
-            good.append(_Item(art.id, art, ""))
+            good.append(Item(art.id, art, ""))
     if good:
         digester = factory()
         several = len(items) > 1
         fmt = "dict" if several and args.format == "json" else args.format
         outputs = []
-        for item, (status, payload, _, _) in zip(good, _digest_chunk(digester, good, fmt,
+        for item, (status, payload, _, _) in zip(good, digest_chunk(digester, good, fmt,
                                                                      args.batch_size)):
             if status != "ok":
                 print(f"{PROG}: error: {item.key}: {payload}", file=sys.stderr)

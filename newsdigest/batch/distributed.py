@@ -9,21 +9,26 @@ Needs ``pip install "newsdigest[distributed]"`` (dask, distributed). See docs/ba
 from __future__ import annotations
 
 import functools
+import logging
 import os
 import threading
 import time
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable, Iterable
 
 from ..errors import InputError, ModelNotFoundError
-from .inputs import DEFAULT_MAX_CHARS, SUPPORTED_SUFFIXES, read_articles
-from .runner import (Entry, RunInterrupted, RunSummary, Unit, UsageError, _digest_chunk, _Item,
-                     _model_version, _numbered, _one_line, _Run, _sha256_file,
-                     check_options, count_lines, default_digester_factory, discover, is_jsonl,
-                     make_record, plan_chunks, read_unit, store_outcome, warm_up)
+from .chunks import Item, Unit, count_lines, is_jsonl, numbered, plan_chunks, read_unit
+from .digesting import default_digester_factory, digest_chunk, model_version, warm_up
+from .discovery import Entry, discover, discover_urls
+from .errors import one_line
+from .inputs import DEFAULT_MAX_CHARS, read_articles
+from .manifest import make_record, sha256_file, store_outcome
+from .runner import RunSummary, _Run, check_options
 from .store import open_store
 
-__all__ = ["run_folder_dask", "local_client", "digest_with_dask"]
+__all__ = ["run_folder_dask", "local_client", "digest_with_dask", "discover_urls"]
+
+logger = logging.getLogger(__name__)
 
 
 def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fmt: str = "json",
@@ -60,19 +65,18 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
     # load should land inside the run. A worker that joins later builds it on its first chunk.
     workers = list(client.scheduler_info().get("workers", {})) or [None]
     # (no worker known yet, e.g. while one restarts: any worker; Dask refuses allow_other_workers alone)
-    model_version = client.gather([
+    version = client.gather([
         client.submit(_task_model_version, spec, pure=False) if w is None else
         client.submit(_task_model_version, spec, pure=False, allow_other_workers=True, workers=[w])
         for w in workers])[0]
     store.prepare()
     run = _Run(store, entries, fmt, force, max_chars, batch_size, progress)
-    run.model_version = model_version
+    run.model_version = version
     todo = [e for e in entries if e.reason is None]
     counted = client.gather(client.map(_task_count_lines, [e for e in todo if is_jsonl(e)],
                                        fs=fs, pure=False))
     counts = {e.key: lines for e, (lines, _) in zip((e for e in todo if is_jsonl(e)), counted)}
     total = sum(n for _, n in counted) + sum(1 for e in todo if not is_jsonl(e))
-    run.start(total)
     window = 2 * max(1, sum(client.nthreads().values()))
     plan = plan_chunks(entries, counts, run.stems, batch_size)
     running: dict = {}  # future -> its units
@@ -97,50 +101,49 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
                 return
             submit(units)
 
+    def record(records):
+        for rec in records:
+            run.add(rec)
+            run.advance(rec["input"])
+
     try:
-        refill()
-        for future in results:
-            units = running.pop(future)
-            try:
-                records = future.result()
-            except ModelNotFoundError:
-                raise
-            except Exception as e:  # noqa: BLE001 - a killed worker (KilledWorker) or a bug
-                pieces = _split(units)
-                if len(pieces) > 1:
-                    for piece in pieces:
-                        submit(piece)
-                else:
-                    suspects.append(units)
-                refill()
-                continue
-            for rec in records:
-                run.add(rec)
-                run.tick()
+        with run.running(total):
             refill()
-        # One at a time: an article that was only queued on a worker another article killed is not
-        # blamed for it (Dask counts a death against every task assigned to that worker).
-        for units in suspects:
-            future = submit(units, track=False)
-            try:
-                records = future.result()
-            except ModelNotFoundError:
-                raise
-            except Exception as e:  # noqa: BLE001 - it fails alone: this article is the cause
-                records = [_lost(units[0], e, run.model_version)]
-            for rec in records:
-                run.add(rec)
-                run.tick()
-        run.complete = True
-    except KeyboardInterrupt:
-        run.summary.interrupted = True
+            for future in results:
+                units = running.pop(future)
+                try:
+                    records = future.result()
+                except ModelNotFoundError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - a killed worker (KilledWorker) or a bug
+                    pieces = _split(units)
+                    logger.warning("a task of %d articles failed (%s); %s", len(pieces),
+                                one_line(e), "split into one-article tasks" if len(pieces) > 1
+                                else "retried alone at the end")
+                    if len(pieces) > 1:
+                        for piece in pieces:
+                            submit(piece)
+                    else:
+                        suspects.append(units)
+                    refill()
+                    continue
+                record(records)
+                refill()
+            # One at a time: an article that was only queued on a worker another article killed
+            # is not blamed for it (Dask counts a death against every task assigned to that worker).
+            for units in suspects:
+                future = submit(units, track=False)
+                try:
+                    records = future.result()
+                except ModelNotFoundError:
+                    raise
+                except Exception as e:  # noqa: BLE001 - it fails alone: this article is the cause
+                    records = [_lost(units[0], e, run.model_version)]
+                record(records)
     finally:
         for future in list(running):
             future.cancel()
         running.clear()
-        run.close()
-    if run.summary.interrupted:
-        raise RunInterrupted(run.summary)
     return run.summary
 
 
@@ -164,70 +167,6 @@ def local_client(n_workers: int, threads: int | None = None):
                                env={"OMP_NUM_THREADS": str(threads),
                                     "MKL_NUM_THREADS": str(threads)})
     return Client(cluster)
-
-
-# ------------------------------------------------------------------------------ discovery
-
-def discover_urls(inputs: Iterable[str | Path], out: str | Path | None = None):
-    """:func:`~newsdigest.batch.runner.discover` for paths or fsspec URLs.
-
-    Returns ``(entries, fs)``: for local paths (and ``file://``) the very entries a plain run
-    lists, and ``fs`` None; else the entries found by walking ``fs`` (one filesystem for all
-    inputs), with the same keys, sorted order, hidden names and OUT left out.
-    """
-    import fsspec
-    from fsspec.implementations.local import LocalFileSystem
-
-    inputs = [str(i) for i in inputs]
-    if not inputs:
-        raise UsageError("no inputs given")
-    resolved = [fsspec.core.url_to_fs(i) for i in inputs]
-    if all(isinstance(fs, LocalFileSystem) for fs, _ in resolved):
-        out_path = None
-        if out is not None:
-            out_fs, out_path = fsspec.core.url_to_fs(str(out))
-            out_path = out_path if isinstance(out_fs, LocalFileSystem) else None
-        return discover([Path(p) for _, p in resolved], out_path), None
-    fs = resolved[0][0]
-    if any(type(f) is not type(fs) for f, _ in resolved):
-        raise UsageError("all inputs must be on one filesystem (local paths, or URLs of one kind)")
-    out_root = None
-    if out is not None:
-        out_fs, out_root = fsspec.core.url_to_fs(str(out))
-        out_root = out_root.rstrip("/") if type(out_fs) is type(fs) else None
-    paths = [p.rstrip("/") or "/" for _, p in resolved]
-    for url, p in zip(inputs, paths):
-        if not fs.exists(p):
-            raise UsageError(f"no such file or folder: {url}")
-    single_folder = len(paths) == 1 and fs.isdir(paths[0])
-    entries: list[Entry] = []
-    tops: dict[str, str] = {}
-    for url, p in zip(inputs, paths):
-        top = "" if single_folder else PurePosixPath(p).name
-        if not single_folder:
-            if top in tops:
-                raise UsageError(f"two inputs are both named {top!r} ({tops[top]} and {url}); "
-                                 "pass their common parent folder instead")
-            tops[top] = url
-        if not fs.isdir(p):
-            entries.append(_fs_entry(p, top))
-            continue
-        for found in sorted(fs.find(p, withdirs=False)):
-            rel = found[len(p):].lstrip("/")
-            if any(part.startswith(".") for part in rel.split("/")):
-                continue
-            if out_root is not None and (found + "/").startswith(out_root + "/"):
-                continue
-            entries.append(_fs_entry(found, f"{top}/{rel}" if top else rel))
-    return entries, fs
-
-
-def _fs_entry(path: str, key: str) -> Entry:
-    suffix = PurePosixPath(path).suffix
-    if suffix.lower() not in SUPPORTED_SUFFIXES:
-        return Entry(key, path, f"unsupported extension {suffix or '(none)'!r}; "
-                                f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
-    return Entry(key, path)
 
 
 # --------------------------------------------------------------------------- worker side
@@ -270,7 +209,7 @@ def _digester(spec: _Spec):
 
 def _task_model_version(spec: _Spec) -> str | None:
     with _LOCK:
-        return _model_version(_digester(spec))
+        return model_version(_digester(spec))
 
 
 def _task_count_lines(entry: Entry, fs=None) -> tuple[int, int]:
@@ -281,7 +220,7 @@ def _task_digest(units: list[Unit], previous: dict, spec: _Spec) -> list[dict]:
     """Read, skip or digest, and write one chunk on this worker; return its manifest records."""
     with _LOCK:
         digester = _digester(spec)
-        version = _model_version(digester)
+        version = model_version(digester)
         records: list[dict] = []
         items = []
         for unit in units:
@@ -291,8 +230,8 @@ def _task_digest(units: list[Unit], previous: dict, spec: _Spec) -> list[dict]:
             records.extend(done)
             items.extend(found)
         if items:
-            for item, outcome in zip(items, _digest_chunk(digester, items, spec.fmt,
-                                                          spec.batch_size)):
+            outcomes = digest_chunk(digester, items, spec.fmt, spec.batch_size)
+            for item, outcome in zip(items, outcomes):
                 records.append(store_outcome(spec.store, item, outcome, version))
         return records
 
@@ -313,7 +252,7 @@ def _lost(unit: Unit, exc: BaseException, model_version: str | None) -> dict:
     if type(exc).__name__ == "KilledWorker":
         msg = "worker processes kept dying while digesting this article (out of memory?)"
     else:
-        msg = f"the task failed on its worker: {_one_line(exc)}"
+        msg = f"the task failed on its worker: {one_line(exc)}"
     return make_record(key, "error", model_version, error=msg)
 
 
@@ -357,7 +296,7 @@ def digest_with_dask(paths: Iterable[str | Path], digester_factory: Callable[[],
 def _digest_partition(entries: Iterable[Entry], *, factory, max_chars: int,
                       batch_size: int) -> list[dict]:
     results: list[dict] = []
-    items: list[_Item] = []
+    items: list[Item] = []
     for e in entries:
         if e.reason is not None:
             results.append(_result(e.key, "ignored", error=e.reason))
@@ -366,24 +305,24 @@ def _digest_partition(entries: Iterable[Entry], *, factory, max_chars: int,
         try:
             articles = read_articles(e.path, max_chars=max_chars, id=e.key)
         except InputError as err:
-            results.append(_result(e.key, "error", error=_one_line(err, e.key),
-                                   sha256=_sha256_file(e.path), seconds=time.perf_counter() - t))
+            results.append(_result(e.key, "error", error=one_line(err, e.key),
+                                   sha256=sha256_file(e.path), seconds=time.perf_counter() - t))
             continue
-        for line, art in _numbered(articles, e.key):
+        for line, art in numbered(articles, e.key):
             key = e.key if line is None else f"{e.key}#{line}"
             if isinstance(art, InputError):
-                results.append(_result(key, "error", error=_one_line(art, key)))
+                results.append(_result(key, "error", error=one_line(art, key)))
             else:
                 results.append(_result(key, "pending", sha256=art.sha256))
-                items.append(_Item(key, art, ""))
+                items.append(Item(key, art, ""))
     if not items:
         return results
     digester = factory()  # built only when the partition has something to digest
-    version = _model_version(digester)
+    version = model_version(digester)
     outcomes = {}
     for start in range(0, len(items), batch_size):
         chunk = items[start:start + batch_size]
-        for item, outcome in zip(chunk, _digest_chunk(digester, chunk, "dict", batch_size)):
+        for item, outcome in zip(chunk, digest_chunk(digester, chunk, "dict", batch_size)):
             outcomes[item.key] = outcome
     for r in results:
         if r["status"] == "ignored":

@@ -25,7 +25,7 @@ class LocalStore:
 
     def prepare(self) -> None:
         if self.root.exists() and not self.root.is_dir():
-            from .runner import UsageError
+            from .errors import UsageError
 
             raise UsageError(f"--out {self.root} exists and is not a folder")
         self.root.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ class FsspecStore:
 
     def prepare(self) -> None:
         if self.fs.isfile(self.root):
-            from .runner import UsageError
+            from .errors import UsageError
 
             raise UsageError(f"--out {self.label} exists and is not a folder")
         self.fs.makedirs(self.root, exist_ok=True)

@@ -1,0 +1,174 @@
+"""``--jobs N``: N worker processes (spawn), each building one digester, digest the chunks.
+
+The main process reads the inputs and writes every output and manifest record, in input
+order; workers only digest. A worker that dies (out of memory, a crash) breaks the pool: the
+chunks it may have held run again alone on a fresh pool, and the one that breaks a pool by
+itself is recorded as an error.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import os
+import threading
+from collections import deque
+from concurrent.futures.process import BrokenProcessPool
+
+from .digesting import digest_chunk, model_version, warm_up
+
+__all__ = ["digest_in_pool", "Pool"]
+
+def digest_in_pool(run, factory, jobs: int) -> None:
+    """Digest the chunks of ``run`` (a :class:`~newsdigest.batch.runner._Run`) on ``jobs``
+    worker processes."""
+    pool = Pool(factory, jobs)
+    try:
+        # Every worker loads its model before the manifest is touched (see _digest_here).
+        run.model_version = pool.model_version()
+        with run.running():
+            _digest(run, pool, jobs)
+    finally:
+        # After Ctrl-C or an error the workers must stop now, not when their chunks are done.
+        pool.close(now=not run.complete)
+
+
+class _Task:
+    """A chunk on its way through the pool: ``future`` None until (re)submitted; ``suspect``
+    when it was in flight as a worker died."""
+
+    def __init__(self, chunk: list) -> None:
+        self.chunk = chunk
+        self.future: cf.Future | None = None
+        self.suspect = False
+
+
+def _digest(run, pool: "Pool", jobs: int) -> None:
+    # Up to 2 chunks per worker in flight, finished in input order. Once a worker died, the
+    # suspects run one at a time, each on a fresh pool if it breaks the pool again.
+    window: deque[_Task] = deque()
+    chunks = run.chunks()
+    exhausted = False
+    while True:
+        careful = any(t.suspect for t in window)
+        while not careful and not exhausted and len(window) < 2 * jobs:
+            chunk = next(chunks, None)
+            if chunk is None:
+                exhausted = True
+            else:
+                task = _Task(chunk)
+                pool.submit(task, run.fmt, run.batch_size)
+                window.append(task)
+        if not window:
+            break
+        head = window[0]
+        if head.future is None:
+            pool.submit(head, run.fmt, run.batch_size)
+        try:
+            outcomes = head.future.result()
+        except BrokenProcessPool:
+            pool.restart()
+            if head.suspect:
+                window.popleft()
+                n = len(head.chunk)
+                msg = ("a worker process died while digesting this article" if n == 1
+                       else f"a worker process died on one of the {n} articles of this chunk; "
+                            "--batch-size 1 tells which")
+                for item in head.chunk:
+                    run.finish(item, ("error", msg, [], 0.0))
+            for t in window:
+                if t.future is not None and not _succeeded(t.future):
+                    t.future, t.suspect = None, True
+            continue
+        window.popleft()
+        for item, outcome in zip(head.chunk, outcomes):
+            run.finish(item, outcome)
+
+
+def _succeeded(future: cf.Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class Pool:
+    """A spawn-context process pool whose workers each build one digester."""
+
+    def __init__(self, factory, jobs: int) -> None:
+        self.factory = factory
+        self.jobs = jobs
+        self._start()
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self._stop_r, self._stop_w = ctx.Pipe(duplex=False)
+        threads = max(1, (os.cpu_count() or 1) // self.jobs)
+        self.executor = cf.ProcessPoolExecutor(
+            self.jobs, mp_context=ctx, initializer=_init_worker,
+            initargs=(self.factory, threads, self._stop_r))
+
+    def model_version(self) -> str | None:
+        return self.executor.submit(_worker_model_version).result()
+
+    def submit(self, task: _Task, fmt: str, batch_size: int) -> None:
+        """Start ``task``'s chunk on a worker: ``task.future`` gets its outcomes."""
+        try:
+            task.future = self.executor.submit(_worker_digest, task.chunk, fmt, batch_size)
+        except BrokenProcessPool as e:  # a worker died since the last submit
+            task.future = cf.Future()
+            task.future.set_exception(e)
+
+    def restart(self) -> None:
+        """A fresh pool in place of a broken one."""
+        self.close(now=True)
+        self._start()
+
+    def close(self, now: bool = False) -> None:
+        """Shut the workers down; with ``now``, at once, even in the middle of a chunk."""
+        if now:
+            self._stop_w.close()  # each worker exits as it sees its end of the pipe close
+        self.executor.shutdown(wait=True, cancel_futures=True)
+        self._stop_w.close()
+        self._stop_r.close()
+
+
+# -------------------------------------------------------------------------- worker side
+
+_WORKER: dict = {}
+
+
+def _init_worker(factory, threads: int, stop) -> None:
+    import signal
+
+    # Ctrl-C is the parent's to handle: it stops the pool and keeps the manifest consistent.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_on_stop, args=(stop,), daemon=True).start()
+    # N workers each running torch on every core would fight over them; torch is imported
+    # later (on first use), so this still takes effect. A value the user set wins.
+    os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    try:
+        _WORKER["digester"] = digester = factory()
+        warm_up(digester)
+    except BaseException as e:  # noqa: BLE001 - re-raised in the parent by each task
+        _WORKER["error"] = e
+
+
+def _exit_on_stop(stop) -> None:
+    # Only the parent holds the pipe's other end: it closes it (or dies) to stop this worker.
+    try:
+        stop.recv_bytes()
+    except (EOFError, OSError):
+        pass
+    os._exit(1)
+
+
+def _worker_digester():
+    if "error" in _WORKER:
+        raise _WORKER["error"]
+    return _WORKER["digester"]
+
+
+def _worker_model_version() -> str | None:
+    return model_version(_worker_digester())
+
+
+def _worker_digest(chunk: list, fmt: str, batch_size: int) -> list[tuple]:
+    return list(digest_chunk(_worker_digester(), chunk, fmt, batch_size))
