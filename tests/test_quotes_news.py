@@ -174,3 +174,42 @@ def test_passive_and_full_stop_introductions(text):
 ])
 def test_words_quoted_in_reported_speech_are_a_quote_unless_a_short_term_or_listed_titles(text, found):
     assert [q.text for q in quotes(make_digest(text, KAPOOR))] == found
+
+
+PEOPLE = KAPOOR + [("ORG", "स्वास्थ्य मंत्रालय", "Health Ministry", ["स्वास्थ्य मंत्रालय"]),
+                   ("PER", "नरेंद्र मोदी", "Narendra Modi", ["नरेंद्र मोदी"])]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the agent nearest the verb: a relative pronoun refers to the name before it
+    ("सीमा राव ने अनिल कपूर की आलोचना की, जिसने रैली में 'देश बचाओ' के नारे लगाए थे।", "Anil Kapoor"),
+    # a plain noun as the agent names no entity
+    ("अनिल कपूर के पिता ने कहा, 'हमें न्याय चाहिए।'", None),
+    # a title marked with ने: the person introduced with it, a former one for पूर्व
+    ("राज्य के पूर्व मुख्यमंत्री अनिल कपूर ने मुख्यमंत्री सीमा राव पर निशाना साधा। पूर्व मुख्यमंत्री ने कहा, ‘‘खजाना खाली है।’’",
+     "Anil Kapoor"),
+    ("प्रधानमंत्री नरेंद्र मोदी ने प्रदर्शनी देखी। PM ने लिखा- यह यात्रा सुखद रही।", "Narendra Modi"),
+    # "X सरकार ने": X's government speaks
+    ("अदालत में सीमा राव सरकार ने कहा- राज्य में कानून व्यवस्था ठीक है।", "Seema Rao"),
+    ("अनिल कपूर और सीमा राव जैसे नेताओं ने आरोप लगाया, 'चुनाव में धांधली हुई।'", "Anil Kapoor"),
+])
+def test_the_hindi_agent_of_the_speech_verb_is_the_speaker(text, speaker):
+    d = make_digest(text, PEOPLE)
+    assert [name(d, q.speaker) for q in quotes(d)] == [speaker]
+
+
+@pytest.mark.parametrize("text,speaker", [
+    # the subject marked with ने, not the last name before the pronoun
+    ("अनिल कपूर ने कहा कि सीमा राव की सरकार स्थिर है। उन्होंने कहा, 'कोई खतरा नहीं है।'", "Anil Kapoor"),
+    # the subject opening an earlier sentence; a name with को is not a subject, a pronoun subject is skipped
+    ("सीमा राव फिल्मों के लिए जानी जाती हैं। अनिल कपूर को दिए इंटरव्यू में उन्होंने पुरानी बातें बताईं। "
+     "उन्होंने कहा- हम दोनों साथ पढ़ते थे।", "Seema Rao"),
+    ("सीमा राव को बचपन से गाने का शौक था। वो कहती हैं, 'मैं हर दिन रियाज करती हूं।'", "Seema Rao"),
+    ("अनिल कपूर आज बैठक में थे। उन्होंने ने कहा, 'काम जल्द पूरा होगा।'", "Anil Kapoor"),
+    # उसने may be an organisation
+    ("स्वास्थ्य मंत्रालय ने रविवार को आंकड़े जारी किए। उसने कहा, ‘‘स्वस्थ होने की दर बढ़ी है।’’", "Health Ministry"),
+])
+def test_a_pronoun_speaker_is_the_subject_it_refers_to(text, speaker):
+    d = make_digest(text, PEOPLE)
+    found = quotes(d)
+    assert [name(d, q.speaker) for q in found] == [speaker] and found[0].extra["via"] == "pronoun"

@@ -23,7 +23,7 @@ __all__ = ["find_quotes", "ROLES"]
 # (Hindi, English) role names; matched longest first in either script.
 ROLES: list[tuple[str, str]] = [
     ("प्रवक्ता", "spokesperson"), ("सीईओ", "CEO"), ("मुख्य कार्यकारी अधिकारी", "chief executive"),
-    ("प्रधानमंत्री", "Prime Minister"), ("मुख्यमंत्री", "Chief Minister"), ("वित्त मंत्री", "Finance Minister"),
+    ("पीएम", "Prime Minister"), ("प्रधानमंत्री", "Prime Minister"), ("मुख्यमंत्री", "Chief Minister"), ("वित्त मंत्री", "Finance Minister"),
     ("गृह मंत्री", "Home Minister"), ("रक्षा मंत्री", "Defence Minister"), ("विदेश मंत्री", "External Affairs Minister"),
     ("कानून मंत्री", "Law Minister"), ("केंद्रीय मंत्री", "Union Minister"), ("मंत्री", "minister"),
     ("राष्ट्रपति", "President"), ("उपराष्ट्रपति", "Vice President"), ("अध्यक्ष", "president"),
@@ -41,6 +41,7 @@ _EN_EXTRA = {"spokesman": "प्रवक्ता", "spokeswoman": "प्र�
 _ROLE_BY_HI = {hi: en for hi, en in ROLES}
 _ROLE_BY_EN = {en.lower(): hi for hi, en in ROLES} | _EN_EXTRA
 _ROLE_BY_HI["CEO"] = "CEO"
+_ROLE_BY_HI["PM"] = "Prime Minister"
 _ROLE_BY_HI["IT मंत्री"] = "IT Minister"
 
 
@@ -74,13 +75,28 @@ _ATTR_AFTER = regex.compile(
     rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,90}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
     regex.IGNORECASE)
 
-_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उनके|उनका|उनकी|उसने|उन्हों|वह|वे|he|she)(?![\p{L}\p{M}])",
+_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उनके|उनका|उनकी|उसने|उन्हों|वह|वो|वे|he|she)(?![\p{L}\p{M}])",
                          regex.IGNORECASE)
+# The agent of a Hindi speech verb: a word marked with ने (का कहना, का मानना, की ओर से), or a pronoun
+# with ने fused in; relative जिसने/जिन्होंने refers to the name before it.
+_AGENT_WORD = regex.compile(
+    r"(?<![\p{L}\p{M}])(?:(?P<pronoun>उन्होंने|उन्होने|उसने|इन्होंने)|(?P<relative>जिसने|जिन्होंने|जिन्होने)"
+    r"|ने|का\s+कहना|का\s+मानना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
+_SUBJECT_AFTER = regex.compile(r"^\s*(?:ने|का\s+कहना|का\s+मानना|की\s+ओर\s+से|कहते|कहती|बताते|बताती|मानते|मानती|लिखते"
+                               r"|लिखती|बोले|बोलीं)(?![\p{L}\p{M}])")
+_PRONOUN_BEFORE_AGENT = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|वह|वो|वे)\s*$")
+_INSTITUTION = regex.compile(r"\s*(?:सरकार|पुलिस|प्रशासन|विभाग|मंत्रालय|बोर्ड)\s*")
+_SUCH_AS = regex.compile(r"\s*(?:जैसे|जैसी|समेत|सहित)\s+[\p{L}\p{M}]+\s*")
+_AND = regex.compile(r"\s*(?:,|और|एवं|तथा)\s*")
+_NOT_SUBJECT = regex.compile(r"^\s*(?:को|से|में|पर|के|की|का|तक)(?![\p{L}\p{M}])")
 _NOMINAL_ORG = regex.compile(r"(?<![\p{L}\p{M}])(?:कंपनी|company|the\s+firm|मंत्रालय)(?=\s+(?:ने|said|says|का\s+कहना))",
                              regex.IGNORECASE)
 _ROLE_NOMINAL = regex.compile(
-    rf"{_L}(?:the\s+)?(?P<role>{_alt(list(_ROLE_BY_HI) + list(_ROLE_BY_EN))})\s+(?:ने|said|says|told|added)(?![\p{{L}}\p{{M}}])",
-    regex.IGNORECASE)
+    rf"{_L}(?:the\s+)?(?P<former>(?:पूर्व|former)\s+)?(?P<role>{_alt(list(_ROLE_BY_HI) + list(_ROLE_BY_EN))})"
+    r"\s+(?:ने|said|says|told|added)(?![\p{L}\p{M}])", regex.IGNORECASE)
+_ROLE_BEFORE_AGENT = regex.compile(
+    rf"{_L}(?P<former>(?:पूर्व|former)\s+)?(?P<role>{_alt(list(_ROLE_BY_HI) + list(_ROLE_BY_EN))})\s*$", regex.IGNORECASE)
+_NOMINAL_BEFORE_AGENT = regex.compile(r"(?<![\p{L}\p{M}])(?:कंपनी|मंत्रालय|company)\s*$", regex.IGNORECASE)
 # After a quote, a postposition, conjunction or noun of naming means the phrase is part of the sentence
 # (a title, a term); "'...' के नारे" (slogans) reproduces what was said.
 _CONTINUES = regex.compile(r"^\s*(?:का|की|के|को|में|से|पर|ने|तक|और|एवं|या|व|नाम|नामक|शब्द|वाला|वाली|वाले)(?![\p{L}\p{M}])")
@@ -419,31 +435,70 @@ def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: 
 def _speaker(ctx: FactContext, start: int, end: int, quote_start: int, quoted: tuple = ()):
     """The entity that speaks in the attribution zone [start, end); (mention, role, via) or Nones.
 
+    Hindi marks the agent with ने (का कहना, की ओर से); the one nearest the verb speaks: a name, a pronoun
+    (उन्होंने: its antecedent), a relative pronoun (``X, जिसने``: X), a title (पूर्व मुख्यमंत्री ने: the
+    person introduced with it), "कंपनी ने" (the company) or a plain noun (एक यूजर ने, पिता ने: no entity).
     Names and pronouns inside quotations (``quoted``: their spans) are the quote's words, never its
     attribution, and no pronoun's antecedent."""
     def outside(m):
         return not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
 
     zone = [m for m in ctx.mentions_in(start, end) if outside(m)]
-    for m in reversed(zone):  # Hindi: the mention marked with ने (or का कहना)
-        if _AGENT.match(ctx.after(m.end, 20)):
-            return m, _role(ctx, m, start), None
-        after_role = _ROLE_AFTER_HI.match(ctx.after(m.end, 40))
-        if after_role and m.entity.type == "ORG" and _AGENT.match(ctx.after(m.end, 60)[after_role.end():]):
-            # "इंडिगो के प्रवक्ता ने": the organisation speaks through its spokesperson
-            hi = after_role.group("role")
-            return m, (hi, _ROLE_BY_HI.get(hi, hi), None), None
+    zone_text = _blank_quoted(ctx, start, end, quoted)
+    zn = ctx.to_norm(start)
+    agents = list(_AGENT_WORD.finditer(zone_text))
+    if agents:
+        agent = agents[-1]
+        pos = ctx.orig(zn + agent.start())
+        if agent.group("pronoun"):
+            m = _antecedent(ctx, min(quote_start, pos), quoted, with_orgs=agent.group("pronoun") == "उसने")
+            return (m, None, "pronoun") if m is not None else (None, None, None)
+        if agent.group("relative"):
+            m = next((m for m in reversed(zone) if m.end <= pos and m.entity.type == "PER"), None)
+            if m is not None:
+                return m, _role(ctx, m, start), "pronoun"
+            m = _antecedent(ctx, min(quote_start, pos), quoted)
+            return (m, None, "pronoun") if m is not None else (None, None, None)
+        head = zone_text[:agent.start()]
+        if _PRONOUN_BEFORE_AGENT.search(head):  # "उन्होंने ने कहा" (a typo), "वह ने"
+            m = _antecedent(ctx, min(quote_start, pos), quoted)
+            return (m, None, "pronoun") if m is not None else (None, None, None)
+        before_agent = [m for m in zone if m.end <= pos]
+        if before_agent:
+            m = before_agent[-1]
+            gap = ctx.norm_slice(m.end, pos)
+            if not gap.strip() or _INSTITUTION.fullmatch(gap):  # "शाहबाज सरकार ने": the government of
+                return m, _role(ctx, m, start), None
+            after_role = _ROLE_AFTER_HI.match(gap)
+            if after_role and m.entity.type == "ORG" and not gap[after_role.end():].strip():
+                # "इंडिगो के प्रवक्ता ने": the organisation speaks through its spokesperson
+                hi = after_role.group("role")
+                return m, (hi, _ROLE_BY_HI.get(hi, hi), None), None
+            if _SUCH_AS.fullmatch(gap):  # "X और Y जैसे नेताओं ने": the first one named
+                k = len(before_agent) - 1
+                while k and _AND.fullmatch(ctx.norm_slice(before_agent[k - 1].end, before_agent[k].start)):
+                    k -= 1
+                return before_agent[k], _role(ctx, before_agent[k], start), None
+        titled = _ROLE_BEFORE_AGENT.search(head)
+        if titled:  # "पूर्व मुख्यमंत्री ने कहा": the person introduced earlier with that title
+            m = _by_title(ctx, titled, min(quote_start, start), quoted)
+            if m is not None:
+                return m, _role(ctx, m, 0), "title"
+        if _NOMINAL_BEFORE_AGENT.search(head):
+            m = _main_org_before(ctx, min(quote_start, pos))
+            if m is not None:
+                return m, None, "nominal"
+        return None, None, None  # a noun the text names no entity for
+    pronoun = _PRONOUN.search(zone_text)
+    if pronoun and not any(m.start >= ctx.orig(zn + pronoun.start()) for m in zone):
+        # "वह कहते हैं" (no name after the pronoun): its antecedent
+        m = _antecedent(ctx, min(quote_start, start), quoted)
+        if m is not None:
+            return m, None, "pronoun"
     people = [m for m in zone if m.entity.type == "PER"]
     if people:
         m = people[0] if len(people) > 1 and _SPEECH_ANY.search(ctx.norm_slice(people[0].end, end)) else people[-1]
         return m, _role(ctx, m, start), None
-    zone_text = _blank_quoted(ctx, start, end, quoted)
-    pronoun = _PRONOUN.search(zone_text)
-    if pronoun and not zone:
-        m = next((m for m in reversed(ctx.mentions_in(0, min(quote_start, start)))
-                  if m.entity.type == "PER" and outside(m)), None)
-        if m is not None:
-            return m, None, "pronoun"
     nominal = _NOMINAL_ORG.search(zone_text)
     if nominal and not any(m.entity.type == "PER" for m in zone):
         m = _main_org_before(ctx, min(quote_start, start + nominal.start()))
@@ -451,14 +506,9 @@ def _speaker(ctx: FactContext, start: int, end: int, quote_start: int, quoted: t
             return m, None, "nominal"
     titled = _ROLE_NOMINAL.search(zone_text)
     if titled and not zone:
-        # "मुख्य न्यायाधीश ने कहा": the person introduced earlier with that title
-        role = _role_pair(titled.group("role"), None)
-        for m in reversed(ctx.mentions_in(0, min(quote_start, start))):
-            if m.entity.type != "PER":
-                continue
-            r = _role(ctx, m, 0)
-            if r and (r[0] == role[0] or r[1].lower() == role[1].lower()):
-                return m, r, "title"
+        m = _by_title(ctx, titled, min(quote_start, start), quoted)
+        if m is not None:
+            return m, _role(ctx, m, 0), "title"
     orgs = [m for m in zone if m.entity.type == "ORG"]
     if orgs:
         m = orgs[-1]
@@ -467,6 +517,56 @@ def _speaker(ctx: FactContext, start: int, end: int, quote_start: int, quoted: t
             return m, _role_pair(after_role.group("role"), None), None
         return m, None, None
     return None, None, None
+
+
+def _by_title(ctx: FactContext, titled, before: int, quoted) -> MentionRef | None:
+    """The person last introduced with the title matched in ``titled`` (a former one for पूर्व/former)."""
+    role = _role_pair(titled.group("role"), None)
+    former = bool(titled.groupdict().get("former"))
+    for m in reversed(ctx.mentions_in(0, before)):
+        if m.entity.type != "PER" or any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+            continue
+        r = _role(ctx, m, 0)
+        if r and (r[0] == role[0] or r[1].lower() == role[1].lower()):
+            before = ctx.norm_slice(max(0, m.start - 60), m.start)
+            if former == bool(regex.search(rf"(?:पूर्व|former|ex-)\s*(?:{regex.escape(r[0])}|{regex.escape(r[1])})\s*$",
+                                           before, regex.IGNORECASE)):
+                return m
+    return None
+
+
+def _antecedent(ctx: FactContext, pos: int, quoted, with_orgs: bool = False) -> MentionRef | None:
+    """What a pronoun at ``pos`` refers to: the subject of its sentence or of one of the three before
+    (a name marked with ने or a speech verb, or opening its sentence; a title marked with ने), skipping
+    sentences whose subject is itself a pronoun; else the last person named before it. उसने may
+    also be an organisation (मंत्रालय ने ... उसने कहा)."""
+    types = ("PER", "ORG") if with_orgs else ("PER",)
+
+    def outside(m):
+        return not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
+
+    i = ctx.sentence_index(pos) or 0
+    for j in range(i, max(i - 4, -1), -1):
+        s, e = ctx.sentences[j]
+        e = min(e, pos)
+        subject = None
+        for m in ctx.mentions_in(s, e):
+            if m.entity.type not in types or not outside(m):
+                continue
+            after = ctx.after(m.end, 30)
+            if _SUBJECT_AFTER.match(after) or (not ctx.norm_slice(s, m.start).strip(" \n\"'-–—:")
+                                               and not _NOT_SUBJECT.match(after)):
+                subject = m
+        if subject is None:
+            text = _blank_quoted(ctx, s, e, quoted)
+            titled = list(_ROLE_NOMINAL.finditer(text))
+            if titled:
+                subject = _by_title(ctx, titled[-1], s + 0, quoted)
+            elif with_orgs and _NOMINAL_ORG.search(text):
+                subject = _main_org_before(ctx, e)
+        if subject is not None:
+            return subject
+    return next((m for m in reversed(ctx.mentions_in(0, pos)) if m.entity.type in types and outside(m)), None)
 
 
 def _blank_quoted(ctx: FactContext, start: int, end: int, quoted) -> str:
