@@ -197,3 +197,14 @@ def test_choose_skips_a_compound_far_below_the_models_score():
     assert choose(["motocorp"], [["motocorp", "mouthcorp"]], [[-1.0, -3.0]], {"mouthcorp": 4.0}, 0.9,
                   compounds={"mouthcorp": 4.0}) == ["motocorp"]
     assert choose(["motocorp"], [["motocorp", "mouthcorp"]], [[-1.0, -3.0]], {"mouthcorp": 4.0}, 0.9) == ["mouthcorp"]
+
+
+def test_an_s_between_vowels_also_sounds_like_z():
+    from newsdigest.names.lexicon import latin_keys
+
+    assert script_key("रिज़र्व") in latin_keys("reserve")  # 'Reserve' is रिज़र्व in Hindi
+    assert skeleton("reserve") in latin_keys("reserve")
+
+
+def test_a_plural_acronym_is_written_as_the_acronym(spelled):
+    assert spelled.to_hindi_batch(["NBFCs"], ["ORG"]) == ["एनबीएफसी"]

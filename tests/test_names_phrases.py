@@ -76,3 +76,10 @@ def test_a_country_inside_a_brand_keeps_its_sound():
     assert phrases.segment("Air India Express", "hi", "ORG") == [("Air India Express", None)]
     assert phrases.segment("भारत पेट्रोलियम", "en", "ORG") == [("भारत पेट्रोलियम", None)]
     assert phrases.segment("दिल्ली पुलिस", "en", "ORG") == [("दिल्ली", "Delhi"), ("पुलिस", "Police")]
+
+
+def test_the_reserve_bank_and_the_civil_aviation_ministry_are_translated():
+    from newsdigest.names import to_english_batch
+
+    assert to_english_batch(["भारतीय रिज़र्व बैंक", "नागरिक उड्डयन मंत्रालय"], ["ORG", "ORG"]) == [
+        "Reserve Bank of India", "Civil Aviation Ministry"]

@@ -209,6 +209,8 @@ class Transliterator:
         zipf = Lexicon.load("hi").zipf
         out = list(pieces)
         for i, (p, is_word) in enumerate(pieces):
+            if is_word and len(p) >= 3 and p.endswith("s") and p[:-1].isascii() and p[:-1].isupper():
+                p = p[:-1]  # a plural acronym (NBFCs, MPs) is written as the acronym: एनबीएफसी
             if is_word and 2 <= len(p) <= 5 and p.isascii() and p.isupper():
                 spelled = "".join(LETTER_NAMES_HI[c] for c in p.lower())
                 if hindi_key(spelled) in zipf or done.get(latin_key(p)) not in zipf:

@@ -71,6 +71,8 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("अंतरराष्ट्रीय", "अंतर्राष्ट्रीय"), "International", "mod"),
     (("चुनाव", "निर्वाचन"), "Election", "mod"),
     (("कर्मचारी",), "Staff", "mod"),
+    (("नागरिक",), "Civil", "mod"),
+    (("उड्डयन", "विमानन"), "Aviation", "mod"),
     (("चयन",), "Selection", "mod"),
     (("अपराध",), "Criminal", "mod"),
     (("केंद्रीय",), "Central", "mod"),
