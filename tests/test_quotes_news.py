@@ -213,3 +213,25 @@ def test_a_pronoun_speaker_is_the_subject_it_refers_to(text, speaker):
     d = make_digest(text, PEOPLE)
     found = quotes(d)
     assert [name(d, q.speaker) for q in found] == [speaker] and found[0].extra["via"] == "pronoun"
+
+
+@pytest.mark.parametrize("text", [
+    "विश्लेषक सीमा राव मानते हैं, “चुनाव में महंगाई बड़ा मुद्दा होगा.”",
+    "विश्लेषक सीमा राव का मानना है कि, “चुनाव में महंगाई बड़ा मुद्दा होगा.”",
+    "सबकी बात सुनकर सीमा राव भी बोल पड़ी, ‘चुनाव में महंगाई बड़ा मुद्दा होगा।’",
+])
+def test_opinion_and_outburst_verbs_introduce_a_quote(text):
+    d = make_digest(text, KAPOOR)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["Seema Rao"]
+
+
+def test_an_opinion_verb_after_a_quote_does_not_attribute_it():
+    text = "गांव में 'पानी ही जीवन है' की बात को सीमा राव भी सही मानती हैं।"
+    assert quotes(make_digest(text, KAPOOR)) == []
+
+
+def test_a_long_attribution_opened_by_the_agent_attributes_the_quote_and_stops_at_its_verb():
+    text = ("‘सड़कों की मरम्मत जल्द होगी’सीमा राव ने शहर में बारिश के बाद बने गड्ढों और जलभराव के बारे में पत्रकारों के "
+            "पूछे जाने पर कहा, ‘अनिल कपूर ने भी इसकी शिकायत की थी।’")
+    d = make_digest(text, KAPOOR)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["Seema Rao", "Seema Rao"]

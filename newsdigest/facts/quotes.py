@@ -66,13 +66,15 @@ _SPEECH_HI = (r"(?:कहा|कहते|कहती|कहना|लिखा
 _SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|posted|stated|explained|noted"
               r"|insisted|declared|announced|called|calls|described|warned|asked|replied|recalled|admitted"
               r"|urged|argued)")
+# Verbs that introduce a quote right after them but attribute none before them ('...' को सब सही मानते हैं)
+_INTRO_ONLY_HI = r"(?:मानते|मानती|मानना|बोल\s+(?:पड़ा|पड़ी|पड़े|पड़ीं|उठा|उठी|उठे))"
 _SPEECH_ANY = regex.compile(rf"{_L}(?:{_SPEECH_HI}|{_SPEECH_EN}){_R}", regex.IGNORECASE)
 _INTRO_END = regex.compile(
-    rf"{_L}(?:{_SPEECH_HI}(?:\s+(?:गया|गई|जाता|जाती))?(?:\s+(?:था|है|हैं|थे|थी|थीं))?(?:\s+कि)?"
+    rf"{_L}(?:(?:{_SPEECH_HI}|{_INTRO_ONLY_HI})(?:\s+(?:गया|गई|जाता|जाती))?(?:\s+(?:था|है|हैं|थे|थी|थीं))?(?:\s+कि)?"
     rf"|{_SPEECH_EN}(?:\s+[\p{{Ll}}]+){{0,2}}?)"
     r"\s*[-–—:,.]*\s*$", regex.IGNORECASE)
 _ATTR_AFTER = regex.compile(
-    rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,90}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
+    rf"^\s*[,.]?\s*(?P<attr>[^\"\n]{{0,160}}?){_L}(?P<verb>{_SPEECH_HI}|{_SPEECH_EN}){_R}(?P<tail>[^\"\n]{{0,60}})",
     regex.IGNORECASE)
 
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उनके|उनका|उनकी|उसने|उन्हों|वह|वो|वे|he|she)(?![\p{L}\p{M}])",
@@ -266,7 +268,7 @@ def _headline_end(ctx: FactContext) -> int:
     title = (ctx.digest.title or "").strip()
     if title and text.lstrip().startswith(title):
         return text.index(title) + len(title)
-    body = text.strip()
+    body = ctx.norm.strip()
     if "\n" in body or len(body) > _HEADLINE_MAX or _SENTENCE_STOP.search(body):
         return 0
     return len(text)
@@ -308,9 +310,12 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
         if intro:  # "X ने कहा, '...'": the introduction names the speaker, whatever follows the quote
             speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
         if attr and speaker is None:
-            zone = (ctx.orig(after_n), ctx.orig(after_n + attr.end()))
+            # a Hindi speaker comes before the verb; "..., said X" names one after it
+            hindi_verb = regex.match(r"[\u0900-\u097f]", attr.group("verb"))
+            zone = (ctx.orig(after_n), ctx.orig(after_n + (attr.end("verb") if hindi_verb else attr.end())))
             speaker, role, via = _speaker(ctx, zone[0], zone[1], quote_start=open_pos, quoted=quoted)
-            if speaker is None:  # "X ने Y को 'quote' करार दिया": the agent is before the quote
+            if speaker is None and not _AGENT_WORD.search(ctx.norm_slice(*zone)):
+                # "X ने Y को 'quote' करार दिया": the agent is before the quote
                 speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
         if not intro and not attr:  # "X ने कहा कि ये सब 'सरकार के एजेंटों' ने कराया": words quoted in reported speech
             if not spoken or not _quoted_words(ctx.norm, os_, oe, before, after):
@@ -363,9 +368,14 @@ def _listed_names(norm: str, spans, k: int) -> bool:
 
 def _attribution_fits(attr: str) -> bool:
     """The words between a quote and its speech verb are few (``'...,' उन्होंने कहा``), or more when they
-    hold the agent (``'...' अपने नोट में संस्था के अध्यक्ष महंत X ने लिखा``)."""
-    n = len(attr.split())
-    return n <= 8 or (n <= 16 and bool(_NE.search(attr)))
+    hold the agent (``'...' अपने नोट में संस्था के अध्यक्ष महंत X ने लिखा``), more still when the agent
+    opens them."""
+    words = attr.split()
+    if len(words) <= 8:
+        return True
+    if len(words) <= 16 and _NE.search(attr):
+        return True
+    return len(words) <= 24 and bool(_NE.search(" ".join(words[:4])))  # "’X ने ... पूछे जाने पर कहा"
 
 
 # -- indirect quotes --------------------------------------------------------------------------
