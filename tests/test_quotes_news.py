@@ -235,3 +235,30 @@ def test_a_long_attribution_opened_by_the_agent_attributes_the_quote_and_stops_a
             "पूछे जाने पर कहा, ‘अनिल कपूर ने भी इसकी शिकायत की थी।’")
     d = make_digest(text, KAPOOR)
     assert [name(d, q.speaker) for q in quotes(d)] == ["Seema Rao", "Seema Rao"]
+
+
+# -- quotations standing alone ------------------------------------------------------------------------
+
+def test_a_quotation_that_is_a_whole_sentence_is_a_quote_even_without_a_speech_verb():
+    text = "दरवाजे पर दस्तक हुई।\n“अरे, तुम इतनी जल्दी आ गईं?”\nसीमा राव और अनिल कपूर हंसने लगे।"
+    d = make_digest(text, KAPOOR)
+    assert [(q.text, q.speaker) for q in quotes(d)] == [("अरे, तुम इतनी जल्दी आ गईं?", None)]
+
+
+def test_a_quotation_left_open_is_not_taken_for_a_sentence_of_speech():
+    text = "मैच पर चर्चा हुई। \"इस सत्र में सभी खिलाड़ी घरेलू मैच खेले. टीम ने तैयारी पूरी की."
+    assert quotes(make_digest(text, KAPOOR)) == []
+
+
+def test_unattributed_quotations_in_an_article_quoting_one_person_are_that_persons():
+    text = ("सीमा राव गांव की महिलाओं को पढ़ाती हैं। सीमा राव ने कहा कि पढ़ाई से आत्मविश्वास आता है। "
+            "उन्होंने कहा, 'हर महिला को पढ़ना चाहिए।'\n'एक दिन एक बुजुर्ग महिला ने अपना नाम लिखना सीखा।'")
+    d = make_digest(text, KAPOOR)
+    found = quotes(d)
+    assert [name(d, q.speaker) for q in found] == ["Seema Rao", "Seema Rao"] and found[1].extra["via"] == "only_voice"
+
+
+def test_unattributed_quotations_stay_unattributed_when_the_one_voice_is_quoted_once():
+    text = "“तुम फिर देर से आईं?”\n“रास्ते में बहुत भीड़ थी, मैं क्या करती?” सीमा ने थके स्वर में कहा।"
+    d = make_digest(text, KAPOOR)
+    assert [name(d, q.speaker) for q in quotes(d)] == [None, "Seema Rao"]

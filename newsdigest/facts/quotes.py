@@ -143,7 +143,7 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
     headline_end = _headline_end(ctx)
     spans = _quote_spans(ctx)
     quoted = tuple((ctx.orig(qs), ctx.orig(qe)) for _, _, qs, qe, closed in spans if closed)  # (a stray mark is no quote)
-    facts = _direct_quotes(ctx, spans, headline_end, quoted)
+    facts, unattributed = _direct_quotes(ctx, spans, headline_end, quoted)
     covered = {ctx.sentence_index(f.span[0]) for f in facts} | {ctx.sentence_index(f.span[1] - 1) for f in facts}
     for f in list(facts):  # "... called India 'the best team' and said his side had been beaten ..."
         s, e = ctx.sentence_span(f.span[1] - 1)
@@ -160,6 +160,13 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
         fact = _indirect_quote(ctx, s, e, in_headline=s < headline_end)
         if fact is not None:
             facts.append(fact)
+    voices = [f.speaker for f in facts if f.speaker]
+    people = {m.entity.id for m in ctx.mentions if m.entity.type == "PER"}
+    if len(voices) >= 2 and len(set(voices)) == 1 and voices[0] in people:
+        # an article that quotes one person only, more than once (a profile, an interview): its unattributed
+        # quotes are theirs
+        for f in unattributed:
+            f.speaker, f.extra["via"] = next(iter(voices)), "only_voice"
     for f in facts:  # "...," नडेला ने लिखा: the role was given where the person was introduced
         if f.speaker and "role" not in f.extra:
             role = _role_elsewhere(ctx, f.speaker)
@@ -274,8 +281,9 @@ def _headline_end(ctx: FactContext) -> int:
     return len(text)
 
 
-def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) -> list[Fact]:
-    facts = []
+def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) -> tuple[list[Fact], list[Fact]]:
+    """The direct quotes, and among them those that stand alone with no attribution at all."""
+    facts, unattributed = [], []
     for k, (os_, oe, qs, qe, closed) in enumerate(spans):
         open_pos, close_pos = ctx.orig(os_), ctx.orig(oe)
         if open_pos < headline_end:
@@ -299,7 +307,7 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
             nxt_text = ctx.norm_slice(*nxt)
             if "\n" not in ctx.norm_slice(close_pos, nxt[0]) and not _QUOTE_MARK.search(nxt_text):
                 after_n, after = ctx.to_norm(nxt[0]), nxt_text  # (one that opens a quote of its own is that one's)
-        speaker, role, via = None, None, None
+        speaker, role, via, standalone = None, None, None, False
         intro = _INTRO_END.search(before)
         attr = _ATTR_AFTER.match(after)
         if attr and not (_attribution_fits(attr.group("attr")) and _quote_stands_alone(before, after, attr, ctx.norm[qs:qe])):
@@ -317,16 +325,22 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
             if speaker is None and not _AGENT_WORD.search(ctx.norm_slice(*zone)):
                 # "X ने Y को 'quote' करार दिया": the agent is before the quote
                 speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
-        if not intro and not attr:  # "X ने कहा कि ये सब 'सरकार के एजेंटों' ने कराया": words quoted in reported speech
-            if not spoken or not _quoted_words(ctx.norm, os_, oe, before, after):
+        if not intro and not attr:
+            if spoken and _quoted_words(ctx.norm, os_, oe, before, after):
+                # "X ने कहा कि ये सब 'सरकार के एजेंटों' ने कराया": words quoted in reported speech
+                verb_end = ctx.orig(ctx.to_norm(before_start) + spoken.end())
+                speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos, quoted=quoted)
+            elif closed and not (before.strip() or ctx.norm[oe:ctx.to_norm(e2)].strip(" ।.")):
+                standalone = True  # a quotation that is a whole sentence of its own (dialogue, testimony)
+            else:
                 continue
-            verb_end = ctx.orig(ctx.to_norm(before_start) + spoken.end())
-            speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos, quoted=quoted)
         start, end = trim_span(ctx.text, ctx.orig(qs), ctx.orig(qe), chars=" \t\n,")
         if start >= end or (speaker is None and len(ctx.text[start:end].split()) < 3):
             continue
         facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True))
-    return facts
+        if standalone:
+            unattributed.append(facts[-1])
+    return facts, unattributed
 
 
 def _quote_stands_alone(before: str, after: str, attr, inner: str) -> bool:
