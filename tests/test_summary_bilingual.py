@@ -96,6 +96,23 @@ def test_english_counts_become_a_hindi_count_with_the_oblique_plural_and_an_agre
     assert all("उड़ानें का" not in b for b in s.bullets)
 
 
+def test_a_hindi_figure_says_what_happened_to_what_it_counts():
+    text = "कोहरे की वजह से स्पाइसजेट ने सोमवार को करीब 300 उड़ानें रद्द कीं। यात्री हवाई अड्डे पर फंसे रहे।"
+    d = make_digest(text, [("ORG", "स्पाइसजेट", "SpiceJet", ["स्पाइसजेट"])], lang="hi")
+    s = other_summary(d)
+    figure = next(f for f in d.facts if f.type == "quantity")
+    assert figure.extra["predicate"] == "रद्द"
+    assert "SpiceJet: about 300 flights cancelled." in s.bullets
+    assert "The figure for" not in " ".join(s.bullets)
+
+
+def test_a_reporting_verb_is_the_source_of_a_figure_not_what_happened():
+    text = "डाउनडिटेक्टर ने 40 हजार से ज्यादा शिकायतें दर्ज कीं।"
+    d = make_digest(text, [("ORG", "डाउनडिटेक्टर", "Downdetector", ["डाउनडिटेक्टर"])], lang="hi")
+    other_summary(d)
+    assert "predicate" not in next(f for f in d.facts if f.type == "quantity").extra
+
+
 def test_english_quote_in_a_hindi_summary_stays_english_and_is_marked():
     text = ('"We are working on it," Meta spokesperson Andy Stone said on Tuesday. '
             'Downdetector recorded more than 500,000 reports for Facebook.')

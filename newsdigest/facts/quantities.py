@@ -82,6 +82,9 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
         counted = _counted(ctx, q.end, sentence[1])
         if counted:
             fact.extra["counted"] = counted
+        predicate = _predicate(ctx, q.end, counted, sentence[1])
+        if predicate:
+            fact.extra["predicate"] = predicate
         facts.append(fact)
     _share_counted(ctx, facts)
     return facts
@@ -165,6 +168,39 @@ def _counted(ctx: FactContext, end: int, sentence_end: int) -> str | None:
         return None
     start, stop = ctx.orig(content[0][0]), ctx.orig(content[-1][1])
     return ctx.text[start:stop]
+
+
+# light verbs that make a verb of the word before them: रद्द कीं, प्रभावित हुए, गिरफ्तार किए गए
+_LIGHT_VERBS_HI = set("""
+कर किया की कीं किए किये करना करनी करने करते करता करती करके करनी कराया कराई कराए
+हुआ हुई हुईं हुए हो होना होने होते होती होता गया गई गए गईं गयी गये
+""".split())
+_DEVANAGARI_WORD = regex.compile(r"[\p{Devanagari}]+")
+
+
+def _predicate(ctx: FactContext, end: int, counted: str | None, sentence_end: int) -> str | None:
+    """What happened to what the number counts, when a Hindi noun or participle with a light verb says it:
+    "करीब 200 उड़ानें रद्द कीं" -> "रद्द", "85 लाख डिवाइस प्रभावित हुए" -> "प्रभावित". The word as the text
+    writes it; the English side renders it (summary.bilingual) or leaves it out."""
+    pos = end
+    if counted:
+        at = ctx.text.find(counted, end, sentence_end)
+        if at < 0:
+            return None
+        pos = at + len(counted)
+    ns, ne = ctx.to_norm(pos), ctx.to_norm(sentence_end)
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(ctx.norm, ns, ne)][:4]
+    # a word of a name after the number ("85 लाख Windows डिवाइस") may stand between: up to two words
+    for i in range(min(3, len(tokens) - 1)):
+        s, e, word = tokens[i]
+        if not _DEVANAGARI_WORD.fullmatch(word) or word in _STOP_HI - {"रद्द", "प्रभावित", "बंद", "दर्ज"}:
+            if word in _GENITIVE_HI or not regex.match(r"[\p{L}]", word):
+                return None
+            continue
+        if tokens[i + 1][2] in _LIGHT_VERBS_HI:
+            # "... रिपोर्ट दर्ज की" tells who reported the figure (the source), not what happened
+            return None if _REPORTING_HI.match(word) else ctx.text[ctx.orig(s):ctx.orig(e)]
+    return None
 
 
 def _is_content(word: str) -> bool:

@@ -254,12 +254,25 @@ def first_figure(digest: Digest) -> Fact | None:
     return min(figures, key=lambda f: f.span[0]) if figures else None
 
 
+_PARTICIPLE_EN = regex.compile(r"[a-z]+(?:ed|en)")
+
+
+def participle(fact: Fact, src: str, tgt: str) -> str | None:
+    """The English participle of a Hindi quantity's predicate ("रद्द" -> "cancelled", "प्रभावित" ->
+    "affected"; :func:`newsdigest.facts.quantities`), from the induced lexicon; None when it has none."""
+    word = fact.extra.get("predicate")
+    if not word or src != "hi" or tgt != "en":
+        return None
+    return next((w for w in lx.load_lexicon().english(word) if _PARTICIPLE_EN.fullmatch(w)), None)
+
+
 def _phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     q = format_quantity(fact, tgt)
+    done = participle(fact, src, tgt)
     if not with_counted or _scale_of(fact, src):
-        return q
+        return f"{q} {done}" if done else q
     counted, _ = render_counted(fact.extra.get("counted"), src, tgt, fact.value)
-    return f"{q} {counted}".strip()
+    return " ".join(p for p in (q, counted, done) if p)
 
 
 def _source_verb(digest: Digest, fact: Fact) -> str | None:
@@ -296,7 +309,10 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
                 return f"{source_name} {verb} {joined}."
             return f"According to {source_name}, {'the figures were' if len(group) > 1 else 'the figure was'} {joined}."
         if len(group) == 1 and first.subject:
-            return f"The figure for {entity_name(digest.entity(first.subject), tgt)} was {_phrase(first, src, tgt)}."
+            subject = entity_name(digest.entity(first.subject), tgt)
+            if participle(first, src, tgt):  # "IndiGo: about 200 flights cancelled."
+                return f"{subject}: {_phrase(first, src, tgt)}."
+            return f"The figure for {subject} was {_phrase(first, src, tgt)}."
         place = _place_of(digest, first)
         if place:
             return f"In {place}: {joined}."
