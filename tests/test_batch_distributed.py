@@ -236,6 +236,20 @@ def test_an_article_that_keeps_killing_workers_fails_alone(tmp_path, client):
     assert "a04.txt" in summary.line()
 
 
+fake_bar = plain.fake_bar
+
+
+def test_dask_progress_bar_moves_per_article_not_per_chunk(tmp_path, client, fake_bar):
+    src = story_folder(tmp_path, n=24)
+    factory = functools.partial(plain.PacedDigester, str(fake_bar.ticks))
+    summary = run_folder_dask([src], tmp_path / "dask", client, digester_factory=factory,
+                              progress=True)
+    assert summary.ok == 24
+    assert not [r["input"] for r in summary.records if plain.LAGGED in r["warnings"]]
+    [bar] = fake_bar.made
+    assert bar.total == 24 and bar.updates == [1] * 24  # once per article, 3 to a chunk at first
+
+
 def missing_model():
     raise ModelNotFoundError("model 'ner-hi' not found; run: newsdigest models pull ner-hi")
 

@@ -438,6 +438,70 @@ def fake_bar(tmp_path, monkeypatch):
     return bar
 
 
+LAGGED = "the bar did not move for the article before this one"
+
+
+class PacedDigester(FakeDigester):
+    """Before each article, waits until the bar (``ticks``, see FakeBar) counts every article
+    this process digested before it: that happens only if the bar moves per article. One that
+    waited in vain carries the LAGGED warning, and the digester stops waiting."""
+
+    def __init__(self, ticks: str, patience: float = 10.0):
+        super().__init__()
+        self.ticks, self.patience = Path(ticks), patience
+        self.digested = 0
+        self.lagged = False
+
+    def bar_count(self) -> int:
+        try:
+            return int(self.ticks.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return 0
+
+    def digest_many(self, items, batch_size=32):
+        for item in items:
+            deadline = time.monotonic() + self.patience
+            lagged = False
+            while not self.lagged and self.bar_count() < self.digested:
+                if time.monotonic() > deadline:
+                    self.lagged = lagged = True
+                time.sleep(0.01)
+            self.digested += 1
+            digest = self.digest(**item)
+            if lagged:
+                digest.warnings = [LAGGED]
+            yield digest
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_progress_bar_moves_per_article_not_per_chunk(tmp_path, fake_bar, jobs):
+    import functools
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(24):
+        (src / f"a{i:02}.txt").write_text(f"Story {i}. {EN}", encoding="utf-8")
+    factory = functools.partial(PacedDigester, str(fake_bar.ticks))
+    summary = run_folder([src], tmp_path / "out", jobs=jobs, digester_factory=factory,
+                         progress=True)
+    assert summary.ok == 24
+    assert not [r["input"] for r in summary.records if LAGGED in r["warnings"]]
+    [bar] = fake_bar.made
+    assert bar.total == 24 and bar.updates == [1] * 24  # once per article, 3 to a chunk at first
+
+
+def test_bar_counts_each_article_once_when_a_worker_dies(tmp_path, fake_bar):
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(9):
+        (src / f"a{i}.txt").write_text("CRASH" if i == 4 else f"Story {i}. {EN}", encoding="utf-8")
+    summary = run_folder([src], tmp_path / "out", jobs=2, batch_size=3, progress=True,
+                         digester_factory=CrashingDigester)
+    assert summary.failed >= 1 and summary.ok + summary.failed == 9
+    [bar] = fake_bar.made
+    assert bar.total == 9 and bar.updates == [1] * 9
+
+
 class SlowDigester(FakeDigester):
     """Takes a minute over texts holding SLOW, and leaves the file ``started`` as it begins."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..errors import ModelNotFoundError, NewsdigestError
 from .chunks import Item
@@ -62,11 +62,15 @@ def model_version(digester) -> str | None:
     return str(fn()) if callable(fn) else None
 
 
-def digest_chunk(digester, chunk: list[Item], fmt: str, batch_size: int) -> Iterator[tuple]:
+def digest_chunk(digester, chunk: list[Item], fmt: str, batch_size: int,
+                 report: Callable[[int], None] | None = None) -> Iterator[tuple]:
     """Yield one outcome per item, in order: ``("ok", rendered, warnings, seconds)`` or
     ``("error", message, [], seconds)``. If ``digest_many`` itself breaks or comes up short,
     the rest of the chunk is digested one article at a time, so no item loses its place.
     A missing model fails every article alike, so it stops the run instead.
+
+    ``report(i)`` is called as soon as the digester is done with ``chunk[i]``, before its
+    batch's outcomes are yielded: that is what moves the progress bar per article.
 
     ``seconds``: ``digest_many`` digests ``batch_size`` articles together, so each article gets
     the share of its batch's wall time that its length (in characters) is of the batch's, plus
@@ -84,6 +88,7 @@ def digest_chunk(digester, chunk: list[Item], fmt: str, batch_size: int) -> Iter
             if isinstance(result, ModelNotFoundError):
                 raise result
             pending.append((chunk[done], result))
+            _tell(report, done)
             done += 1
             if len(pending) == batch_size or done == len(chunk):
                 yield from _shared_outcomes(pending, fmt, time.perf_counter() - t)
@@ -100,7 +105,8 @@ def digest_chunk(digester, chunk: list[Item], fmt: str, batch_size: int) -> Iter
                        "of the chunk one article at a time", done, len(chunk), one_line(e))
     if pending:
         yield from _shared_outcomes(pending, fmt, time.perf_counter() - t)
-    for item, req in zip(chunk[done:], requests[done:]):
+    for i in range(done, len(chunk)):
+        item, req = chunk[i], requests[i]
         t = time.perf_counter()
         try:
             result = digester.digest(req["text"], title=req["title"], path=req["path"])
@@ -108,7 +114,18 @@ def digest_chunk(digester, chunk: list[Item], fmt: str, batch_size: int) -> Iter
             raise
         except Exception as e:  # noqa: BLE001 - recorded as this article's error
             result = e
-        yield _outcome(item, result, fmt, time.perf_counter() - t)
+        seconds = time.perf_counter() - t
+        _tell(report, i)
+        yield _outcome(item, result, fmt, seconds)
+
+
+def _tell(report: Callable[[int], None] | None, i: int) -> None:
+    if report is None:
+        return
+    try:
+        report(i)
+    except Exception as e:  # noqa: BLE001 - the bar must never cost an article its digest
+        logger.debug("progress report failed: %s", one_line(e))
 
 
 def _shared_outcomes(pending: list[tuple], fmt: str, seconds: float) -> Iterator[tuple]:

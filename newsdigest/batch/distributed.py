@@ -23,12 +23,17 @@ from .discovery import Entry, discover, discover_urls
 from .errors import one_line
 from .inputs import DEFAULT_MAX_CHARS, read_articles
 from .manifest import make_record, sha256_file, store_outcome
+from .progress import wanted
 from .runner import RunSummary, _Run, check_options
 from .store import open_store
 
 __all__ = ["run_folder_dask", "local_client", "digest_with_dask", "discover_urls"]
 
 logger = logging.getLogger(__name__)
+
+# Workers log ``[run, input]`` under this topic for each article they are done with; the
+# driver moves its bar on those of its own run (several drivers may share a cluster).
+PROGRESS_TOPIC = "newsdigest-progress"
 
 
 def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fmt: str = "json",
@@ -59,7 +64,8 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
     entries, fs = discover_urls(inputs, out)
     store = open_store(out)
     factory = digester_factory or default_digester_factory
-    spec = _Spec(factory, _token(factory), fmt, max_chars, force, batch_size, store, fs)
+    spec = _Spec(factory, _token(factory), fmt, max_chars, force, batch_size, store, fs,
+                 report=wanted(progress))
     # Every worker builds its digester now, together, before the manifest is touched: a model
     # that fails to load must not rewrite what earlier runs recorded, and no worker's model
     # load should land inside the run. A worker that joins later builds it on its first chunk.
@@ -106,6 +112,9 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
             run.add(rec)
             run.advance(rec["input"])
 
+    if spec.report:
+        # Called on the client's event loop for each article a worker is done with.
+        client.subscribe_topic(PROGRESS_TOPIC, functools.partial(_on_progress, spec.run, run))
     try:
         with run.running(total):
             refill()
@@ -144,7 +153,22 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
         for future in list(running):
             future.cancel()
         running.clear()
+        if spec.report:
+            # unsubscribe_topic keeps the handler (and with it the run); events already on
+            # their way find _ignore, where without a handler the client logs a traceback.
+            client.subscribe_topic(PROGRESS_TOPIC, _ignore)
+            client.unsubscribe_topic(PROGRESS_TOPIC)
     return run.summary
+
+
+def _on_progress(run_id: str, run: _Run, event) -> None:
+    _, msg = event
+    if isinstance(msg, (list, tuple)) and len(msg) == 2 and msg[0] == run_id:
+        run.advance(msg[1])
+
+
+def _ignore(event) -> None:
+    pass
 
 
 def local_client(n_workers: int, threads: int | None = None):
@@ -174,11 +198,13 @@ def local_client(n_workers: int, threads: int | None = None):
 class _Spec:
     """What every task needs besides its chunk; small, pickled with each task."""
 
-    def __init__(self, factory, token, fmt, max_chars, force, batch_size, store, fs):
+    def __init__(self, factory, token, fmt, max_chars, force, batch_size, store, fs,
+                 report=False):
         self.factory, self.token = factory, token
         self.run = os.urandom(8).hex()  # a worker's .jsonl cache is good for one run only
         self.fmt, self.max_chars, self.force, self.batch_size = fmt, max_chars, force, batch_size
         self.store, self.fs = store, fs
+        self.report = report  # log each digested article for the driver's bar
 
 
 def _token(factory) -> str:
@@ -230,10 +256,25 @@ def _task_digest(units: list[Unit], previous: dict, spec: _Spec) -> list[dict]:
             records.extend(done)
             items.extend(found)
         if items:
-            outcomes = digest_chunk(digester, items, spec.fmt, spec.batch_size)
+            outcomes = digest_chunk(digester, items, spec.fmt, spec.batch_size,
+                                    _reporter(spec, items))
             for item, outcome in zip(items, outcomes):
                 records.append(store_outcome(spec.store, item, outcome, version))
         return records
+
+
+def _reporter(spec: _Spec, items: list[Item]):
+    """``report(i)`` for :func:`digest_chunk`: an event for the driver's bar; None when the
+    driver shows no bar, or outside a worker (the event would have nowhere to go)."""
+    if not spec.report:
+        return None
+    from distributed import get_worker
+
+    try:
+        worker = get_worker()
+    except ValueError:
+        return None
+    return lambda i: worker.log_event(PROGRESS_TOPIC, [spec.run, items[i].key])
 
 
 def _split(units: list[Unit]) -> list[list[Unit]]:

@@ -1,26 +1,33 @@
 """``--jobs N``: N worker processes (spawn), each building one digester, digest the chunks.
 
 The main process reads the inputs and writes every output and manifest record, in input
-order; workers only digest. A worker that dies (out of memory, a crash) breaks the pool: the
-chunks it may have held run again alone on a fresh pool, and the one that breaks a pool by
-itself is recorded as an error.
+order; workers only digest. Each worker reports every article it is done with on a queue, so
+the bar moves per article and not when a whole chunk comes back. A worker that dies (out of
+memory, a crash) breaks the pool: the chunks it may have held run again alone on a fresh pool,
+and the one that breaks a pool by itself is recorded as an error.
 """
 from __future__ import annotations
 
 import concurrent.futures as cf
+import itertools
 import os
 import threading
 from collections import deque
 from concurrent.futures.process import BrokenProcessPool
+from typing import Iterator
 
 from .digesting import digest_chunk, model_version, warm_up
 
 __all__ = ["digest_in_pool", "Pool"]
 
+# How long the main process waits on a chunk before it looks for the workers' reports again.
+_POLL_S = 0.05
+
+
 def digest_in_pool(run, factory, jobs: int) -> None:
     """Digest the chunks of ``run`` (a :class:`~newsdigest.batch.runner._Run`) on ``jobs``
     worker processes."""
-    pool = Pool(factory, jobs)
+    pool = Pool(factory, jobs, report=run.shows_bar)
     try:
         # Every worker loads its model before the manifest is touched (see _digest_here).
         run.model_version = pool.model_version()
@@ -39,6 +46,7 @@ class _Task:
         self.chunk = chunk
         self.future: cf.Future | None = None
         self.suspect = False
+        self.tag = -1
 
 
 def _digest(run, pool: "Pool", jobs: int) -> None:
@@ -63,7 +71,7 @@ def _digest(run, pool: "Pool", jobs: int) -> None:
         if head.future is None:
             pool.submit(head, run.fmt, run.batch_size)
         try:
-            outcomes = head.future.result()
+            outcomes = _result(head, pool, run)
         except BrokenProcessPool:
             pool.restart()
             if head.suspect:
@@ -79,8 +87,20 @@ def _digest(run, pool: "Pool", jobs: int) -> None:
                     t.future, t.suspect = None, True
             continue
         window.popleft()
+        pool.forget(head)
         for item, outcome in zip(head.chunk, outcomes):
             run.finish(item, outcome)
+
+
+def _result(task: _Task, pool: "Pool", run) -> list[tuple]:
+    """The outcomes of ``task``'s chunk; meanwhile the bar moves for each reported article."""
+    while True:
+        for key in pool.reported():
+            run.advance(key)
+        try:
+            return task.future.result(timeout=_POLL_S)
+        except cf.TimeoutError:
+            continue
 
 
 def _succeeded(future: cf.Future) -> bool:
@@ -88,33 +108,59 @@ def _succeeded(future: cf.Future) -> bool:
 
 
 class Pool:
-    """A spawn-context process pool whose workers each build one digester."""
+    """A spawn-context process pool whose workers each build one digester.
 
-    def __init__(self, factory, jobs: int) -> None:
+    With ``report``, workers put ``(tag, i)`` on a queue as they finish the ``i``-th article
+    of the chunk submitted under ``tag``; :meth:`reported` turns those into article keys.
+    """
+
+    def __init__(self, factory, jobs: int, report: bool = False) -> None:
         self.factory = factory
         self.jobs = jobs
+        self.report = report
+        self._tags = itertools.count()
         self._start()
 
     def _start(self) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
+        # A new queue and pipe with each executor: a worker killed while writing to one may
+        # leave it unusable for the others.
+        self._reports = ctx.SimpleQueue() if self.report else None
         self._stop_r, self._stop_w = ctx.Pipe(duplex=False)
+        self._tasks: dict[int, _Task] = {}
         threads = max(1, (os.cpu_count() or 1) // self.jobs)
         self.executor = cf.ProcessPoolExecutor(
             self.jobs, mp_context=ctx, initializer=_init_worker,
-            initargs=(self.factory, threads, self._stop_r))
+            initargs=(self.factory, threads, self._reports, self._stop_r))
 
     def model_version(self) -> str | None:
         return self.executor.submit(_worker_model_version).result()
 
     def submit(self, task: _Task, fmt: str, batch_size: int) -> None:
         """Start ``task``'s chunk on a worker: ``task.future`` gets its outcomes."""
+        task.tag = next(self._tags)
+        self._tasks[task.tag] = task
         try:
-            task.future = self.executor.submit(_worker_digest, task.chunk, fmt, batch_size)
+            task.future = self.executor.submit(_worker_digest, task.chunk, fmt, batch_size,
+                                               task.tag)
         except BrokenProcessPool as e:  # a worker died since the last submit
             task.future = cf.Future()
             task.future.set_exception(e)
+
+    def forget(self, task: _Task) -> None:
+        """``task`` is done with: reports of it that come late are dropped."""
+        self._tasks.pop(task.tag, None)
+
+    def reported(self) -> Iterator[str]:
+        """Keys of the articles the workers finished since the last call."""
+        reports = self._reports
+        while reports is not None and not reports.empty():
+            tag, i = reports.get()
+            task = self._tasks.get(tag)
+            if task is not None:
+                yield task.chunk[i].key
 
     def restart(self) -> None:
         """A fresh pool in place of a broken one."""
@@ -128,6 +174,8 @@ class Pool:
         self.executor.shutdown(wait=True, cancel_futures=True)
         self._stop_w.close()
         self._stop_r.close()
+        if self._reports is not None:
+            self._reports.close()
 
 
 # -------------------------------------------------------------------------- worker side
@@ -135,7 +183,7 @@ class Pool:
 _WORKER: dict = {}
 
 
-def _init_worker(factory, threads: int, stop) -> None:
+def _init_worker(factory, threads: int, reports, stop) -> None:
     import signal
 
     # Ctrl-C is the parent's to handle: it stops the pool and keeps the manifest consistent.
@@ -144,6 +192,7 @@ def _init_worker(factory, threads: int, stop) -> None:
     # N workers each running torch on every core would fight over them; torch is imported
     # later (on first use), so this still takes effect. A value the user set wins.
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    _WORKER["reports"] = reports
     try:
         _WORKER["digester"] = digester = factory()
         warm_up(digester)
@@ -170,5 +219,7 @@ def _worker_model_version() -> str | None:
     return model_version(_worker_digester())
 
 
-def _worker_digest(chunk: list, fmt: str, batch_size: int) -> list[tuple]:
-    return list(digest_chunk(_worker_digester(), chunk, fmt, batch_size))
+def _worker_digest(chunk: list, fmt: str, batch_size: int, tag: int = -1) -> list[tuple]:
+    reports = _WORKER.get("reports")
+    report = None if reports is None else lambda i: reports.put((tag, i))
+    return list(digest_chunk(_worker_digester(), chunk, fmt, batch_size, report))

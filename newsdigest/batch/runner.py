@@ -105,8 +105,9 @@ def run_folder(inputs: list[Path], out: Path, *, fmt: str = "json", force: bool 
     few articles are left (:func:`chunk_size`: the bar moves, every worker gets some); ``jobs > 1``
     spreads the chunks over that many worker processes, each building one digester.
 
-    ``progress``: a tqdm bar on stderr; None shows it only when stderr is a terminal.
-    On Ctrl-C the manifest is made consistent and :class:`RunInterrupted` is raised.
+    ``progress``: a tqdm bar on stderr, one step per article; None shows it only when stderr
+    is a terminal. On Ctrl-C the manifest is made consistent and :class:`RunInterrupted` is
+    raised.
     """
     check_options(fmt, jobs=jobs, max_chars=max_chars, batch_size=batch_size)
     store = LocalStore(Path(out))
@@ -134,8 +135,11 @@ def _digest_here(run: "_Run", factory) -> None:
     run.model_version = model_version(digester)
     with run.running():
         for chunk in run.chunks():
-            for item, outcome in zip(chunk, digest_chunk(digester, chunk, run.fmt,
-                                                         run.batch_size)):
+            def report(i, chunk=chunk):
+                run.advance(chunk[i].key)
+
+            outcomes = digest_chunk(digester, chunk, run.fmt, run.batch_size, report)
+            for item, outcome in zip(chunk, outcomes):
                 run.finish(item, outcome)
 
 
@@ -143,8 +147,8 @@ class _Run:
     """One run's bookkeeping: the manifest (.partial while running), the records, the bar.
 
     The executors (in-process, process pool, Dask) only decide where articles are digested;
-    they hand every record to :meth:`add` (or an outcome to :meth:`finish`) and the run does
-    the rest.
+    they hand every record to :meth:`add` (or an outcome to :meth:`finish`), report articles
+    to :meth:`advance` as they are digested, and the run does the rest.
     """
 
     def __init__(self, store, entries, fmt, force, max_chars, batch_size, progress):
@@ -165,6 +169,11 @@ class _Run:
         self._counts: dict[str, int] = {}
         self._bar: Progress | None = None
         self._partial = None
+
+    @property
+    def shows_bar(self) -> bool:
+        """Whether this run shows a bar (known before :meth:`start`: workers report only then)."""
+        return wanted(self.progress)
 
     # -- lifecycle
 
@@ -198,7 +207,7 @@ class _Run:
                 self.record(e.key, "ignored", error=e.reason)
         if total is None:
             self._counts, total = self.line_counts()
-        self._bar = Progress(total, wanted(self.progress))
+        self._bar = Progress(total, self.shows_bar)
 
     def close(self) -> None:
         if self._bar is not None:
