@@ -1,15 +1,24 @@
 """Quotes with their speaker: direct ('' "" “” ‘’, over several sentences; type "quote") and reported
-speech (type "reported", never shown in quotation marks).
+speech (type "reported", never shown in quotation marks), following the news-hi annotation guidelines.
 
 Hindi: ``X ने कहा- ''...''``, ``X ने कहा कि ...``, ``X के मुताबिक ...``, ``"..." उन्होंने लिखा``,
-``X ने Y को 'quote' करार दिया``; English: ``X said: "..."``, ``"...," X told reporters``,
-``"...," said X``, ``X said (that) ...``, ``..., X said.``, ``According to X, ...``.
-The speaker is an entity from the NER output: the mention marked with ने, the one next to the
-speech verb, or, for उन्होंने/उनके/he/she, the last named person before the quote (``extra["via"]``
-= "pronoun"); "कंपनी ने"/"the company" is the last named organisation. A role stated next to the
-speaker (मेटा के प्रवक्ता एंडी स्टोन, MMRCL managing director Ashwini Bhide, an IndiGo
-spokesperson) goes to ``extra["role"] = {"hi", "en"}`` and its organisation to ``extra["role_org"]``.
-A phrase in quotation marks with no speech verb around it ('साइबर अटैक') is not a quote.
+``X ने Y को 'quote' करार दिया``, ``एक यूजर ने लिखा- ...`` (no marks); English: ``X said: "..."``,
+``"...," X told reporters``, ``"...," said X``, ``X said (that) ...``, ``..., X said.``, ``According to X, ...``.
+Quotation marks pair by direction, so marks glued to the next word, typed the wrong way or never closed
+(an extract that cut them) still give their quote. The introduction may sit in the sentence before
+(``वह कहते हैं.`` + quote) and the attribution in the sentence after (``“...?” X ने पूछा।``). A quotation
+that is a whole sentence of its own is speech even with no verb (dialogue); quotes in the headline are not
+reported.
+
+The speaker is an entity from the NER output: the Hindi agent nearest the speech verb (marked with ने,
+का कहना, की ओर से) — a name, a pronoun (उन्होंने/वह/वो: the subject of its sentence or of one before,
+``extra["via"]`` = "pronoun"), a title (पूर्व मुख्यमंत्री ने: the person introduced with it, "title"),
+"कंपनी ने"/"the company" (the main organisation, "nominal") or a plain noun (पिता ने: none); otherwise
+the mention next to the speech verb. Names inside quotations are never the speaker. A role stated next to
+the speaker (मेटा के प्रवक्ता एंडी स्टोन, MMRCL managing director Ashwini Bhide, an IndiGo spokesperson)
+goes to ``extra["role"] = {"hi", "en"}`` and its organisation to ``extra["role_org"]``.
+Not quotes: a phrase in quotation marks with no speech verb around it ('साइबर अटैक'), a quoted title or
+term the sentence goes on with ('द कश्मीर फाइल्स' की प्रशंसा), quoted items listed as names.
 """
 from __future__ import annotations
 
@@ -23,7 +32,8 @@ __all__ = ["find_quotes", "ROLES"]
 # (Hindi, English) role names; matched longest first in either script.
 ROLES: list[tuple[str, str]] = [
     ("प्रवक्ता", "spokesperson"), ("सीईओ", "CEO"), ("मुख्य कार्यकारी अधिकारी", "chief executive"),
-    ("पीएम", "Prime Minister"), ("प्रधानमंत्री", "Prime Minister"), ("मुख्यमंत्री", "Chief Minister"), ("वित्त मंत्री", "Finance Minister"),
+    ("पीएम", "Prime Minister"), ("प्रधानमंत्री", "Prime Minister"), ("मुख्यमंत्री", "Chief Minister"),
+    ("वित्त मंत्री", "Finance Minister"),
     ("गृह मंत्री", "Home Minister"), ("रक्षा मंत्री", "Defence Minister"), ("विदेश मंत्री", "External Affairs Minister"),
     ("कानून मंत्री", "Law Minister"), ("केंद्रीय मंत्री", "Union Minister"), ("मंत्री", "minister"),
     ("राष्ट्रपति", "President"), ("उपराष्ट्रपति", "Vice President"), ("अध्यक्ष", "president"),
@@ -106,7 +116,6 @@ _SLOGAN = regex.compile(r"^\s*(?:का|की|के)\s+नार(?:े|ा|ो
 _LIST_JOIN = regex.compile(r"\s*(?:,|और|एवं|या|तथा|व)\s*")
 _BOTH = regex.compile(r"\s*(?:दोनों|सभी|जैसे|जैसी)(?![\p{L}\p{M}])")
 _NE = regex.compile(r"(?<![\p{L}\p{M}])ने(?![\p{L}\p{M}])")
-_AGENT = regex.compile(r"^\s*(?:ने|का\s+कहना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
 
 # A headline is short and carries no danda and no final full stop ("..", "…" are not stops).
 _HEADLINE_MAX = 200
@@ -142,7 +151,8 @@ _ACCORDING_EN = regex.compile(r"^\s*according\s+to\s+(?P<spk>[^,]{1,80}),\s*(?P<
 def find_quotes(ctx: FactContext) -> list[Fact]:
     headline_end = _headline_end(ctx)
     spans = _quote_spans(ctx)
-    quoted = tuple((ctx.orig(qs), ctx.orig(qe)) for _, _, qs, qe, closed in spans if closed)  # (a stray mark is no quote)
+    # the closed quotations' words: never a speaker or an antecedent (a stray mark's run is no quotation)
+    quoted = tuple((ctx.orig(qs), ctx.orig(qe)) for _, _, qs, qe, closed in spans if closed)
     facts, unattributed = _direct_quotes(ctx, spans, headline_end, quoted)
     covered = {ctx.sentence_index(f.span[0]) for f in facts} | {ctx.sentence_index(f.span[1] - 1) for f in facts}
     for f in list(facts):  # "... called India 'the best team' and said his side had been beaten ..."
@@ -166,7 +176,7 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
         # an article that quotes one person only, more than once (a profile, an interview): its unattributed
         # quotes are theirs
         for f in unattributed:
-            f.speaker, f.extra["via"] = next(iter(voices)), "only_voice"
+            f.speaker, f.extra["via"] = voices[0], "only_voice"
     for f in facts:  # "...," नडेला ने लिखा: the role was given where the person was introduced
         if f.speaker and "role" not in f.extra:
             role = _role_elsewhere(ctx, f.speaker)
@@ -299,7 +309,7 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
             if prev_text.rstrip().endswith(":") or _INTRO_END.search(prev_text.rstrip().rstrip(".")):
                 before_start, before = prev[0], prev_text
         after_n = oe
-        after = ctx.norm[oe:ctx.to_norm(e2)]
+        after = rest = ctx.norm[oe:ctx.to_norm(e2)]  # (rest: the quote's own sentence after it)
         i2 = ctx.sentence_index(max(open_pos, close_pos - 1))
         if closed and not after.strip(" ।.") and i2 + 1 < len(ctx.sentences):
             # the sentence ended with the quote: "“...?” कामिनी ने धीमे से कहा।" attributes it in the next one
@@ -310,7 +320,8 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
         speaker, role, via, standalone = None, None, None, False
         intro = _INTRO_END.search(before)
         attr = _ATTR_AFTER.match(after)
-        if attr and not (_attribution_fits(attr.group("attr")) and _quote_stands_alone(before, after, attr, ctx.norm[qs:qe])):
+        if attr and not (_attribution_fits(attr.group("attr"))
+                         and _quote_stands_alone(before, after, attr, ctx.norm[qs:qe])):
             attr = None
         spoken = _SPEECH_ANY.search(before)
         if _listed_names(ctx.norm, spans, k):
@@ -326,11 +337,11 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
                 # "X ने Y को 'quote' करार दिया": the agent is before the quote
                 speaker, role, via = _speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
         if not intro and not attr:
-            if spoken and _quoted_words(ctx.norm, os_, oe, before, after):
+            if spoken and _quoted_words(ctx.norm, os_, oe, before, rest):
                 # "X ने कहा कि ये सब 'सरकार के एजेंटों' ने कराया": words quoted in reported speech
                 verb_end = ctx.orig(ctx.to_norm(before_start) + spoken.end())
                 speaker, role, via = _speaker(ctx, before_start, verb_end, quote_start=open_pos, quoted=quoted)
-            elif closed and not (before.strip() or ctx.norm[oe:ctx.to_norm(e2)].strip(" ।.")):
+            elif closed and not (before.strip() or rest.strip(" ।.")):
                 standalone = True  # a quotation that is a whole sentence of its own (dialogue, testimony)
             else:
                 continue
