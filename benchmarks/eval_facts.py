@@ -10,7 +10,8 @@ quote matches when it overlaps a gold quote; speaker right when the speaker enti
 the gold speaker_en (case-insensitive) or the gold has none and the prediction has none; speaker
 entity right (attribution apart from spelling) when one of the speaker entity's mentions overlaps
 the gold speaker mention or has its text, or both sides have none; reported
-speech shown as a direct quote is counted apart.
+speech shown as a direct quote is counted apart. ``--json`` also lists the missed gold quotes, the
+spurious predicted ones and the speaker errors.
 """
 from __future__ import annotations
 
@@ -63,7 +64,7 @@ def _key(name) -> str:
 
 def score_quotes(records, digests) -> dict:
     n_gold = hit = speaker_ok = speaker_entity_ok = n_pred = pred_hit = reported_as_quote = 0
-    errors = []
+    errors, misses, wrong = [], [], []
     for rec, d in zip(records, digests):
         gold = rec.get("quotes") or []
         quotes = [f for f in d.facts if f.type == "quote"] if d is not None else []
@@ -72,11 +73,14 @@ def score_quotes(records, digests) -> dict:
         for f in quotes:
             if any(overlaps(f.span, (g["start"], g["end"])) for g in gold):
                 pred_hit += 1
-            elif f.extra.get("direct", True) and "कि" in rec["text"][max(0, f.span[0] - 4):f.span[0]]:
+                continue
+            wrong.append({"id": rec.get("id"), "text": f.text[:80]})
+            if f.extra.get("direct", True) and "कि" in rec["text"][max(0, f.span[0] - 4):f.span[0]]:
                 reported_as_quote += 1
         for g in gold:
             m = [f for f in quotes if overlaps(f.span, (g["start"], g["end"]))]
             if not m:
+                misses.append({"id": rec.get("id"), "text": g["text"][:80], "speaker_en": g.get("speaker_en")})
                 continue
             hit += 1
             ent = d.entity(m[0].speaker)
@@ -95,7 +99,8 @@ def score_quotes(records, digests) -> dict:
     return {"gold": n_gold, "predicted": n_pred, "recall": round(hit / max(1, n_gold), 4),
             "precision": round(pred_hit / max(1, n_pred), 4), "speaker_right": round(speaker_ok / max(1, hit), 4),
             "speaker_entity_right": round(speaker_entity_ok / max(1, hit), 4),
-            "reported_shown_as_quote": reported_as_quote, "speaker_errors": errors[:30]}
+            "reported_shown_as_quote": reported_as_quote, "speaker_errors": errors[:30],
+            "missed": misses[:40], "spurious": wrong[:40]}
 
 
 def main(argv=None) -> int:
