@@ -7,8 +7,9 @@ Hindi: ``X ने कहा- ''...''``, ``X ने कहा कि ...``, ``X �
 Quotation marks pair by direction, so marks glued to the next word, typed the wrong way or never closed
 (an extract that cut them) still give their quote. The introduction may sit in the sentence before
 (``वह कहते हैं.`` + quote) and the attribution in the sentence after (``“...?” X ने पूछा।``). A quotation
-that is a whole sentence of its own is speech even with no verb (dialogue); quotes in the headline are not
-reported.
+that is a whole sentence of its own is speech even with no verb (dialogue); it is given the speaker only
+in an article that quotes one person alone (``extra["via"]`` = "only_voice"). Quotes in the headline are
+not reported.
 
 The speaker is an entity from the NER output: the Hindi agent nearest the speech verb (marked with ने,
 का कहना, की ओर से) — a name, a pronoun (उन्होंने/वह/वो: the subject of its sentence or of one before,
