@@ -127,8 +127,8 @@ def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fm
                 except Exception as e:  # noqa: BLE001 - a killed worker (KilledWorker) or a bug
                     pieces = _split(units)
                     logger.warning("a task of %d articles failed (%s); %s", len(pieces),
-                                one_line(e), "split into one-article tasks" if len(pieces) > 1
-                                else "retried alone at the end")
+                                   one_line(e), "split into one-article tasks"
+                                   if len(pieces) > 1 else "retried alone at the end")
                     if len(pieces) > 1:
                         for piece in pieces:
                             submit(piece)

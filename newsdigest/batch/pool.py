@@ -29,7 +29,7 @@ def digest_in_pool(run, factory, jobs: int) -> None:
     worker processes."""
     pool = Pool(factory, jobs, report=run.shows_bar)
     try:
-        # Every worker loads its model before the manifest is touched (see _digest_here).
+        # A model that fails to load in a worker fails here, before the manifest is touched.
         run.model_version = pool.model_version()
         with run.running():
             _digest(run, pool, jobs)
