@@ -158,7 +158,9 @@ def time_naive(fp32_encoder, sentences: list[str], tmp: Path) -> tuple[float, fl
 
     hf_logging.set_verbosity_error()  # the pooler weights are missing and unused; say nothing
     t0 = time.perf_counter()
-    fp32_encoder.model.save_pretrained(tmp)
+    from newsdigest.encode.encoder import load_torch_model
+
+    load_torch_model(fp32_encoder.base_dir, fp32_encoder.ner_dir)[0].save_pretrained(tmp)  # the transformers model
     for f in fp32_encoder.base_dir.glob("*"):
         if "token" in f.name or f.suffix == ".model":
             shutil.copy(f, tmp / f.name)

@@ -145,6 +145,20 @@ def load_torch_model(base_dir: Path, ner_dir: Path, **config_kw):
     return model.eval(), meta, config
 
 
+def load_run_model(base_dir: Path, ner_dir: Path):
+    """(model, NER metadata) for run time: the same weights as :func:`load_torch_model` in the plain-torch
+    module of ``encode/bert.py`` (bit-identical outputs, no transformers import: 2.5 s of a cold start)."""
+    from ..entities.artifact import load_ner_state
+    from .bert import load_token_classifier
+
+    state, meta = load_ner_state(ner_dir)
+    try:
+        model = load_token_classifier(base_dir, state)
+    except KeyError as e:
+        raise ModelNotFoundError(f"NER model at {ner_dir} does not fit base {base_dir}: {e}") from None
+    return model, meta
+
+
 def load_encoder(base_model=None, ner_model=None, *, precision: str | None = None, quantize: bool = False,
                  threads: int | None = None, download: bool = False):
     """The encoder for ``precision``: int8 runs in ONNX Runtime (built once and cached), fp32 in torch."""
@@ -218,6 +232,17 @@ class BaseEncoder:
         return results  # type: ignore[return-value]
 
 
+class _TransformersModel:
+    """A transformers token classifier called as ``encode.bert.TokenClassifier`` is: (logits, last hidden)."""
+
+    def __init__(self, model):
+        self.model, self.hidden = model, model.config.hidden_size
+
+    def __call__(self, input_ids, attention_mask):
+        out = self.model(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+        return out.logits, out.hidden_states[-1]
+
+
 class Encoder(BaseEncoder):
     """fp32 in torch (``precision="fp32"``): the reference the int8 encoder is measured against."""
 
@@ -231,16 +256,19 @@ class Encoder(BaseEncoder):
             torch.set_num_threads(threads)
         self.tokenizer = load_tokenizer(base_dir)
         self.pad_id = self.tokenizer.token_to_id("<pad>")
-        model, self.meta, config = load_torch_model(base_dir, ner_dir)
         if quantize:  # torch's own dynamic int8: kept for comparison, loses ~2 F1 points on HiNER
-            model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+            hf, self.meta, _ = load_torch_model(base_dir, ner_dir)  # its nn.Linear layers are what it quantizes
+            hf = torch.ao.quantization.quantize_dynamic(hf, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+            model = _TransformersModel(hf)
             self.precision = "int8-torch"
+        else:
+            model, self.meta = load_run_model(base_dir, ner_dir)
         self.model = model
         self.quantized = quantize
         self.batch_tokens = batch_tokens
         self.base_dir = base_dir
         self.ner_dir = ner_dir
-        self.hidden = config.hidden_size
+        self.hidden = model.hidden
 
     # -- _forward: the only torch code -----------------------------------------------------
     def _forward(self, batch: list[Encoded]):
@@ -248,11 +276,10 @@ class Encoder(BaseEncoder):
 
         ids, att = (torch.from_numpy(a) for a in self.padded(batch))
         with torch.inference_mode():
-            out = self.model(input_ids=ids, attention_mask=att, output_hidden_states=True)
-            hidden = out.hidden_states[-1]
+            logits, hidden = self.model(input_ids=ids, attention_mask=att)
             content = att.clone()
             content[:, 0] = 0
             lengths = att.sum(1)
             content[torch.arange(len(batch)), lengths - 1] = 0  # drop <s> and </s> from pooling
             pooled = (hidden * content.unsqueeze(-1)).sum(1)
-        return out.logits.float().numpy(), pooled.float().numpy(), content.sum(1).numpy()
+        return logits.float().numpy(), pooled.float().numpy(), content.sum(1).numpy()

@@ -1,0 +1,148 @@
+"""The fp32 encoder at run time: the BERT encoder and token classifier in plain torch, without transformers.
+
+Importing transformers and building the model through its auto classes costs about 2.5 s of a cold
+single-file digest on 2 cores; run time needs only the forward pass. :class:`TokenClassifier` holds
+the same parameters under the same names as ``transformers.BertForTokenClassification`` and runs the
+same operations in the same order (embeddings summed as transformers sums them, SDPA attention with
+the mask transformers gives SDPA: none when every position attends, else a boolean key mask), so its
+outputs equal transformers' bit for bit; ``tests/test_encode_bert.py`` checks this on a small random
+model, and the training scripts keep using transformers.
+
+Weights: ``word_embeddings`` from the base encoder's ``model.safetensors``, everything else from the NER
+artifact (``entities.artifact.load_ner_state``), as ``encode.encoder.load_torch_model`` loads them.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+from torch import nn
+from torch.nn import functional as F
+
+
+class _Linear(nn.Module):
+    """``nn.Linear`` on given tensors (no random initialisation to pay for, same forward)."""
+
+    def __init__(self, weight: torch.Tensor, bias: torch.Tensor):
+        super().__init__()
+        self.weight, self.bias = nn.Parameter(weight, requires_grad=False), nn.Parameter(bias, requires_grad=False)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.linear(x, self.weight, self.bias)
+
+
+class _LayerNorm(_Linear):
+    def __init__(self, weight: torch.Tensor, bias: torch.Tensor, eps: float):
+        super().__init__(weight, bias)
+        self.eps = eps
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.layer_norm(x, self.weight.shape, self.weight, self.bias, self.eps)
+
+
+class _Embedding(nn.Module):
+    def __init__(self, weight: torch.Tensor, padding_idx: int | None = None):
+        super().__init__()
+        self.weight, self.padding_idx = nn.Parameter(weight, requires_grad=False), padding_idx
+
+    def forward(self, ids: torch.Tensor) -> torch.Tensor:
+        return F.embedding(ids, self.weight, self.padding_idx)
+
+
+def _node(**children: nn.Module) -> nn.Module:
+    m = nn.Module()
+    for k, v in children.items():
+        setattr(m, k, v)
+    return m
+
+
+class _Layer(nn.Module):
+    def __init__(self, t, prefix: str, heads: int, eps: float):
+        super().__init__()
+        self.heads = heads
+
+        def lin(name):
+            return _Linear(t(f"{prefix}{name}.weight"), t(f"{prefix}{name}.bias"))
+
+        def norm(name):
+            return _LayerNorm(t(f"{prefix}{name}.weight"), t(f"{prefix}{name}.bias"), eps)
+
+        self.attention = _node(
+            self=_node(query=lin("attention.self.query"), key=lin("attention.self.key"),
+                       value=lin("attention.self.value")),
+            output=_node(dense=lin("attention.output.dense"), LayerNorm=norm("attention.output.LayerNorm")))
+        self.intermediate = _node(dense=lin("intermediate.dense"))
+        self.output = _node(dense=lin("output.dense"), LayerNorm=norm("output.LayerNorm"))
+
+    def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+        a = self.attention
+        shape = (*x.shape[:-1], -1, x.shape[-1] // self.heads)
+        q, k, v = (getattr(a.self, n)(x).view(*shape).transpose(1, 2) for n in ("query", "key", "value"))
+        ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=0.0, scale=shape[-1] ** -0.5)
+        ctx = ctx.transpose(1, 2).contiguous().reshape(*x.shape[:-1], -1).contiguous()
+        x = a.output.LayerNorm(a.output.dense(ctx) + x)
+        return self.output.LayerNorm(self.output.dense(F.gelu(self.intermediate.dense(x))) + x)
+
+
+class TokenClassifier(nn.Module):
+    """BERT encoder + linear token classifier on given weights; parameter names as in
+    ``BertForTokenClassification`` (``tensors`` maps those names to fp32 tensors)."""
+
+    def __init__(self, config: dict, tensors: dict[str, torch.Tensor]):
+        super().__init__()
+        used: set[str] = set()
+
+        def t(name: str) -> torch.Tensor:
+            used.add(name)
+            if name not in tensors:
+                raise KeyError(f"missing {name}")
+            return tensors[name].float()
+
+        eps = config["layer_norm_eps"]
+        self.hidden = config["hidden_size"]
+        e = "bert.embeddings."
+        self.bert = _node(
+            embeddings=_node(
+                word_embeddings=_Embedding(t(e + "word_embeddings.weight"), config.get("pad_token_id")),
+                position_embeddings=_Embedding(t(e + "position_embeddings.weight")),
+                token_type_embeddings=_Embedding(t(e + "token_type_embeddings.weight")),
+                LayerNorm=_LayerNorm(t(e + "LayerNorm.weight"), t(e + "LayerNorm.bias"), eps)),
+            encoder=_node(layer=nn.ModuleList(
+                _Layer(t, f"bert.encoder.layer.{i}.", config["num_attention_heads"], eps)
+                for i in range(config["num_hidden_layers"]))))
+        self.classifier = _Linear(t("classifier.weight"), t("classifier.bias"))
+        extra = set(tensors) - used
+        if extra:
+            raise KeyError(f"unexpected {sorted(extra)[:5]}")
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+        """(logits [B, L, labels], last hidden states [B, L, hidden])."""
+        e = self.bert.embeddings
+        length = input_ids.shape[1]
+        positions = torch.arange(length).unsqueeze(0)
+        x = e.word_embeddings(input_ids) + e.token_type_embeddings(torch.zeros_like(positions).expand_as(input_ids))
+        x = e.LayerNorm(x + e.position_embeddings(positions))
+        mask = None
+        if not bool(attention_mask.all()):
+            b = attention_mask.shape[0]
+            mask = attention_mask.bool()[:, None, None, :].expand(b, 1, length, length)
+        for layer in self.bert.encoder.layer:
+            x = layer(x, mask)
+        return self.classifier(x), x
+
+
+def load_token_classifier(base_dir: Path, state: dict) -> TokenClassifier:
+    """The run-time model: ``state`` (numpy arrays, the NER artifact) plus the base's word embeddings."""
+    from safetensors import safe_open
+
+    config = json.loads((Path(base_dir) / "config.json").read_text(encoding="utf-8"))
+    tensors = {k: torch.from_numpy(v) for k, v in state.items()}
+    key = "bert.embeddings.word_embeddings.weight"
+    if key not in tensors:
+        with safe_open(str(Path(base_dir) / "model.safetensors"), "pt") as f:
+            name = next((n for n in ("embeddings.word_embeddings.weight", key) if n in f.keys()), None)
+            if name is None:
+                raise KeyError(f"missing {key} in {base_dir}/model.safetensors")
+            tensors[key] = f.get_tensor(name)
+    return TokenClassifier(config, tensors).eval()

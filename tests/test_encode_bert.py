@@ -1,0 +1,65 @@
+"""The run-time fp32 encoder (encode/bert.py) gives transformers' outputs bit for bit, without transformers."""
+import json
+import subprocess
+import sys
+
+import pytest
+import torch
+
+from conftest import REPO
+from newsdigest.encode.bert import load_token_classifier
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """A small random BERT token classifier saved as the library stores one: base folder + NER state."""
+    from safetensors.torch import save_file
+    from transformers import BertConfig, BertForTokenClassification
+
+    torch.manual_seed(0)
+    config = BertConfig(vocab_size=120, hidden_size=32, num_hidden_layers=2, num_attention_heads=4,
+                        intermediate_size=64, max_position_embeddings=64, pad_token_id=1, num_labels=7)
+    model = BertForTokenClassification(config).eval()
+    base = tmp_path_factory.mktemp("base")
+    (base / "config.json").write_text(json.dumps(config.to_dict()), encoding="utf-8")
+    word = "bert.embeddings.word_embeddings.weight"
+    save_file({"embeddings.word_embeddings.weight": model.state_dict()[word].contiguous()},
+              str(base / "model.safetensors"))
+    state = {k: v.numpy() for k, v in model.state_dict().items() if k != word}
+    return model, base, state
+
+
+def _batch():
+    ids = torch.tensor([[0, 5, 9, 33, 2], [0, 17, 2, 1, 1]])
+    return ids, (ids != 1).long()
+
+
+def test_outputs_equal_transformers_bit_for_bit_with_and_without_padding(tiny):
+    model, base, state = tiny
+    ours = load_token_classifier(base, state)
+    for ids, att in (_batch(), (_batch()[0][:1], _batch()[1][:1])):
+        with torch.inference_mode():
+            ref = model(input_ids=ids, attention_mask=att, output_hidden_states=True)
+            logits, hidden = ours(ids, att)
+        assert torch.equal(ref.logits, logits)
+        assert torch.equal(ref.hidden_states[-1], hidden)
+
+
+def test_weights_that_do_not_fit_are_an_error(tiny):
+    _, base, state = tiny
+    with pytest.raises(KeyError, match="missing"):
+        load_token_classifier(base, {k: v for k, v in state.items() if "classifier" not in k})
+    with pytest.raises(KeyError, match="unexpected"):
+        load_token_classifier(base, {**state, "bert.pooler.dense.weight": state["classifier.weight"]})
+
+
+def test_the_run_time_model_does_not_import_transformers(tiny):
+    _, base, state = tiny
+    import numpy as np
+
+    np.savez(base / "state.npz", **state)
+    code = (f"import sys, numpy as np, torch; from newsdigest.encode.bert import load_token_classifier; "
+            f"s = dict(np.load({str(base / 'state.npz')!r})); m = load_token_classifier({str(base)!r}, s); "
+            f"m(torch.tensor([[0, 5, 2]]), torch.tensor([[1, 1, 1]])); print('transformers' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert out.stdout.strip() == "False"
