@@ -126,3 +126,15 @@ def test_an_organisation_span_takes_in_the_institutional_modifiers_before_its_he
     assert _institution_bounds(words, 2, 4) == (2, 4)  # a conjunction never joins
     words = "राष्ट्रीय कांग्रेस नेता".split()
     assert _institution_bounds(words, 1, 2) == (1, 2)  # no head word at the end: the span stays
+
+
+def test_a_persons_span_leaves_out_titles_before_and_honorifics_after_the_name():
+    from newsdigest.entities.ner import _person_bounds
+
+    words = "परिषद के अध्यक्ष महंत नरेंद्र गिरि ने लिखा".split()
+    assert _person_bounds(words, 3, 6) == (4, 6)
+    words = "जॉनी लीवर , महमूद साहब की तरह".split()
+    assert _person_bounds(words, 3, 5) == (3, 4)
+    words = ["डॉ", ".", "राजेंद्र", "प्रसाद", "ने"]
+    assert _person_bounds(words, 0, 4) == (2, 4)
+    assert _person_bounds(["श्री", "ने"], 0, 1) == (0, 1)  # a title alone stays as the model found it

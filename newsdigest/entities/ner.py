@@ -76,6 +76,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
         if typ == "ORG":
             ws, we = _institution_bounds(window.words, ws, we)
+        elif typ == "PER":
+            ws, we = _person_bounds(window.words, ws, we)
         start, end = window.spans[ws][0], window.spans[we - 1][1]
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
@@ -83,6 +85,20 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
+
+
+def _person_bounds(words: list[str], ws: int, we: int) -> tuple[int, int]:
+    """A person's span without the titles before the name and the honorifics after it (महंत नरेंद्र गिरि ->
+    नरेंद्र गिरि, महमूद साहब -> महमूद; ``preprocess.hindi``); a span that is only a title stays as it is."""
+    from ..preprocess.hindi import PERSON_HONORIFICS, PERSON_TITLES
+
+    while we - ws > 1 and words[ws] in PERSON_TITLES:
+        ws += 1
+        while we - ws > 1 and words[ws] == ".":  # डॉ. राजेंद्र
+            ws += 1
+    while we - ws > 1 and words[we - 1] in PERSON_HONORIFICS:
+        we -= 1
+    return ws, we
 
 
 def _institution_bounds(words: list[str], ws: int, we: int) -> tuple[int, int]:
