@@ -216,3 +216,18 @@ def test_an_organisation_and_its_plural_form_are_one_entity(stub_names, monkeypa
     text = "यूजर्स थ्रेड्स पर लौटे। मस्क ने एक्स को थ्रेड से बेहतर बताया।"
     ents = link_entities(text, spans(text, [("थ्रेड्स", "ORG"), ("थ्रेड", "ORG")]))
     assert len(ents) == 1 and ents[0].name_hi == "थ्रेड्स"
+
+
+def test_a_hindi_syllabic_acronym_joins_the_organisation_it_abbreviates(stub_names, monkeypatch):
+    monkeypatch.setitem(ROMAN, "बहुजन समाज पार्टी", "Bahujan Samaj Party")
+    text = "बहुजन समाज पार्टी ने सूची जारी की। बसपा के नेता ने कहा कि मेटा पर विज्ञापन दिए जाएंगे।"
+    ents = link_entities(text, spans(text, [("बहुजन समाज पार्टी", "ORG"), ("बसपा", "ORG"), ("मेटा", "ORG")]))
+    party = next(e for e in ents if "बसपा" in {m.text for m in e.mentions})
+    assert len(party.mentions) == 2 and party.name_en == "Bahujan Samaj Party"
+    assert len(ents) == 2
+
+
+def test_a_one_word_organisation_that_spells_no_longer_one_stays_apart(stub_names):
+    text = "समाजवादी पार्टी और बसपा ने गठबंधन किया।"  # बसपा is not स + पा
+    ents = link_entities(text, spans(text, [("समाजवादी पार्टी", "ORG"), ("बसपा", "ORG")]))
+    assert len(ents) == 2

@@ -242,6 +242,47 @@ def _merge_acronyms(clusters: list["_Cluster"], latin=lambda t: t) -> list["_Clu
     return out
 
 
+_MATRA = regex.compile(r"[\u093e-\u094c\u0962\u0963]")
+
+
+def _first_akshara(word: str) -> str:
+    """The first letter of a Devanagari word with its vowel sign: भारतीय -> भा, जनता -> ज, पार्टी -> पा."""
+    return word[:2] if len(word) > 1 and _MATRA.fullmatch(word[1]) else word[:1]
+
+
+def _syllabic_acronym(form: str) -> str | None:
+    """भारतीय जनता पार्टी -> भाजपा: the first aksharas of a Devanagari name of two to six words."""
+    from ..names._text import hindi_key
+
+    words = hindi_key(form).replace("\u093c", "").split()
+    if not 2 <= len(words) <= 6 or not all(is_devanagari(w) for w in words):
+        return None
+    return "".join(_first_akshara(w) for w in words)
+
+
+def _merge_syllabic_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
+    """A one-word Devanagari organisation that the first aksharas of a longer one of the article spell is
+    that organisation: भाजपा = भारतीय जनता पार्टी, राजग = राष्ट्रीय जनतांत्रिक गठबंधन, बसपा = बहुजन समाज पार्टी.
+    Only when exactly one longer organisation spells it; the full name names the entity."""
+    from ..names._text import hindi_key
+
+    out = list(clusters)
+    for ac in clusters:
+        forms = {hindi_key(s.text).replace("\u093c", "") for s in ac.spans}
+        if len(forms) != 1 or _vote(ac.spans) != "ORG":
+            continue
+        word = forms.pop()
+        if len(word) < 2 or " " in word or not is_devanagari(word):
+            continue
+        homes = [c for c in out if c is not ac and _vote(c.spans) == "ORG"
+                 and any(_syllabic_acronym(s.text) == word for s in c.spans)]
+        if len(homes) == 1:
+            homes[0].spans.extend(ac.spans)
+            homes[0].keys |= ac.keys
+            out.remove(ac)
+    return out
+
+
 _CONJUNCTIONS = frozenset({"और", "तथा", "या", "एवं", "व", "and", "or", "&"})
 LIST_COMMON_ZIPF = 5.0  # a word this frequent in Hindi or English text is no missed name in a list
 
@@ -359,7 +400,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             c.add(sp, key, tk)
             clusters.append(c)
 
-    clusters = _merge_plurals(_merge_acronyms(_merge_short_forms(clusters), latin))
+    clusters = _merge_plurals(_merge_syllabic_acronyms(_merge_acronyms(_merge_short_forms(clusters), latin)))
     entities = []
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)
