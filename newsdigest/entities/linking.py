@@ -267,6 +267,7 @@ def _merge_syllabic_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
     from ..names._text import hindi_key
 
     out = list(clusters)
+    spelled = {id(c): {_syllabic_acronym(s.text) for s in c.spans} for c in clusters if _vote(c.spans) == "ORG"}
     for ac in clusters:
         forms = {hindi_key(s.text).replace("\u093c", "") for s in ac.spans}
         if len(forms) != 1 or _vote(ac.spans) != "ORG":
@@ -274,8 +275,7 @@ def _merge_syllabic_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
         word = forms.pop()
         if len(word) < 2 or " " in word or not is_devanagari(word):
             continue
-        homes = [c for c in out if c is not ac and _vote(c.spans) == "ORG"
-                 and any(_syllabic_acronym(s.text) == word for s in c.spans)]
+        homes = [c for c in out if c is not ac and word in spelled.get(id(c), ())]
         if len(homes) == 1:
             homes[0].spans.extend(ac.spans)
             homes[0].keys |= ac.keys

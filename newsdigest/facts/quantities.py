@@ -176,6 +176,7 @@ _LIGHT_VERBS_HI = set("""
 हुआ हुई हुईं हुए हो होना होने होते होती होता गया गई गए गईं गयी गये
 """.split())
 _DEVANAGARI_WORD = regex.compile(r"[\p{Devanagari}]+")
+_NOT_PREDICATE = _STOP_HI - {"रद्द", "प्रभावित", "बंद", "दर्ज"}  # stop words that can say what happened
 
 
 def _predicate(ctx: FactContext, end: int, counted: str | None, sentence_end: int) -> str | None:
@@ -193,7 +194,7 @@ def _predicate(ctx: FactContext, end: int, counted: str | None, sentence_end: in
     # a word of a name after the number ("85 लाख Windows डिवाइस") may stand between: up to two words
     for i in range(min(3, len(tokens) - 1)):
         s, e, word = tokens[i]
-        if not _DEVANAGARI_WORD.fullmatch(word) or word in _STOP_HI - {"रद्द", "प्रभावित", "बंद", "दर्ज"}:
+        if not _DEVANAGARI_WORD.fullmatch(word) or word in _NOT_PREDICATE:
             if word in _GENITIVE_HI or not regex.match(r"[\p{L}]", word):
                 return None
             continue
