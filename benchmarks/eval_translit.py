@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = load_cricinfo(args.data)
     result = evaluate(rows, Transliterator(args.model_dir, beam=args.beam),
-                      Transliterator(args.model_dir, beam=args.beam, lexicon=False), args.indicxlit)
+                      Transliterator(args.model_dir, beam=args.beam, lexicon=False, memory=False), args.indicxlit)
     print(f"{args.data}: {result['records']} records, {result['distinct_names']} distinct names")
     print(f"{'system':<20} {'direction':<9} {'exact':>6} {'CER':>6}   {'distinct: exact':>15} {'CER':>6}")
     for system in ("model+lexicon", "model", "itrans_baseline", "itrans_short_vowels", "indicxlit"):

@@ -52,14 +52,18 @@ class Transliterator:
     :mod:`newsdigest.names.lexicon`. ``lexicon=False`` gives the model's own spelling.
     ``gazetteer`` (default on) names countries and regions by their CLDR names in the other language
     (भारत -> India, China -> चीन); see :mod:`newsdigest.names.gazetteer`.
+    ``memory`` (default on) spells names and words as annotated Hindi news spells them (भाजपा -> BJP,
+    सनी देओल -> Sunny Deol), from ``names.json`` next to the model when it has one; see
+    :mod:`newsdigest.names.memory`.
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None,
-                 lexicon: bool = True, gazetteer: bool = True):
+                 lexicon: bool = True, gazetteer: bool = True, memory: bool = True):
         self.model_dir = _model_dir("translit", model_dir)
         self.beam = beam
         self.lexicon = lexicon
         self.gazetteer = gazetteer
+        self.memory = memory
         self._cache: dict[tuple, str] = {}  # (direction, lexicon, weight, word key) -> result
         self._raw: dict[tuple[str, str], str] = {}  # (direction, word key) -> the model's own output
         self._model = None
@@ -70,7 +74,7 @@ class Transliterator:
     def from_model(cls, model, vocab: Vocab, beam: int = 1, lexicon: bool = False,
                    gazetteer: bool = False) -> "Transliterator":
         """Wrap an in-memory model (training uses this to score its dev split)."""
-        t = cls(model_dir=".", beam=beam, lexicon=lexicon, gazetteer=gazetteer)
+        t = cls(model_dir=".", beam=beam, lexicon=lexicon, gazetteer=gazetteer, memory=False)
         t._model, t._vocab = model, vocab
         return t
 
@@ -94,6 +98,10 @@ class Transliterator:
             from .gazetteer import source
 
             spell += f", {source()}"
+        memory = self._memory()
+        if memory:
+            n = sum(len(memory.whole.get(d, {})) for d in ("en", "hi"))
+            spell += f", name memory of {n:,} news names"
         return f"{self.model_dir.name} char GRU seq2seq, {t.get('parameters', '?')} params, beam {beam}{spell}"
 
     def to_english_batch(self, names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
@@ -132,6 +140,30 @@ class Transliterator:
         labels = [None] * len(names) if labels is None else list(labels)
         if len(labels) != len(names):
             raise ValueError(f"{len(labels)} labels for {len(names)} names")
+        out = self._transliterate_sources(names, to, labels)
+        memory = self._memory()
+        if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering
+            out = [r if self._fixed(n, to, label) else (memory.name(n, to, label, rendered=r) or r)
+                   for n, label, r in zip(names, labels, out)]
+        return out
+
+    def _fixed(self, name: str, to: str, label: str | None) -> bool:
+        if not self.gazetteer:
+            return False
+        from .phrases import segment
+
+        return all(r is not None for t, r in segment(name, to, label) if t)
+
+    def _memory(self):
+        if not self.memory:
+            return None
+        from .memory import load
+
+        return load(self.model_dir)
+
+    def _transliterate_sources(self, names: list[str], to: str, labels: list) -> list[str]:
+        if not names:
+            return []
         if self.gazetteer:
             from .phrases import segment
 
@@ -179,6 +211,9 @@ class Transliterator:
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
         weight = lexicon_weight(to, label)
+        memory = self._memory()
+        if memory:
+            done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to)))
         cached = {k: self._cache.get((to, self.lexicon, weight, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]

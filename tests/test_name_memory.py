@@ -1,0 +1,110 @@
+"""The name memory: spellings of annotated news names, learned by training/build_name_memory.py."""
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsdigest.names import Transliterator
+from newsdigest.names.memory import NAMES_FILE, NameMemory, choose, load
+
+ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = ROOT / "models" / "translit"
+BUILD = ROOT / "training" / "build_name_memory.py"
+
+
+def _article(text: str, entities: list[tuple[str, str, str]]) -> dict:
+    ents = []
+    for surface, label, en in entities:
+        start = text.index(surface)
+        ents.append({"start": start, "end": start + len(surface), "text": surface, "label": label, "en": en})
+    return {"id": str(len(text)), "text": text, "entities": ents}
+
+
+ARTICLES = [
+    _article("चुनाव आयोग ने कहा। चुनाव आयोग ने फिर कहा। रमेश पुनिया पहुंचे।",
+             [("चुनाव आयोग", "ORG", "Election Commission of Pakistan"),
+              ("चुनाव आयोग ने फिर", "ORG", "Election Commission of Pakistan"),
+              ("रमेश पुनिया", "PER", "Ramesh Punia")]),
+    _article("चुनाव आयोग ने घोषणा की। न्यूज़ नेशन ने बताया। अली रज़ा आए।",
+             [("चुनाव आयोग", "ORG", "Election Commission"), ("न्यूज़ नेशन", "ORG", "News Nation"),
+              ("अली रज़ा", "PER", "Ali Raza")]),
+]
+
+
+def _build(tmp_path: Path, name: str = "train.jsonl") -> Path:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    data = tmp_path / name
+    data.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    out = tmp_path / "model"
+    subprocess.run([sys.executable, str(BUILD), "--data", str(data), "--out", str(out)], check=True,
+                   capture_output=True, text=True)
+    return out
+
+
+def test_choose_takes_the_commonest_spelling_and_drops_a_minority_winner():
+    assert choose({"BJP": 3, "Bhajpa": 1}) == "BJP"
+    assert choose({"b": 1, "a": 1}) == "a"  # ties: alphabetical
+    assert choose({"a": 1, "b": 1, "c": 1}) is None  # no spelling has half of the uses
+    assert choose({}) is None
+
+
+def test_build_counts_each_article_once_and_is_deterministic(tmp_path):
+    out = _build(tmp_path)
+    first = (out / NAMES_FILE).read_bytes()
+    memory = NameMemory(json.loads(first))
+    # two mentions in one article and one in another: one article each, the tie goes alphabetically
+    assert memory.name("चुनाव आयोग", "en", "ORG") == "Election Commission"
+    assert memory.name("रमेश पुनिया", "en", "PER") == "Ramesh Punia"
+    assert memory.name("रमेश पुनिया", "en", "LOC") is None  # typed: a person's name is not a place's
+    assert memory.name("रमेश पुनिया", "en") == "Ramesh Punia"  # untyped: any type
+    assert memory.name("Ramesh Punia", "hi", "PER") == "रमेश पुनिया"
+    out2 = _build(tmp_path / "again")
+    assert (out2 / NAMES_FILE).read_bytes() == first
+
+
+def test_build_keeps_words_that_sound_alike_and_matches_them_without_nukta(tmp_path):
+    memory = NameMemory(json.loads((_build(tmp_path) / NAMES_FILE).read_text(encoding="utf-8")))
+    from newsdigest.names._text import name_key
+
+    assert memory.word(name_key("पुनिया"), "en") == "Punia"
+    assert memory.word(name_key("रजा"), "en") == "Raza"  # learned from रज़ा
+    assert memory.word(name_key("नेशन"), "en") == "Nation"  # an English word the reading rules miss
+    assert memory.word("punia", "hi") == "पुनिया"
+    assert memory.word(name_key("आयोग"), "en") is None  # Commission is a translation, not a spelling
+
+
+def test_build_refuses_dev_files(tmp_path):
+    data = tmp_path / "dev.jsonl"
+    data.write_text("", encoding="utf-8")
+    r = subprocess.run([sys.executable, str(BUILD), "--data", str(data), "--out", str(tmp_path / "m")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "train sets only" in r.stderr
+
+
+def test_a_folder_without_names_json_has_an_empty_memory(tmp_path):
+    assert not load(tmp_path)
+    assert load(tmp_path).name("भाजपा", "en", "ORG") is None
+
+
+@pytest.mark.model
+def test_transliterator_uses_the_memory_of_its_model_folder(tmp_path):
+    folder = _build(tmp_path)
+    for f in ("model.safetensors", "config.json"):
+        shutil.copy(SHIPPED / f, folder / f)
+    with_memory, without = Transliterator(model_dir=folder), Transliterator(model_dir=folder, memory=False)
+    assert with_memory.to_english_batch(["रमेश पुनिया"], ["PER"]) == ["Ramesh Punia"]
+    # a new name made of a remembered word: the word keeps the remembered spelling
+    assert with_memory.to_english_batch(["सुनील पुनिया"], ["PER"])[0].endswith(" Punia")
+    assert without.to_english_batch(["रमेश पुनिया"], ["PER"]) != ["Ramesh Punia"]
+    assert with_memory.to_hindi_batch(["Ramesh Punia"], ["PER"]) == ["रमेश पुनिया"]
+
+
+@pytest.mark.model
+@pytest.mark.skipif(not (SHIPPED / NAMES_FILE).is_file(), reason="no shipped name memory")
+def test_shipped_memory_spells_party_acronyms_as_news_does():
+    t = Transliterator()
+    assert t.to_english_batch(["भाजपा"], ["ORG"]) == ["BJP"]
+    assert Transliterator(memory=False).to_english_batch(["भाजपा"], ["ORG"]) != ["BJP"]

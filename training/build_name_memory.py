@@ -1,0 +1,123 @@
+"""Build the name memory (``names.json``) of the transliteration model from annotated Hindi news.
+
+    PYTHONPATH=. python training/build_name_memory.py --data ../shared/data/ner/news-hi/train.jsonl \
+        --out models/translit
+
+Reads only the entities of news-hi ``train`` (their Devanagari text, type and English name; never dev,
+never a holdout) and writes the whole-name and word tables described in ``newsdigest.names.memory``.
+Deterministic: the same input gives a byte-identical file.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsdigest.entities.gold import read_span_jsonl  # noqa: E402
+from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, words  # noqa: E402
+from newsdigest.names.memory import ANY, NAMES_FILE, NameMemory, choose, word_key  # noqa: E402
+from newsdigest.names.evaluate import edit_distance  # noqa: E402
+from newsdigest.names.itrans import romanize_word  # noqa: E402
+from train_translit import _skeleton  # noqa: E402
+
+# how far the consonant outlines of a Hindi word's rule-based reading and its English word may be apart,
+# as a share of the longer one. train_translit uses 0.34 for noisy lists; annotated news names are clean,
+# so English-origin spellings the rules miss are kept (न्यूज़ = News, नेशन = Nation) while translations
+# are not (आयोग = Commission).
+MAX_SKELETON_DISTANCE = 0.5
+DEVANAGARI = re.compile("[\u0900-\u097f]")
+
+
+def sounds_alike(hindi: str, english: str) -> bool:
+    a, b = _skeleton(romanize_word(hindi)), _skeleton(english)
+    return edit_distance(a, b) <= MAX_SKELETON_DISTANCE * max(len(a), len(b))
+
+
+def _nest():
+    return defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
+
+
+def collect(paths: list[Path]) -> tuple[dict, dict, dict]:
+    """Counts by article: whole names and words per direction, and every accepted form of a whole name
+    (the English name and its ``en_alts``; the Devanagari texts of one English name)."""
+    whole, accepted = {"en": _nest(), "hi": _nest()}, {"en": _nest(), "hi": _nest()}
+    word = {"en": defaultdict(lambda: defaultdict(int)), "hi": defaultdict(lambda: defaultdict(int))}
+    for path in paths:
+        for g in read_span_jsonl(path):
+            names, alts, pairs = set(), set(), set()  # an article counts once for each spelling it uses
+            for e in g.entities:
+                if not e.en:
+                    continue
+                hindi, english = " ".join(g.text[e.start:e.end].split()), " ".join(e.en.split())
+                for label in (e.label, ANY):
+                    names.add((hindi, label, english))
+                    alts.update((hindi, label, " ".join(a.split())) for a in e.en_alts if a.strip())
+                hw, ew = words(hindi, DEVANAGARI_RUN), words(english, LATIN_RUN)
+                if len(hw) == len(ew):
+                    pairs.update((h, w) for h, w in zip(hw, ew)
+                                 if len(latin_key(w)) >= 2 and sounds_alike(hindi_key(h), latin_key(w)))
+            for hindi, label, english in names:
+                if not DEVANAGARI.search(english):  # the English name is in Latin letters
+                    whole["en"][NameMemory.key(hindi, "en")][label][english] += 1
+                if DEVANAGARI.search(hindi):  # Hindi news writes some acronyms in Latin letters (ICC)
+                    whole["hi"][NameMemory.key(english, "hi")][label][hindi] += 1
+            for hindi, label, english in names | alts:
+                if not DEVANAGARI.search(english):
+                    accepted["en"][NameMemory.key(hindi, "en")][label][english] += 1
+            for h, w in pairs:
+                word["en"][word_key(h)][w] += 1
+                word["hi"][latin_key(w)][h] += 1
+    return whole, accepted, word
+
+
+def build(paths: list[Path]) -> dict:
+    """``whole[to][key][label]`` = [the chosen name, other accepted forms in order of use]."""
+    whole, accepted, word = collect(paths)
+    out = {"whole": {}, "words": {}}
+    for to in ("en", "hi"):
+        table = {}
+        for key in sorted(whole[to]):
+            entry = {}
+            for label, counts in sorted(whole[to][key].items()):
+                best = choose(dict(counts))
+                if best:
+                    seen = {**counts, **accepted[to].get(key, {}).get(label, {})}
+                    entry[label] = [best] + sorted((s for s in seen if s != best), key=lambda s: (-seen[s], s))
+            if entry:
+                table[key] = entry
+        out["whole"][to] = table
+        out["words"][to] = {k: s for k in sorted(word[to]) if (s := choose(dict(word[to][k])))}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, action="append", required=True,
+                    help="news-hi span JSONL to learn from (train only; repeatable)")
+    ap.add_argument("--out", type=Path, required=True, help="the transliteration model folder")
+    args = ap.parse_args(argv)
+    for p in args.data:
+        if "dev" in p.name or "holdout" in str(p):
+            ap.error(f"{p}: the name memory learns from train sets only")
+    memory = build(args.data)
+    sha = hashlib.sha256(b"".join(p.read_bytes() for p in args.data)).hexdigest()[:12]
+    memory["source"] = (f"news-hi train entity names ({', '.join(p.name for p in args.data)}, sha256 {sha}); "
+                        "built by training/build_name_memory.py")
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / NAMES_FILE
+    path.write_text(json.dumps(memory, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
+                    encoding="utf-8")
+    counts = {f"{kind} {to}": len(memory[kind][to]) for kind in ("whole", "words") for to in ("en", "hi")}
+    print(f"wrote {path} ({path.stat().st_size:,} bytes): {counts}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
