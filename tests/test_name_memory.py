@@ -108,3 +108,28 @@ def test_shipped_memory_spells_party_acronyms_as_news_does():
     t = Transliterator()
     assert t.to_english_batch(["भाजपा"], ["ORG"]) == ["BJP"]
     assert Transliterator(memory=False).to_english_batch(["भाजपा"], ["ORG"]) != ["BJP"]
+
+
+def test_build_adds_transliterated_pairs_of_the_parallel_lexicon_for_people_after_the_news_words(tmp_path):
+    lexicon = {"hi_en": {"जॉर्ज": ["george", "bush"], "हार": ["defeat"], "पुनिया": ["poonia"],
+                         "मस्क": ["mask"], "में": ["in"]},
+               "en_hi": {"george": ["जॉर्ज"], "defeat": ["हार"], "poonia": ["पुनिया"], "mask": ["मुखौटा"],
+                         "in": ["में"]},
+               "scores": {"hi_en": {"जॉर्ज": [0.41, 0.08], "हार": [0.5], "पुनिया": [0.9], "मस्क": [0.6],
+                                    "में": [0.7]}}}
+    path = tmp_path / "lexicon.json"
+    path.write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    subprocess.run([sys.executable, str(BUILD), "--data", str(data), "--out", str(tmp_path / "m"),
+                    "--lexicon", str(path)], check=True, capture_output=True, text=True)
+    memory = load(tmp_path / "m")
+    from newsdigest.names._text import name_key
+
+    assert memory.word(name_key("जॉर्ज"), "en", "PER") == "george"  # a transliteration: kept both ways
+    assert memory.word("george", "hi", "PER") == "जॉर्ज"
+    assert memory.word(name_key("जॉर्ज"), "en", "LOC") is None  # for people's names only
+    assert memory.word(name_key("हार"), "en", "PER") is None  # a translation
+    assert memory.word("in", "hi", "PER") is None  # too short to tell a spelling from a translation
+    assert memory.word(name_key("मस्क"), "en", "PER") is None  # not each other's best translation
+    assert memory.word(name_key("पुनिया"), "en", "PER") == "Punia"  # news-hi's spelling comes first

@@ -1,7 +1,7 @@
 """Build the name memory (``names.json``) of the transliteration model from annotated Hindi news.
 
     PYTHONPATH=. python training/build_name_memory.py --data ../shared/data/ner/news-hi/train.jsonl \
-        --out models/translit
+        --lexicon models/lexicon-hi-en/lexicon.json --out models/translit
 
 Reads only the entities of news-hi ``train`` (their Devanagari text, type and English name; never dev,
 never a holdout) and writes the whole-name and word tables described in ``newsdigest.names.memory``.
@@ -32,12 +32,22 @@ from train_translit import _skeleton  # noqa: E402
 # so English-origin spellings the rules miss are kept (न्यूज़ = News, नेशन = Nation) while translations
 # are not (आयोग = Commission).
 MAX_SKELETON_DISTANCE = 0.5
+LEXICON_MIN_SCORE = 0.2  # the lexicon's own threshold for offering a translation (newsdigest.summary.lexicon)
+# Lexicon pairs are translations unless shown otherwise: only words of LEXICON_MIN_LETTERS or more whose
+# outlines are as close as train_translit asks of its noisy lists (in = में, day = दिन, end = अंत sound
+# alike at 0.5 and are translations)
+LEXICON_MIN_LETTERS = 4
+LEXICON_MAX_DISTANCE = 0.34
 DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
-def sounds_alike(hindi: str, english: str) -> bool:
-    a, b = _skeleton(romanize_word(hindi)), _skeleton(english)
-    return edit_distance(a, b) <= MAX_SKELETON_DISTANCE * max(len(a), len(b))
+def sounds_alike(hindi: str, english: str, max_distance: float = MAX_SKELETON_DISTANCE) -> bool:
+    """Consonant outlines at most ``max_distance`` apart; a g before e, i, y may sound j (George)."""
+    a = _skeleton(romanize_word(hindi))
+    for b in {_skeleton(english), _skeleton(re.sub("g(?=[eiy])", "j", english))}:
+        if edit_distance(a, b) <= max_distance * max(len(a), len(b)):
+            return True
+    return False
 
 
 def _nest():
@@ -97,24 +107,50 @@ def build(paths: list[Path]) -> dict:
     return out
 
 
+def lexicon_words(path: Path) -> dict[str, dict[str, str]]:
+    """Word pairs of the parallel-text lexicon (``models/lexicon-hi-en``) that are transliterations:
+    each word the other's best translation, scored >= LEXICON_MIN_SCORE, and sounding alike
+    (जॉर्ज = george, कैम्ब्रिज = cambridge; not हार = defeat)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    hi_en, en_hi, scores = data["hi_en"], data["en_hi"], data["scores"]["hi_en"]
+    out = {"en": {}, "hi": {}}
+    for h in sorted(hi_en):
+        e = hi_en[h][0]
+        if (scores[h][0] >= LEXICON_MIN_SCORE and en_hi.get(e, [None])[0] == h
+                and len(latin_key(e)) >= LEXICON_MIN_LETTERS and DEVANAGARI.match(h)
+                and sounds_alike(hindi_key(h), latin_key(e), LEXICON_MAX_DISTANCE)):
+            out["en"].setdefault(word_key(h), e)
+            out["hi"].setdefault(latin_key(e), h)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, action="append", required=True,
                     help="news-hi span JSONL to learn from (train only; repeatable)")
     ap.add_argument("--out", type=Path, required=True, help="the transliteration model folder")
+    ap.add_argument("--lexicon", type=Path, default=None,
+                    help="also take the transliterated word pairs of this parallel-text lexicon "
+                         "(models/lexicon-hi-en/lexicon.json), for words of people's names that news-hi "
+                         "train does not have")
     args = ap.parse_args(argv)
     for p in args.data:
         if "dev" in p.name or "holdout" in str(p):
             ap.error(f"{p}: the name memory learns from train sets only")
     memory = build(args.data)
+    if args.lexicon:  # for people's names only: translations sound like their word in places (मध्य = middle)
+        memory["person_words"] = {to: dict(sorted(pairs.items())) for to, pairs in lexicon_words(args.lexicon).items()}
     sha = hashlib.sha256(b"".join(p.read_bytes() for p in args.data)).hexdigest()[:12]
     memory["source"] = (f"news-hi train entity names ({', '.join(p.name for p in args.data)}, sha256 {sha}); "
                         "built by training/build_name_memory.py")
+    if args.lexicon:
+        memory["source"] += f"; transliterated word pairs of {args.lexicon.parent.name}/{args.lexicon.name}"
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / NAMES_FILE
     path.write_text(json.dumps(memory, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
                     encoding="utf-8")
-    counts = {f"{kind} {to}": len(memory[kind][to]) for kind in ("whole", "words") for to in ("en", "hi")}
+    counts = {f"{kind} {to}": len(memory[kind][to]) for kind in ("whole", "words", "person_words")
+              if kind in memory for to in ("en", "hi")}
     print(f"wrote {path} ({path.stat().st_size:,} bytes): {counts}")
     return 0
 

@@ -213,7 +213,7 @@ class Transliterator:
         weight = lexicon_weight(to, label)
         memory = self._memory()
         if memory:
-            done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to)))
+            done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
         cached = {k: self._cache.get((to, self.lexicon, weight, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]

@@ -14,7 +14,10 @@ and versioned with the model. Two tables per direction:
 - ``words``: a word of a name (the model's input key) to its other-script word, from names whose two
   scripts have the same number of words and whose words sound alike (consonant outlines at most half
   apart, so आयोग = Commission, a translation, is left out), so a new name made of known words is
-  spelled as news spells them (पुनिया -> Punia in any Punia).
+  spelled as news spells them (पुनिया -> Punia in any Punia);
+- ``person_words``: for people's names only, words the parallel-text lexicon (``models/lexicon-hi-en``)
+  pairs with a word that sounds alike (जॉर्ज = George, चार्ल्स = Charles); not for places and
+  organisations, where such pairs are often translations (मध्य = middle, सौर = solar).
 
 Only names are stored (no sentence of any article). Spellings are counted by article (an article counts
 once for each spelling it uses); a word or name whose spellings disagree takes the commonest (ties:
@@ -47,6 +50,7 @@ class NameMemory:
         data = data or {}
         self.whole: dict[str, dict[str, dict[str, str]]] = data.get("whole", {"en": {}, "hi": {}})
         self.words: dict[str, dict[str, str]] = data.get("words", {"en": {}, "hi": {}})
+        self.person_words: dict[str, dict[str, str]] = data.get("person_words", {"en": {}, "hi": {}})
         self.source: str = data.get("source", "")
 
     def __bool__(self) -> bool:
@@ -75,10 +79,14 @@ class NameMemory:
                 return rendered
         return forms[0]
 
-    def word(self, key: str, to: str) -> str | None:
+    def word(self, key: str, to: str, label: str | None = None) -> str | None:
         """The remembered spelling of one word, given as the model's input key (``name_key`` /
-        ``latin_key``)."""
-        return self.words.get(to, {}).get(key.replace(_NUKTA, "") if to == "en" else key)
+        ``latin_key``); in a person's name (``label`` PER) also the parallel-text pairs."""
+        key = key.replace(_NUKTA, "") if to == "en" else key
+        found = self.words.get(to, {}).get(key)
+        if found is None and label == "PER":
+            found = self.person_words.get(to, {}).get(key)
+        return found
 
 
 def _form_key(name: str, to: str) -> str:
