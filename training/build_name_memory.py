@@ -38,7 +38,6 @@ LEXICON_MIN_SCORE = 0.2  # the lexicon's own threshold for offering a translatio
 # alike at 0.5 and are translations)
 LEXICON_MIN_LETTERS = 4
 LEXICON_MAX_DISTANCE = 0.34
-DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def sounds_alike(hindi: str, english: str, max_distance: float = MAX_SKELETON_DISTANCE) -> bool:
@@ -55,9 +54,9 @@ def _nest():
 
 
 def collect(paths: list[Path]) -> tuple[dict, dict, dict]:
-    """Counts by article: whole names and words per direction, and every accepted form of a whole name
-    (the English name and its ``en_alts``; the Devanagari texts of one English name)."""
-    whole, accepted = {"en": _nest(), "hi": _nest()}, {"en": _nest(), "hi": _nest()}
+    """Counts by article: whole names and words per direction, and the English forms a Hindi name is
+    accepted in (its English name and ``en_alts``; a Hindi form is accepted when an article writes it)."""
+    whole, accepted = {"en": _nest(), "hi": _nest()}, _nest()
     word = {"en": defaultdict(lambda: defaultdict(int)), "hi": defaultdict(lambda: defaultdict(int))}
     for path in paths:
         for g in read_span_jsonl(path):
@@ -74,13 +73,13 @@ def collect(paths: list[Path]) -> tuple[dict, dict, dict]:
                     pairs.update((h, w) for h, w in zip(hw, ew)
                                  if len(latin_key(w)) >= 2 and sounds_alike(hindi_key(h), latin_key(w)))
             for hindi, label, english in names:
-                if not DEVANAGARI.search(english):  # the English name is in Latin letters
+                if not DEVANAGARI_RUN.search(english):  # the English name is in Latin letters
                     whole["en"][NameMemory.key(hindi, "en")][label][english] += 1
-                if DEVANAGARI.search(hindi):  # Hindi news writes some acronyms in Latin letters (ICC)
+                if DEVANAGARI_RUN.search(hindi):  # Hindi news writes some acronyms in Latin letters (ICC)
                     whole["hi"][NameMemory.key(english, "hi")][label][hindi] += 1
             for hindi, label, english in names | alts:
-                if not DEVANAGARI.search(english):
-                    accepted["en"][NameMemory.key(hindi, "en")][label][english] += 1
+                if not DEVANAGARI_RUN.search(english):
+                    accepted[NameMemory.key(hindi, "en")][label][english] += 1
             for h, w in pairs:
                 word["en"][word_key(h)][w] += 1
                 word["hi"][latin_key(w)][h] += 1
@@ -98,7 +97,7 @@ def build(paths: list[Path]) -> dict:
             for label, counts in sorted(whole[to][key].items()):
                 best = choose(dict(counts))
                 if best:
-                    seen = {**counts, **accepted[to].get(key, {}).get(label, {})}
+                    seen = {**counts, **(accepted.get(key, {}).get(label, {}) if to == "en" else {})}
                     entry[label] = [best] + sorted((s for s in seen if s != best), key=lambda s: (-seen[s], s))
             if entry:
                 table[key] = entry
@@ -117,7 +116,7 @@ def lexicon_words(path: Path) -> dict[str, dict[str, str]]:
     for h in sorted(hi_en):
         e = hi_en[h][0]
         if (scores[h][0] >= LEXICON_MIN_SCORE and en_hi.get(e, [None])[0] == h
-                and len(latin_key(e)) >= LEXICON_MIN_LETTERS and DEVANAGARI.match(h)
+                and len(latin_key(e)) >= LEXICON_MIN_LETTERS and DEVANAGARI_RUN.match(h)
                 and sounds_alike(hindi_key(h), latin_key(e), LEXICON_MAX_DISTANCE)):
             out["en"].setdefault(word_key(h), e)
             out["hi"].setdefault(latin_key(e), h)

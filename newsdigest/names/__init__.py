@@ -67,6 +67,7 @@ class Transliterator:
         self._cache: dict[tuple, str] = {}  # (direction, lexicon, weight, word key) -> result
         self._raw: dict[tuple[str, str], str] = {}  # (direction, word key) -> the model's own output
         self._model = None
+        self._names = None  # the name memory (names.memory.NameMemory), read on first use
         self._vocab: Vocab | None = None
         self._lock = threading.Lock()
 
@@ -140,35 +141,34 @@ class Transliterator:
         labels = [None] * len(names) if labels is None else list(labels)
         if len(labels) != len(names):
             raise ValueError(f"{len(labels)} labels for {len(names)} names")
-        out = self._transliterate_sources(names, to, labels)
-        memory = self._memory()
-        if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering
-            out = [r if self._fixed(n, to, label) else (memory.name(n, to, label, rendered=r) or r)
-                   for n, label, r in zip(names, labels, out)]
-        return out
-
-    def _fixed(self, name: str, to: str, label: str | None) -> bool:
-        if not self.gazetteer:
-            return False
-        from .phrases import segment
-
-        return all(r is not None for t, r in segment(name, to, label) if t)
-
-    def _memory(self):
-        if not self.memory:
-            return None
-        from .memory import load
-
-        return load(self.model_dir)
-
-    def _transliterate_sources(self, names: list[str], to: str, labels: list) -> list[str]:
-        if not names:
-            return []
+        segs = None
         if self.gazetteer:
             from .phrases import segment
 
+            segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(zip(names, labels))}
+        out = self._transliterate_sources(names, to, labels, segs)
+        memory = self._memory()
+        if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering
+            fixed = {it: all(r is not None for t, r in runs if t) for it, runs in (segs or {}).items()}
+            out = [r if fixed.get((n, label)) else (memory.name(n, to, label, rendered=r) or r)
+                   for n, label, r in zip(names, labels, out)]
+        return out
+
+    def _memory(self):
+        """The name memory of the model folder, read once per instance (None when turned off)."""
+        if not self.memory:
+            return None
+        if self._names is None:
+            from .memory import load
+
+            self._names = load(self.model_dir)
+        return self._names
+
+    def _transliterate_sources(self, names: list[str], to: str, labels: list, segs: dict | None) -> list[str]:
+        if not names:
+            return []
+        if segs is not None:
             items = list(zip(names, labels))
-            segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(items)}
             done: dict[tuple[str, str | None], str] = {}
             labels_used = sorted({it[1] for it in segs}, key=lambda x: x or "")
             if len(labels_used) > 1:  # one model pass for every word of every type, then each type's spelling

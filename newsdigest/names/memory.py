@@ -27,15 +27,13 @@ matched without nukta (न्यूज़ = न्यूज).
 """
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
-from .gazetteer import _en_key, _hi_key
+from .gazetteer import _NUKTA, _en_key, _hi_key
 
 NAMES_FILE = "names.json"
 ANY = "*"
-_NUKTA = "\u093c"
 
 
 def word_key(word: str) -> str:
@@ -54,7 +52,7 @@ class NameMemory:
         self.source: str = data.get("source", "")
 
     def __bool__(self) -> bool:
-        return any(self.whole.get(d) or self.words.get(d) for d in ("en", "hi"))
+        return any(t.get(d) for t in (self.whole, self.words, self.person_words) for d in ("en", "hi"))
 
     @staticmethod
     def key(name: str, to: str) -> str:
@@ -93,17 +91,12 @@ def _form_key(name: str, to: str) -> str:
     return _en_key(name) if to == "en" else _hi_key(name)
 
 
-@functools.lru_cache(maxsize=8)
-def _read(path: str, mtime: float) -> NameMemory:
-    return NameMemory(json.loads(Path(path).read_text(encoding="utf-8")))
-
-
 def load(folder: str | Path) -> NameMemory:
     """The memory in ``folder/names.json``; empty (no lookups) when the folder has none."""
     path = Path(folder) / NAMES_FILE
     if not path.is_file():
         return NameMemory()
-    return _read(str(path), path.stat().st_mtime)
+    return NameMemory(json.loads(path.read_text(encoding="utf-8")))
 
 
 def choose(counts: dict[str, int]) -> str | None:
