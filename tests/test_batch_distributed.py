@@ -362,3 +362,35 @@ def test_docs_example_runs_as_written_and_matches_a_plain_run(tmp_path):
     assert all(float(line.split()[3]) > 0 for line in lines[1:])
     run_folder([news], tmp_path / "plain")
     assert_same_run(tmp_path / "plain", tmp_path / "digests")
+
+
+def _start_environment() -> dict:
+    """The environment this process was started with (what os.environ changes later miss)."""
+    raw = Path("/proc/self/environ").read_bytes().split(b"\0")
+    return dict(item.decode().split("=", 1) for item in raw if b"=" in item)
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs Linux /proc")
+def test_local_workers_start_with_their_thread_limits(monkeypatch):
+    # Regression: the limits were passed as env=, which Dask applies after the worker has
+    # imported numpy; OpenBLAS then ran one spinning thread per core in every worker and the
+    # digest was 1.4-1.8 times slower than in --jobs workers.
+    from newsdigest.batch.distributed import THREAD_VARIABLES, local_client
+
+    for name in (*THREAD_VARIABLES, "MALLOC_TRIM_THRESHOLD_"):  # (a default cluster sets these here)
+        monkeypatch.delenv(name, raising=False)
+    c = local_client(2, threads=1)
+    try:
+        started = c.run(_start_environment)
+        loaded = c.run(lambda: sorted(sys.modules.keys() & {"numpy"}))
+    finally:
+        cluster = c.cluster
+        c.close()
+        cluster.close()
+    assert len(started) == 2
+    for env in started.values():
+        assert {name: env.get(name) for name in THREAD_VARIABLES} == dict.fromkeys(THREAD_VARIABLES, "1")
+        assert "MALLOC_TRIM_THRESHOLD_" not in env
+    assert all(mods == ["numpy"] for mods in loaded.values())  # why env= was too late
+    # the driver's own environment is left as it was
+    assert not any(name in os.environ for name in THREAD_VARIABLES)

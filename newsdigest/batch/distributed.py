@@ -34,6 +34,8 @@ logger = logging.getLogger(__name__)
 # Workers log ``[run, input]`` under this topic for each article they are done with; the
 # driver moves its bar on those of its own run (several drivers may share a cluster).
 PROGRESS_TOPIC = "newsdigest-progress"
+# The thread pools a worker's numerical libraries size from the environment when they load.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 
 
 def run_folder_dask(inputs: Iterable[str | Path], out: str | Path, client, *, fmt: str = "json",
@@ -178,18 +180,30 @@ def local_client(n_workers: int, threads: int | None = None):
     from distributed import Client, LocalCluster
 
     threads = threads or max(1, (os.cpu_count() or 1) // n_workers)
-    # The digest ran 1.7 times slower in default Dask workers than in --jobs workers (500 BBC
-    # articles). Two worker defaults are turned off as the suspects: MALLOC_TRIM_THRESHOLD_
-    # (it disables glibc's adaptive mmap threshold; 13% slower on a torch microbenchmark) and
-    # the statistical profiler that samples the running task's stack every 10 ms.
+    # The thread limits must be in the environment before a worker's Python starts: numpy's
+    # OpenBLAS sizes its pool when numpy is imported, which Dask does before it applies
+    # ``env=``. Set there (too late), OpenBLAS ran one thread per core in every worker, and its
+    # spinning threads made the digest 1.4-1.8 times slower than in --jobs workers. Dask's own
+    # pre-spawn default sets these to 1 but also MALLOC_TRIM_THRESHOLD_, which disables glibc's
+    # adaptive mmap threshold (13% slower on a torch microbenchmark); this keeps the limits only.
+    # Dask sets pre-spawn variables in this process too; they are put back once the workers run
+    # (a nanny sets them again when it restarts its worker).
+    # The statistical profiler, which samples the running task's stack every 10 ms, is off.
     # memory_limit=0: the nanny would otherwise restart a worker whose model takes over
     # 1/N of the memory; a plain --jobs N run has no such limit either.
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": {},
-                          "distributed.worker.profile.enabled": False}):
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0", memory_limit=0,
-                               env={"OMP_NUM_THREADS": str(threads),
-                                    "MKL_NUM_THREADS": str(threads)})
+    limits = {name: str(threads) for name in THREAD_VARIABLES}
+    saved = {name: os.environ.get(name) for name in limits}
+    try:
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": limits,
+                              "distributed.worker.profile.enabled": False}):
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", memory_limit=0)
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
     return Client(cluster)
 
 
