@@ -133,3 +133,52 @@ def test_build_adds_transliterated_pairs_of_the_parallel_lexicon_for_people_afte
     assert memory.word("in", "hi", "PER") is None  # too short to tell a spelling from a translation
     assert memory.word(name_key("मस्क"), "en", "PER") is None  # not each other's best translation
     assert memory.word(name_key("पुनिया"), "en", "PER") == "Punia"  # news-hi's spelling comes first
+
+
+def _mining():
+    sys.path.insert(0, str(ROOT / "training"))
+    try:
+        import build_name_memory
+    finally:
+        sys.path.pop(0)
+    return build_name_memory
+
+
+def test_mined_name_words_are_sound_alike_closest_pairs_of_one_document():
+    mining = _mining()
+    got = mining.name_words_of("माइक्रोसॉफ्ट के सीईओ सत्या नडेला ने निकासी की बात कही",
+                               "Microsoft CEO Satya Nadella spoke of the News", {})
+    assert ("सत्या", "Satya") in got and ("नडेला", "Nadella") in got
+    assert not any(w == "News" for _, w in got)  # outlines one letter apart, spellings far apart
+    assert not any(w in ("spoke", "the") for _, w in got)  # only capitalised Latin words
+    # a code-mixed Hindi article writes the name in both scripts
+    text = "Elon Musk News: एलन मस्क ने ट्विटर खरीदा"
+    assert {("एलन", "Elon"), ("मस्क", "Musk")} <= mining.name_words_of(text, text, {})
+
+
+def test_build_mines_people_name_words_from_parallel_and_code_mixed_text(tmp_path):
+    mining = _mining()
+    parallel = tmp_path / "parallel"
+    for name in mining.PARALLEL_FILES:
+        (parallel / name).parent.mkdir(parents=True, exist_ok=True)
+        (parallel / name).write_text("", encoding="utf-8")
+    (parallel / mining.PARALLEL_FILES[0]).write_text(json.dumps(
+        {"hi": "सत्या नडेला ने कहा", "en": "Satya Nadella said"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    summaries = tmp_path / "val.jsonl"
+    summaries.write_text(json.dumps({"heading": "Elon Musk: एलन मस्क का एलान", "article_bm25_extract": "",
+                                     "summary": ""}, ensure_ascii=False) + "\n", encoding="utf-8")
+    data = tmp_path / "train.jsonl"
+    data.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in ARTICLES), encoding="utf-8")
+    out = tmp_path / "model"
+    subprocess.run([sys.executable, str(BUILD), "--data", str(data), "--out", str(out), "--parallel",
+                    str(parallel), "--summaries", str(summaries)], check=True, capture_output=True, text=True)
+    memory = load(out)
+    from newsdigest.names._text import name_key
+
+    assert memory.word(name_key("नडेला"), "en", "PER") == "Nadella"
+    assert memory.word(name_key("मस्क"), "en", "PER") == "Musk"
+    assert memory.word("musk", "hi", "PER") == "मस्क"
+    assert memory.word(name_key("मस्क"), "en", "LOC") is None  # people's names only
+    refused = subprocess.run([sys.executable, str(BUILD), "--data", str(data), "--out", str(out),
+                              "--summaries", str(tmp_path / "test.jsonl")], capture_output=True, text=True)
+    assert refused.returncode == 2 and "train sets only" in refused.stderr

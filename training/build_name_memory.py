@@ -123,6 +123,107 @@ def lexicon_words(path: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+# Parallel sets the lexicon is induced from (models/lexicon-hi-en/README.md: use "train", licences that
+# allow redistributing what is learned); FLORES-200 and PUD are left out (tuning set, holdouts).
+PARALLEL_FILES = ("tico19-en-hi/tico19_en_hi.jsonl", "tatoeba-hi-en/tatoeba.hin-eng.jsonl",
+                  "mturk-hi-en/dev.jsonl", "mturk-hi-en/devtest.jsonl", "mturk-hi-en/test.jsonl",
+                  "xquad-hi-en/paragraphs.jsonl")
+MINED_MIN_LETTERS = 4  # as for the lexicon pairs: shorter words sound alike by chance (in = इन)
+MINED_MAX_SPELLING_DISTANCE = 0.34
+
+
+def _outline(hindi: str) -> str:
+    return _skeleton(romanize_word(hindi_key(hindi)))
+
+
+def _distance(outline: str, english: str) -> float:
+    """The smaller outline distance of ``english`` (as written, and with g before e/i/y read j), as a
+    share of the longer outline."""
+    best = 1.0
+    for b in {_skeleton(english), _skeleton(re.sub("g(?=[eiy])", "j", english))}:
+        if outline and b:
+            best = min(best, edit_distance(outline, b) / max(len(outline), len(b)))
+    return best
+
+
+def _spelling_distance(hindi: str, english: str) -> float:
+    """Letters, vowels included, of the rule-based reading against the English word, as a share of the
+    longer (elan : elon 0.25, nadela : nadella 0.14; nikasi : news 0.67 although their outlines differ by one)."""
+    a = romanize_word(hindi_key(hindi))
+    return edit_distance(a, english) / max(len(a), len(english), 1)
+
+
+def name_words_of(hindi_text: str, english_text: str, outlines: dict) -> set[tuple[str, str]]:
+    """Pairs of a Devanagari word and a capitalised Latin word of one document that sound alike and are
+    each other's closest match in it (``एलन मस्क`` and "Elon Musk" in one code-mixed article; नडेला and
+    "Nadella" in a sentence and its translation). ``outlines`` caches the Hindi words' outlines."""
+    latin = {w for w in words(english_text, LATIN_RUN)
+             if w[0].isupper() and not w.isupper() and len(latin_key(w)) >= MINED_MIN_LETTERS}
+    hindi = {h for h in words(hindi_text, DEVANAGARI_RUN) if len(hindi_key(h)) >= 3}
+    if not latin or not hindi:
+        return set()
+    for h in hindi:
+        if h not in outlines:
+            outlines[h] = _outline(h)
+    close = {}
+    for w in latin:
+        key = latin_key(w)
+        first = _skeleton(key)[:1]
+        for h in hindi:
+            o = outlines[h]
+            if o[:1] == first or {o[:1], first} == {"g", "j"}:  # names keep their first consonant
+                d = _distance(o, key)
+                if d <= LEXICON_MAX_DISTANCE and _spelling_distance(h, key) <= MINED_MAX_SPELLING_DISTANCE:
+                    close[(h, w)] = d
+    best_h, best_w = {}, {}
+    for (h, w), d in close.items():
+        best_h.setdefault(h, []).append((d, w))
+        best_w.setdefault(w, []).append((d, h))
+    out = set()
+    for (h, w), d in close.items():
+        if min(best_h[h])[0] == d and min(best_w[w])[0] == d:  # each the other's closest (ties: both kept)
+            out.add((h, w))
+    return out
+
+
+def code_mixed_documents(parallel: Path | None, summaries: Path | None, news: list[Path]):
+    """(Hindi text, English text) per document: a sentence (or XQuAD paragraph) and its translation;
+    an ILSUM ``val`` article (heading, extract and summary) or a news-hi ``train`` text with itself,
+    for the Latin-letter names Hindi news writes next to their Devanagari form."""
+    if parallel:
+        for name in PARALLEL_FILES:
+            with open(parallel / name, encoding="utf-8") as fh:
+                for line in fh:
+                    r = json.loads(line)
+                    if isinstance(r.get("hi"), str) and isinstance(r.get("en"), str):
+                        yield r["hi"], r["en"]
+    if summaries:
+        with open(summaries, encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                text = "\n".join(str(r.get(k) or "") for k in ("heading", "article_bm25_extract", "summary"))
+                yield text, text
+    for path in news:
+        for g in read_span_jsonl(path):
+            yield g.text, g.text
+
+
+def mined_words(documents) -> dict[str, dict[str, str]]:
+    """Word pairs found by :func:`name_words_of`, counted by document (the same Hindi text counts once:
+    MTurk has four translations of each sentence) and chosen as the memory's words are."""
+    counts = {"en": defaultdict(lambda: defaultdict(int)), "hi": defaultdict(lambda: defaultdict(int))}
+    outlines: dict[str, str] = {}
+    seen: dict[str, set] = defaultdict(set)
+    for hindi_text, english_text in documents:
+        for h, w in name_words_of(hindi_text, english_text, outlines):
+            seen[hindi_text].add((h, w))
+    for pairs in seen.values():
+        for h, w in pairs:
+            counts["en"][word_key(h)][w] += 1
+            counts["hi"][latin_key(w)][h] += 1
+    return {to: {k: s for k in sorted(counts[to]) if (s := choose(dict(counts[to][k])))} for to in ("en", "hi")}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, action="append", required=True,
@@ -132,18 +233,36 @@ def main(argv: list[str] | None = None) -> int:
                     help="also take the transliterated word pairs of this parallel-text lexicon "
                          "(models/lexicon-hi-en/lexicon.json), for words of people's names that news-hi "
                          "train does not have")
+    ap.add_argument("--parallel", type=Path, default=None,
+                    help="../shared/data/parallel: also mine people's name words from the sets of "
+                         "PARALLEL_FILES (a sentence and its translation)")
+    ap.add_argument("--summaries", type=Path, default=None,
+                    help="ILSUM val (../shared/data/summaries/ilsum-hi/val.jsonl): also mine the Latin-letter "
+                         "names its Hindi articles write next to their Devanagari form (as --data texts are)")
     args = ap.parse_args(argv)
-    for p in args.data:
-        if "dev" in p.name or "holdout" in str(p):
+    for p in args.data + ([args.summaries] if args.summaries else []):
+        if "dev" in p.name or "holdout" in str(p) or "test" in p.name:
             ap.error(f"{p}: the name memory learns from train sets only")
     memory = build(args.data)
     if args.lexicon:  # for people's names only: translations sound like their word in places (मध्य = middle)
-        memory["person_words"] = {to: dict(sorted(pairs.items())) for to, pairs in lexicon_words(args.lexicon).items()}
+        memory["person_words"] = lexicon_words(args.lexicon)
+    if args.parallel or args.summaries:  # people's names only, as the lexicon pairs; those come first
+        mined = mined_words(code_mixed_documents(args.parallel, args.summaries, args.data))
+        person = memory.setdefault("person_words", {"en": {}, "hi": {}})
+        for to in ("en", "hi"):
+            for k, w in mined[to].items():
+                person[to].setdefault(k, w)
+    if "person_words" in memory:
+        memory["person_words"] = {to: dict(sorted(pairs.items())) for to, pairs in memory["person_words"].items()}
     sha = hashlib.sha256(b"".join(p.read_bytes() for p in args.data)).hexdigest()[:12]
     memory["source"] = (f"news-hi train entity names ({', '.join(p.name for p in args.data)}, sha256 {sha}); "
                         "built by training/build_name_memory.py")
     if args.lexicon:
         memory["source"] += f"; transliterated word pairs of {args.lexicon.parent.name}/{args.lexicon.name}"
+    if args.parallel:
+        memory["source"] += "; sound-alike name words of parallel sentences (" + ", ".join(PARALLEL_FILES) + ")"
+    if args.summaries:
+        memory["source"] += f"; Latin-letter name words of the Hindi articles of {args.summaries.name} (ILSUM)"
     args.out.mkdir(parents=True, exist_ok=True)
     path = args.out / NAMES_FILE
     path.write_text(json.dumps(memory, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n",
