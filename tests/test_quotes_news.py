@@ -262,3 +262,30 @@ def test_unattributed_quotations_stay_unattributed_when_the_one_voice_is_quoted_
     text = "“तुम फिर देर से आईं?”\n“रास्ते में बहुत भीड़ थी, मैं क्या करती?” सीमा ने थके स्वर में कहा।"
     d = make_digest(text, KAPOOR)
     assert [name(d, q.speaker) for q in quotes(d)] == [None, "Seema Rao"]
+
+
+# -- a surname shared by several people ------------------------------------------------------------
+
+GOSWAMIS = [("PER", "केके गोस्वामी", "KK Goswami", ["केके गोस्वामी"]),
+            ("PER", "रमा गोस्वामी", "Rama Goswami", ["रमा गोस्वामी"]),
+            ("PER", "गोस्वामी", "Goswami", ["गोस्वामी"])]
+
+
+def test_a_surname_alone_speaks_for_the_person_last_named_in_full_with_it():
+    # linking cannot join गोस्वामी to one of two Goswamis; the quote is the one named last before it
+    text = ("रमा गोस्वामी ने फ़िल्में बनाईं। अभिनेता केके गोस्वामी मुंबई आए। "
+            "गोस्वामी ने कहा, 'शुरुआत में लोग हंसते थे।'")
+    d = make_digest(text, GOSWAMIS)
+    found = quotes(d)
+    assert [(q.text, name(d, q.speaker)) for q in found] == [("शुरुआत में लोग हंसते थे।", "KK Goswami")]
+    assert found[0].extra["via"] == "surname"
+    # a name inside the quotation is not the one the surname refers to
+    text = ("अभिनेता केके गोस्वामी मुंबई आए। गोस्वामी ने कहा, 'रमा गोस्वामी ने मुझे सिखाया।'")
+    d = make_digest(text, GOSWAMIS)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["KK Goswami"]
+
+
+def test_a_surname_alone_with_no_full_name_before_it_stays_itself():
+    text = "गोस्वामी ने कहा, 'शुरुआत में लोग हंसते थे।' बाद में केके गोस्वामी मुंबई आए।"
+    d = make_digest(text, GOSWAMIS)
+    assert [name(d, q.speaker) for q in quotes(d)] == ["Goswami"]

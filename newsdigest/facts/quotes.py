@@ -452,6 +452,10 @@ def _indirect_fact(ctx, start, end, speaker, role, via) -> Fact | None:
 def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: bool) -> Fact:
     from ..preprocess import detect_lang
 
+    if speaker is not None:
+        speaker, surname = _named_in_full(ctx, speaker, (start, end))
+        if surname:
+            via = via or "surname"
     # reported speech ("उन्होंने कहा कि ...", "he said that ...") is a fact of its own, never a quote
     fact = Fact(id="", type="quote" if direct else "reported", text=ctx.text[start:end], span=(start, end),
                 speaker=speaker.entity.id if speaker else None)
@@ -467,6 +471,32 @@ def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: 
 
 
 # -- speaker and role -----------------------------------------------------------------------------
+
+def _last_name_word(entity) -> tuple[int, str]:
+    words = (entity.name_en or "").casefold().split()
+    return len(words), words[-1] if words else ""
+
+
+def _named_in_full(ctx: FactContext, m: MentionRef, quote: tuple[int, int]) -> tuple[MentionRef, bool]:
+    """A person named by a surname alone (गोस्वामी, "Goswami") whom linking could not join to one full
+    name, because the article names several people with it (केके गोस्वामी, कृष्णकांत गोस्वामी), is the
+    one named in full last before this mention (outside the quote itself); (mention, True) then."""
+    if m.entity.type != "PER":
+        return m, False
+    n, word = _last_name_word(m.entity)
+    if n != 1 or not word:
+        return m, False
+    last = None
+    for other in ctx.mentions:
+        if other.start >= m.start:
+            break
+        if other.entity is m.entity or other.entity.type != "PER" or quote[0] <= other.start < quote[1]:
+            continue
+        k, w = _last_name_word(other.entity)
+        if k >= 2 and w == word:
+            last = other
+    return (last, True) if last is not None else (m, False)
+
 
 def _speaker(ctx: FactContext, start: int, end: int, quote_start: int, quoted: tuple = ()):
     """The entity that speaks in the attribution zone [start, end); (mention, role, via) or Nones.
