@@ -40,13 +40,19 @@ LEXICON_MIN_LETTERS = 4
 LEXICON_MAX_DISTANCE = 0.34
 
 
-def sounds_alike(hindi: str, english: str, max_distance: float = MAX_SKELETON_DISTANCE) -> bool:
-    """Consonant outlines at most ``max_distance`` apart; a g before e, i, y may sound j (George)."""
-    a = _skeleton(romanize_word(hindi))
+def outline_distance(outline: str, english: str) -> float:
+    """The consonant outline of a Hindi word's rule-based reading against ``english`` (as written, and
+    with a g before e, i, y read j: George), as a share of the longer outline (0 when both are empty)."""
+    best = 1.0
     for b in {_skeleton(english), _skeleton(re.sub("g(?=[eiy])", "j", english))}:
-        if edit_distance(a, b) <= max_distance * max(len(a), len(b)):
-            return True
-    return False
+        longer = max(len(outline), len(b))
+        best = min(best, edit_distance(outline, b) / longer if longer else 0.0)
+    return best
+
+
+def sounds_alike(hindi: str, english: str, max_distance: float = MAX_SKELETON_DISTANCE) -> bool:
+    """Consonant outlines at most ``max_distance`` apart."""
+    return outline_distance(_skeleton(romanize_word(hindi)), english) <= max_distance
 
 
 def _nest():
@@ -132,31 +138,17 @@ MINED_MIN_LETTERS = 4  # as for the lexicon pairs: shorter words sound alike by 
 MINED_MAX_SPELLING_DISTANCE = 0.34
 
 
-def _outline(hindi: str) -> str:
-    return _skeleton(romanize_word(hindi_key(hindi)))
-
-
-def _distance(outline: str, english: str) -> float:
-    """The smaller outline distance of ``english`` (as written, and with g before e/i/y read j), as a
-    share of the longer outline."""
-    best = 1.0
-    for b in {_skeleton(english), _skeleton(re.sub("g(?=[eiy])", "j", english))}:
-        if outline and b:
-            best = min(best, edit_distance(outline, b) / max(len(outline), len(b)))
-    return best
-
-
-def _spelling_distance(hindi: str, english: str) -> float:
-    """Letters, vowels included, of the rule-based reading against the English word, as a share of the
-    longer (elan : elon 0.25, nadela : nadella 0.14; nikasi : news 0.67 although their outlines differ by one)."""
-    a = romanize_word(hindi_key(hindi))
-    return edit_distance(a, english) / max(len(a), len(english), 1)
+def _spelling_distance(reading: str, english: str) -> float:
+    """Letters, vowels included, of a Hindi word's rule-based ``reading`` against the English word, as a
+    share of the longer (elan : elon 0.25, nadela : nadella 0.14; nikasi : news 0.67 although their
+    outlines differ by one)."""
+    return edit_distance(reading, english) / max(len(reading), len(english), 1)
 
 
 def name_words_of(hindi_text: str, english_text: str, outlines: dict) -> set[tuple[str, str]]:
     """Pairs of a Devanagari word and a capitalised Latin word of one document that sound alike and are
     each other's closest match in it (``एलन मस्क`` and "Elon Musk" in one code-mixed article; नडेला and
-    "Nadella" in a sentence and its translation). ``outlines`` caches the Hindi words' outlines."""
+    "Nadella" in a sentence and its translation). ``outlines`` caches the Hindi words' readings and outlines."""
     latin = {w for w in words(english_text, LATIN_RUN)
              if w[0].isupper() and not w.isupper() and len(latin_key(w)) >= MINED_MIN_LETTERS}
     hindi = {h for h in words(hindi_text, DEVANAGARI_RUN) if len(hindi_key(h)) >= 3}
@@ -164,16 +156,17 @@ def name_words_of(hindi_text: str, english_text: str, outlines: dict) -> set[tup
         return set()
     for h in hindi:
         if h not in outlines:
-            outlines[h] = _outline(h)
+            reading = romanize_word(hindi_key(h))
+            outlines[h] = reading, _skeleton(reading)
     close = {}
     for w in latin:
         key = latin_key(w)
         first = _skeleton(key)[:1]
         for h in hindi:
-            o = outlines[h]
-            if o[:1] == first or {o[:1], first} == {"g", "j"}:  # names keep their first consonant
-                d = _distance(o, key)
-                if d <= LEXICON_MAX_DISTANCE and _spelling_distance(h, key) <= MINED_MAX_SPELLING_DISTANCE:
+            reading, o = outlines[h]
+            if o and (o[:1] == first or {o[:1], first} == {"g", "j"}):  # names keep their first consonant
+                d = outline_distance(o, key)
+                if d <= LEXICON_MAX_DISTANCE and _spelling_distance(reading, key) <= MINED_MAX_SPELLING_DISTANCE:
                     close[(h, w)] = d
     best_h, best_w = {}, {}
     for (h, w), d in close.items():
@@ -212,7 +205,7 @@ def mined_words(documents) -> dict[str, dict[str, str]]:
     """Word pairs found by :func:`name_words_of`, counted by document (the same Hindi text counts once:
     MTurk has four translations of each sentence) and chosen as the memory's words are."""
     counts = {"en": defaultdict(lambda: defaultdict(int)), "hi": defaultdict(lambda: defaultdict(int))}
-    outlines: dict[str, str] = {}
+    outlines: dict[str, tuple[str, str]] = {}
     seen: dict[str, set] = defaultdict(set)
     for hindi_text, english_text in documents:
         for h, w in name_words_of(hindi_text, english_text, outlines):
