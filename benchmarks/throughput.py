@@ -221,8 +221,9 @@ def main(argv=None) -> int:
     ap.add_argument("--field", default="text", help="JSONL field when PATH does not name one (default text)")
     ap.add_argument("--n", type=int, default=20, help="records per JSONL when PATH does not say (default 20)")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles in all")
-    ap.add_argument("--precision", choices=("int8", "fp32"), default="int8",
-                    help="encoder of the timed pipeline: int8 (ONNX Runtime, the default) or fp32 (torch)")
+    ap.add_argument("--precision", choices=("auto", "bf16", "int8", "fp32"), default="auto",
+                    help="encoder of the timed pipeline: auto (the library's default: bf16 on CPUs with native "
+                         "bfloat16, else fp32), bf16 or fp32 (torch), int8 (ONNX Runtime)")
     ap.add_argument("--no-reference", action="store_true", help="skip the fp32 torch reference floor")
     ap.add_argument("--threads", type=int, default=2, help="torch threads for every timing (default 2)")
     ap.add_argument("--batch-size", type=int, default=16, help="articles per digest_many batch (default 16)")

@@ -31,7 +31,9 @@ def _eval_ner(args) -> int:
         spans = bool(first) and is_span_record(first)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"{args.file}: not UTF-8 JSONL ({exc})") from None
-    digester = Digester(ner_model=args.ner_model, quantize=args.quantize)
+    if args.quantize and args.precision not in (None, "int8"):
+        raise InputError(f"--quantize means --precision int8; it contradicts --precision {args.precision}")
+    digester = Digester(ner_model=args.ner_model, precision=args.precision, quantize=args.quantize)
     limit = args.limit or 0
     try:
         res = (evaluate_span_file if spans else evaluate_file)(digester, path, limit=limit)
@@ -88,7 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
                                   "or with 'text' and character-offset 'entities' (news-hi format: scored on "
                                   "raw text through the whole pipeline, English names included)")
     ner.add_argument("--limit", type=int, default=None, help="only the first N sentences or texts")
-    ner.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
+    ner.add_argument("--precision", choices=("auto", "bf16", "int8", "fp32"), default=None,
+                     help="the encoder's precision (default: $NEWSDIGEST_PRECISION, else auto)")
+    ner.add_argument("--quantize", action="store_true", help="deprecated: the same as --precision int8")
     ner.add_argument("--ner-model", default=None, metavar="DIR", help="an NER artifact folder (default: the shipped one)")
     ner.add_argument("--json", action="store_true", help="print the result as one JSON line")
     ner.set_defaults(func=_eval_ner)

@@ -47,8 +47,10 @@ class Digester:
     cached), a local transformers directory, or a hub id (local cache only unless
     ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
     ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
-    ``precision``: "fp32" (the torch encoder, for now the default) or "int8" (ONNX Runtime with int8 weights,
-    built once and cached); None reads ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
+    ``precision``: "auto" (the default: "bf16" on CPUs that multiply bfloat16 natively, AMX or AVX512-BF16,
+    else "fp32"), "bf16" (the torch encoder with its layers' matmuls in bfloat16), "fp32" (the torch encoder,
+    the reference) or "int8" (ONNX Runtime with int8 weights, built once and cached); None reads
+    ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
     ``max_chars``: longer articles are refused (InputError), never truncated.
     """
 

@@ -75,3 +75,32 @@ def test_summarize_dash_reads_the_article_from_stdin():
                          capture_output=True, check=True)
     digest = json.loads(res.stdout)
     assert digest["source"]["path"] == "-" and digest["source"]["chars"] == len(sample.read_text("utf-8"))
+
+
+@pytest.mark.parametrize("argv", [["summarize", "x.txt"], ["eval", "ner", "x.jsonl"]])
+def test_quantize_contradicting_precision_is_one_line(tmp_path, capsys, argv, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text("दिल्ली में बारिश हुई।", encoding="utf-8")
+    (tmp_path / "x.jsonl").write_text(json.dumps({"tokens": ["Delhi"], "tags": ["B-LOC"]}) + "\n", encoding="utf-8")
+    code, out, err = _run(capsys, argv + ["--quantize", "--precision", "fp32"])
+    assert code == 2 and "contradicts --precision fp32" in _one_line(err) and out == ""
+
+
+@pytest.mark.parametrize("argv", [["summarize", "x.txt"], ["eval", "ner", "x.jsonl"]])
+def test_precision_option_reaches_the_digester(tmp_path, capsys, argv, monkeypatch):
+    import newsdigest
+    from newsdigest.errors import ModelNotFoundError
+
+    class Recording:
+        def __init__(self, *args, precision=None, **kw):
+            raise ModelNotFoundError(f"recorded precision={precision}")
+
+    monkeypatch.setattr(newsdigest, "Digester", Recording)
+    monkeypatch.setattr("newsdigest.pipeline.Digester", Recording)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_text("दिल्ली में बारिश हुई।", encoding="utf-8")
+    (tmp_path / "x.jsonl").write_text(json.dumps({"tokens": ["Delhi"], "tags": ["B-LOC"]}) + "\n", encoding="utf-8")
+    code, _, err = _run(capsys, argv + ["--precision", "bf16"])
+    assert code != 0 and "recorded precision=bf16" in _one_line(err)
+    code, _, err = _run(capsys, ["summarize", "x.txt", "--precision", "fp16"])
+    assert code == 2 and "invalid choice" in _one_line(err)

@@ -63,3 +63,24 @@ def test_the_run_time_model_does_not_import_transformers(tiny):
             f"m(torch.tensor([[0, 5, 2]]), torch.tensor([[1, 1, 1]])); print('transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_bf16_runs_the_layer_matmuls_in_bfloat16_and_stays_close_to_fp32(tiny):
+    model, base, state = tiny
+    ref = load_token_classifier(base, state)
+    half = load_token_classifier(base, state).to_bf16()
+    layer = half.bert.encoder.layer[0]
+    assert layer.attention.self.query.weight.dtype == torch.bfloat16
+    assert layer.output.dense.weight.dtype == torch.bfloat16
+    # what bf16 would hurt most stays fp32: embeddings, layer norms and the classifier
+    assert half.bert.embeddings.word_embeddings.weight.dtype == torch.float32
+    assert layer.output.LayerNorm.weight.dtype == torch.float32
+    assert half.classifier.weight.dtype == torch.float32
+    for ids, att in (_batch(), (_batch()[0][:1], _batch()[1][:1])):
+        with torch.inference_mode():
+            logits, hidden = ref(ids, att)
+            hl, hh = half(ids, att)
+        assert hl.dtype == hh.dtype == torch.float32  # callers see fp32 either way
+        assert not torch.equal(hl, logits)  # it did run in bf16
+        assert torch.allclose(hl, logits, atol=0.05), (hl - logits).abs().max()
+        assert torch.allclose(hh, hidden, atol=0.1), (hh - hidden).abs().max()

@@ -23,18 +23,36 @@ WINDOWS = [
 
 # -- options and the cache key (no model) -------------------------------------------------------------
 def test_precision_has_a_default_and_reads_the_environment(monkeypatch):
-    from newsdigest.encode.encoder import DEFAULT_PRECISION
+    from newsdigest.encode.encoder import cpu_has_bf16
 
     monkeypatch.delenv("NEWSDIGEST_PRECISION", raising=False)
-    assert resolve_precision() == DEFAULT_PRECISION
+    assert resolve_precision() == ("bf16" if cpu_has_bf16() else "fp32")  # the default, auto, made concrete
     monkeypatch.setenv("NEWSDIGEST_PRECISION", "int8")
     assert resolve_precision() == "int8"
     assert resolve_precision("fp32") == "fp32"  # an explicit choice wins over the environment
+    monkeypatch.setenv("NEWSDIGEST_PRECISION", "auto")
+    assert resolve_precision() in ("bf16", "fp32")
+
+
+def test_auto_takes_bf16_only_where_the_cpu_multiplies_bfloat16_natively(monkeypatch):
+    from newsdigest.encode import encoder
+
+    flags = "processor\t: 0\nflags\t\t: fpu sse sse2 avx2 avx512f avx512_vnni {}\nbugs\t\t: spectre_v1\n"
+    assert encoder.cpu_has_bf16(flags.format("amx_bf16 amx_tile")) is True  # Sapphire Rapids
+    assert encoder.cpu_has_bf16(flags.format("avx512_bf16")) is True  # Cooper Lake, Zen 4
+    assert encoder.cpu_has_bf16(flags.format("")) is False  # AVX-512 without BF16: oneDNN would emulate it
+    assert encoder.cpu_has_bf16("") is False  # no flags line (not x86 Linux)
+    monkeypatch.delenv("NEWSDIGEST_PRECISION", raising=False)
+    monkeypatch.setattr(encoder, "cpu_has_bf16", lambda: False)
+    assert resolve_precision() == "fp32"
+    monkeypatch.setattr(encoder, "cpu_has_bf16", lambda: True)
+    assert resolve_precision() == "bf16"
+    assert resolve_precision("fp32") == "fp32"
 
 
 def test_unknown_precision_names_the_choices():
-    with pytest.raises(ValueError, match="int8, fp32"):
-        resolve_precision("bf16")
+    with pytest.raises(ValueError, match="auto, bf16, int8, fp32"):
+        resolve_precision("fp16")
 
 
 def test_quantize_is_a_deprecated_name_of_int8():

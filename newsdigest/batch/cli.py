@@ -66,7 +66,10 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="abstractive summarization model for the article's language (default: extractive)")
     p.add_argument("--translate", action="store_true",
                    help="add the full translated text to each digest (needs --mt-model)")
-    p.add_argument("--quantize", action="store_true", help="int8 dynamic quantization of the encoder")
+    p.add_argument("--precision", choices=("auto", "bf16", "int8", "fp32"), default=None,
+                   help="the encoder's precision (default: $NEWSDIGEST_PRECISION, else auto: bf16 on CPUs with "
+                        "native bfloat16, else fp32)")
+    p.add_argument("--quantize", action="store_true", help="deprecated: the same as --precision int8")
     p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                    help="articles per digest_many call (default: 32)")
     p.set_defaults(func=run_summarize)
@@ -81,9 +84,14 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
         if getattr(args, "translate", False) and not getattr(args, "mt_model", None):
             print(f"{PROG}: error: --translate needs --mt-model ID_OR_DIR", file=sys.stderr)
             return 2
+        if getattr(args, "quantize", False) and getattr(args, "precision", None) not in (None, "int8"):
+            print(f"{PROG}: error: --quantize means --precision int8; it contradicts --precision {args.precision}",
+                  file=sys.stderr)
+            return 2
         options = {k: v for k, v in (("mt_model", getattr(args, "mt_model", None)),
                                      ("summary_model", getattr(args, "summary_model", None)),
                                      ("translate", getattr(args, "translate", False)),
+                                     ("precision", getattr(args, "precision", None)),
                                      ("quantize", getattr(args, "quantize", False))) if v}
         digester_factory = functools.partial(default_digester_factory, **options)
     factory = digester_factory

@@ -29,6 +29,8 @@ class _Linear(nn.Module):
         self.weight, self.bias = nn.Parameter(weight, requires_grad=False), nn.Parameter(bias, requires_grad=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
+        if self.weight.dtype != x.dtype:  # bf16 weights (TokenClassifier.to_bf16): bf16 matmul, fp32 out
+            return F.linear(x.to(self.weight.dtype), self.weight, self.bias).to(x.dtype)
         return F.linear(x, self.weight, self.bias)
 
 
@@ -115,6 +117,16 @@ class TokenClassifier(nn.Module):
         extra = set(tensors) - used
         if extra:
             raise KeyError(f"unexpected {sorted(extra)[:5]}")
+
+    def to_bf16(self) -> "TokenClassifier":
+        """The encoder layers' dense weights in bfloat16 (``precision="bf16"``): their matmuls run in
+        oneDNN's bf16 kernels (AMX or AVX-512 BF16 where the CPU has them), while embeddings, attention,
+        layer norms, residuals and the classifier stay fp32."""
+        for layer in self.bert.encoder.layer:
+            for m in layer.modules():
+                if type(m) is _Linear:
+                    m.weight.data, m.bias.data = m.weight.data.bfloat16(), m.bias.data.bfloat16()
+        return self
 
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         """(logits [B, L, labels], last hidden states [B, L, hidden])."""
