@@ -29,8 +29,6 @@ class _Linear(nn.Module):
         self.weight, self.bias = nn.Parameter(weight, requires_grad=False), nn.Parameter(bias, requires_grad=False)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        if self.weight.dtype != x.dtype:  # bf16 weights (TokenClassifier.to_bf16): bf16 matmul, fp32 out
-            return F.linear(x.to(self.weight.dtype), self.weight, self.bias).to(x.dtype)
         return F.linear(x, self.weight, self.bias)
 
 
@@ -78,13 +76,19 @@ class _Layer(nn.Module):
         self.output = _node(dense=lin("output.dense"), LayerNorm=norm("output.LayerNorm"))
 
     def forward(self, x: torch.Tensor, mask: torch.Tensor | None) -> torch.Tensor:
+        """fp32 weights: transformers' operations, in its order. bf16 weights (``TokenClassifier.to_bf16``):
+        the same operations with the residual stream and the layer norms in fp32 and everything between
+        two matmuls in bf16; each matmul's output is rounded to bf16 once, and the input cast is shared
+        by the matmuls that read the same tensor (q, k, v), so no tensor is cast back and forth."""
         a = self.attention
+        dt = a.self.query.weight.dtype
         shape = (*x.shape[:-1], -1, x.shape[-1] // self.heads)
-        q, k, v = (getattr(a.self, n)(x).view(*shape).transpose(1, 2) for n in ("query", "key", "value"))
+        xin = x.to(dt)  # x itself when the weights are fp32
+        q, k, v = (getattr(a.self, n)(xin).view(*shape).transpose(1, 2) for n in ("query", "key", "value"))
         ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=0.0, scale=shape[-1] ** -0.5)
         ctx = ctx.transpose(1, 2).contiguous().reshape(*x.shape[:-1], -1).contiguous()
-        x = a.output.LayerNorm(a.output.dense(ctx) + x)
-        return self.output.LayerNorm(self.output.dense(F.gelu(self.intermediate.dense(x))) + x)
+        x = a.output.LayerNorm(a.output.dense(ctx) + x)  # bf16 + fp32 adds in fp32
+        return self.output.LayerNorm(self.output.dense(F.gelu(self.intermediate.dense(x.to(dt)))) + x)
 
 
 class TokenClassifier(nn.Module):
@@ -119,9 +123,9 @@ class TokenClassifier(nn.Module):
             raise KeyError(f"unexpected {sorted(extra)[:5]}")
 
     def to_bf16(self) -> "TokenClassifier":
-        """The encoder layers' dense weights in bfloat16 (``precision="bf16"``): their matmuls run in
-        oneDNN's bf16 kernels (AMX or AVX-512 BF16 where the CPU has them), while embeddings, attention,
-        layer norms, residuals and the classifier stay fp32."""
+        """The encoder layers' dense weights in bfloat16 (``precision="bf16"``): their matmuls, attention
+        and GELU run in bf16 (oneDNN's AMX or AVX-512 BF16 kernels where the CPU has them), while the
+        embeddings, the residual stream, the layer norms and the classifier stay fp32."""
         for layer in self.bert.encoder.layer:
             for m in layer.modules():
                 if type(m) is _Linear:
