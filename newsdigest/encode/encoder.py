@@ -102,8 +102,22 @@ def resolve_threads(threads: int | None = None) -> int:
 
 
 def load_tokenizer(base_dir: Path):
-    """The base model's ``tokenizer.json`` read by ``tokenizers`` itself: the same pieces as
-    ``AutoTokenizer.from_pretrained`` (tests/test_encode_onnx.py checks) without importing transformers."""
+    """The word-piece tokenizer of the base model: the same pieces as ``AutoTokenizer.from_pretrained``
+    (tests/test_encode_onnx.py checks) without importing transformers.
+
+    An XLM-R folder (multilingual-e5's) is read by the ``sentencepiece`` library (``encode/spm.py``:
+    0.5 s and 60 MB instead of 0.9 s and 285 MB); any other by ``tokenizers`` from ``tokenizer.json``.
+    """
+    from .spm import load_piece_tokenizer
+
+    pieces = load_piece_tokenizer(base_dir)
+    if pieces is not None:
+        return pieces
+    return load_fast_tokenizer(base_dir)
+
+
+def load_fast_tokenizer(base_dir: Path):
+    """The base model's ``tokenizer.json`` read by ``tokenizers`` itself, set up as transformers sets it up."""
     from tokenizers import Tokenizer, models, normalizers, pre_tokenizers
 
     path = Path(base_dir) / "tokenizer.json"
