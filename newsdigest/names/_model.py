@@ -19,6 +19,12 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
+def _mm(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """``x @ w`` for x of any rank and a 2-D w, as one matrix product over all leading dimensions
+    (numpy's ``@`` on a 3-D x runs one small BLAS call per leading index)."""
+    return (x.reshape(-1, x.shape[-1]) @ w).reshape(*x.shape[:-1], w.shape[1])
+
+
 def _log_softmax(x: np.ndarray) -> np.ndarray:
     x = x - x.max(-1, keepdims=True)
     return x - np.log(np.exp(x).sum(-1, keepdims=True))
@@ -39,7 +45,7 @@ class NumpySeq2Seq:
         return cls(load_file(str(path)), pad=pad)
 
     def _linear(self, name: str, x: np.ndarray) -> np.ndarray:
-        out = x @ self.w[name + ".weight.T"]
+        out = _mm(x, self.w[name + ".weight.T"])
         bias = self.w.get(name + ".bias")
         return out + bias if bias is not None else out
 
@@ -54,7 +60,7 @@ class NumpySeq2Seq:
 
     def _gru_direction(self, x: np.ndarray, lengths: np.ndarray, suffix: str, reverse: bool):
         w = self.w
-        gi = x @ w[f"encoder.weight_ih_l0{suffix}.T"] + w[f"encoder.bias_ih_l0{suffix}"]
+        gi = _mm(x, w[f"encoder.weight_ih_l0{suffix}.T"]) + w[f"encoder.bias_ih_l0{suffix}"]
         b, steps, _ = x.shape
         H = w[f"encoder.weight_hh_l0{suffix}"].shape[1]
         h = np.zeros((b, H), np.float32)
@@ -79,7 +85,7 @@ class NumpySeq2Seq:
 
     def _step_logits(self, dec_out: np.ndarray, enc_out: np.ndarray, mask: np.ndarray) -> np.ndarray:
         """Logits (N, T, V) for decoder states (N, T, 2H) attending over ``enc_out`` (N, S, 2H)."""
-        scores = np.matmul(dec_out @ self.w["attn.weight.T"], enc_out.transpose(0, 2, 1))
+        scores = np.matmul(_mm(dec_out, self.w["attn.weight.T"]), enc_out.transpose(0, 2, 1))
         scores = np.where(mask[:, None, :], scores, -np.inf)
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         ctx = np.matmul(scores / scores.sum(-1, keepdims=True), enc_out)
