@@ -50,6 +50,18 @@ def test_ids_follow_fairseq_order_shifted_by_one(tiny_xlmr):
         tok.encode(["a b"], is_pretokenized=False)
 
 
+def test_remembered_pieces_are_the_pieces(tiny_xlmr):
+    words = "सरकार ने पांच लाख से ज्यादा लोगों को राहत दी the results were strong ​ ज़ सरकार".split(" ")
+    fresh = load_piece_tokenizer(tiny_xlmr)
+    expected = [fresh.encode([w]).ids for w in words]  # one word at a time, nothing remembered yet
+    tok = load_piece_tokenizer(tiny_xlmr)
+    tok.CACHE_WORDS = 5  # forget often
+    for _ in range(3):
+        assert [tok.encode([w]).ids for w in words] == expected
+        assert tok.encode(words).ids[1:-1] == [i for e in expected for i in e[1:-1]]
+        assert len(tok._cache) <= len(set(words))
+
+
 def test_folders_that_are_not_xlmr_keep_the_fast_tokenizer(tiny_xlmr, tmp_path):
     assert load_piece_tokenizer(tmp_path) is None  # nothing there
     (tmp_path / "tokenizer_config.json").write_text(json.dumps({"tokenizer_class": "BertTokenizer"}))

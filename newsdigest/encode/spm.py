@@ -33,10 +33,15 @@ class PieceEncoding:
 class PieceTokenizer:
     """XLM-R's word pieces from a ``sentencepiece.SentencePieceProcessor`` (see the module docstring)."""
 
+    #: words whose pieces are remembered; past this many the memory starts again (news repeats its words:
+    #: a window's words are read twice, to cut windows and to encode them, and most recur across articles)
+    CACHE_WORDS = 200_000
+
     def __init__(self, processor):
         self.sp = processor
         self._unk = processor.unk_id()
         self._mask = processor.get_piece_size() + _OFFSET  # <mask> follows the pieces, as in XLM-R
+        self._cache: dict[str, tuple[int, ...]] = {}
 
     def token_to_id(self, piece: str) -> int | None:
         if piece in _SPECIALS:
@@ -46,12 +51,28 @@ class PieceTokenizer:
         i = self.sp.piece_to_id(piece)
         return None if i == self._unk else i + _OFFSET
 
-    def _word_ids(self, words: list[str]) -> list[list[int]]:
-        unk = _SPECIALS["<unk>"]
-        return [[unk if i == self._unk else i + _OFFSET for i in ids] for ids in self.sp.encode(words)]
+    def _word_ids(self, words: list[str]) -> list[tuple[int, ...]]:
+        cache = self._cache
+        missing = list(dict.fromkeys(w for w in words if w not in cache))
+        if missing:
+            if len(cache) + len(missing) > self.CACHE_WORDS:
+                cache.clear()
+            unk, sp_unk = _SPECIALS["<unk>"], self._unk
+            encode = self.sp.encode  # word by word: a list call starts a thread pool each time, slower here
+            for w in missing:
+                ids = encode(w)
+                cache[w] = tuple(unk if i == sp_unk else i + _OFFSET for i in ids)
+        return [self._cached(w) for w in words]
+
+    def _cached(self, word: str) -> tuple[int, ...]:
+        ids = self._cache.get(word)
+        if ids is None:  # cleared by another thread between filling and reading
+            unk = _SPECIALS["<unk>"]
+            ids = tuple(unk if i == self._unk else i + _OFFSET for i in self.sp.encode(word))
+        return ids
 
     @staticmethod
-    def _join(pieces: list[list[int]], special: bool) -> PieceEncoding:
+    def _join(pieces: list[tuple[int, ...]], special: bool) -> PieceEncoding:
         ids: list[int] = [_SPECIALS["<s>"]] if special else []
         wids: list[int | None] = [None] if special else []
         for w, p in enumerate(pieces):
