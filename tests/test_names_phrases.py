@@ -83,3 +83,32 @@ def test_the_reserve_bank_and_the_civil_aviation_ministry_are_translated():
 
     assert to_english_batch(["भारतीय रिज़र्व बैंक", "नागरिक उड्डयन मंत्रालय"], ["ORG", "ORG"]) == [
         "Reserve Bank of India", "Civil Aviation Ministry"]
+
+
+def test_a_modifier_right_before_a_head_word_is_translated():
+    assert _render("राजीव गांधी अंतरराष्ट्रीय हवाई अड्डा")[-2:] == [
+        ("अंतरराष्ट्रीय", "International"), ("हवाई अड्डा", "Airport")]
+    assert phrases.segment("काजीरंगा राष्ट्रीय उद्यान", "en", "LOC")[-1] == ("राष्ट्रीय उद्यान", "National Park")
+    # not when a word of the name stands between it and the head: the party's own romanised name
+    assert _render("भारतीय जनता पार्टी")[0] == ("भारतीय", "Bharatiya")
+
+
+def test_directions_in_a_place_are_translated_and_bare_ones_only_before_a_place():
+    assert phrases.segment("उत्तरी कैलिफ़ोर्निया", "en", "LOC") == [("उत्तरी", "northern"), ("कैलिफ़ोर्निया", None)]
+    assert phrases.segment("दक्षिण-पूर्वी यूरोप", "en", "LOC") == [("दक्षिण-पूर्वी", "south-eastern"), ("यूरोप", "Europe")]
+    assert [r for _, r in phrases.segment("दक्षिण पश्चिम एशिया", "en", "LOC")] == ["South", "West", "Asia"]
+    assert phrases.segment("दक्षिण दिल्ली", "en", "LOC") == [("दक्षिण", "South"), ("दिल्ली", "Delhi")]
+    # a direction that is part of a state's own name is no direction, and an organisation's stays with the model
+    assert phrases.segment("मध्य प्रदेश", "en", "LOC") == [("मध्य प्रदेश", "Madhya Pradesh")]
+    assert phrases.segment("उत्तर प्रदेश", "en", None) != [("उत्तर", "North"), ("प्रदेश", None)]
+    assert phrases.segment("उत्तरी रेलवे", "en", "ORG") == [("उत्तरी रेलवे", None)]
+
+
+def test_seas_valleys_and_peninsulas_are_heads_but_a_city_of_that_name_stays_the_city():
+    assert phrases.segment("एजियन सागर", "en", "LOC")[-1] == ("सागर", "Sea")
+    assert phrases.segment("सिंधु घाटी", "en", "LOC")[-1] == ("घाटी", "Valley")
+    assert phrases.segment("बाल्कन प्रायद्वीप", "en", "LOC")[-1] == ("प्रायद्वीप", "Peninsula")
+    assert phrases.segment("सागर", "en", "LOC") == [("सागर", phrases.place(["सागर"], "en"))]
+    assert phrases.place(["सागर"], "en") not in (None, "Sea")  # the city of Sagar, Madhya Pradesh
+    # English -> Hindi keeps these words' sound, as Hindi news writes them (सिलिकॉन वैली)
+    assert all(r is None for _, r in phrases.segment("Silicon Valley", "hi", "LOC"))

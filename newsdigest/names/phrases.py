@@ -12,7 +12,9 @@ of these sources knows is rendered from it, and the remaining runs go to the tra
   सरकार = government, पुलिस = Police, मंत्रालय = Ministry, हाईकोर्ट = High Court ... Head words are always
   translated (पंजाब पुलिस = Punjab Police). Modifiers (भारतीय, राष्ट्रीय, पूर्वी, एवं) are translated only
   when every other word of the name is translated or a place (भारतीय नौसेना = Indian Navy), and are
-  otherwise romanised the established way (अखिल भारतीय अखाड़ा परिषद = Akhil Bharatiya Akhara Parishad).
+  otherwise romanised the established way (अखिल भारतीय अखाड़ा परिषद = Akhil Bharatiya Akhara Parishad),
+  except right before a head word (राजीव गांधी अंतरराष्ट्रीय हवाई अड्डा = Rajiv Gandhi International Airport)
+  and, in a place's name, a direction (पूर्वी लद्दाख = eastern Ladakh; :data:`DIRECTIONS`).
   A country adjective in front of a bank, commission or board follows the English order: भारतीय रिज़र्व
   बैंक = Reserve Bank of India, and back.
 """
@@ -24,8 +26,9 @@ import re
 from .gazetteer import _en_key, _hi_key
 from .gazetteer import lookup as territory
 
-# (Hindi forms, English, kind): kind "head" is always translated; "mod" only in a fully translated name;
-# "of" is a head that takes "of <country>" after it in English. Spelling variants of one word share a row.
+# (Hindi forms, English, kind): kind "head" is always translated; "mod" only in a fully translated name,
+# right before a head or as a direction in a place; "of" is a head that takes "of <country>" after it in
+# English; "dir", a bare direction word, only before a place (see DIRECTIONS). Spelling variants of one word share a row.
 INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("सरकार",), "government", "head"),
     (("पुलिस",), "Police", "head"),
@@ -47,8 +50,13 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("हवाई अड्डा", "हवाई अड्डे", "एयरपोर्ट"), "Airport", "head"),
     (("बंदरगाह",), "Port", "head"),
     (("महासागर",), "Ocean", "head"),
+    (("सागर",), "Sea", "head"),
     (("नदी",), "River", "head"),
     (("झील",), "Lake", "head"),
+    (("घाटी",), "Valley", "head"),
+    (("प्रायद्वीप",), "Peninsula", "head"),
+    (("राष्ट्रीय उद्यान", "नेशनल पार्क"), "National Park", "head"),
+    (("उद्यान",), "Park", "head"),
     (("संसद",), "Parliament", "head"),
     (("विधानसभा",), "Assembly", "head"),
     (("लोकसभा", "लोक सभा"), "Lok Sabha", "head"),
@@ -82,11 +90,28 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("पश्चिमी",), "western", "mod"),
     (("उत्तरी",), "northern", "mod"),
     (("दक्षिणी",), "southern", "mod"),
+    (("उत्तर-पूर्वी", "पूर्वोत्तर"), "north-eastern", "mod"),
+    (("उत्तर-पश्चिमी",), "north-western", "mod"),
+    (("दक्षिण-पूर्वी",), "south-eastern", "mod"),
+    (("दक्षिण-पश्चिमी",), "south-western", "mod"),
+    (("उत्तर",), "North", "dir"),
+    (("दक्षिण",), "South", "dir"),
+    (("पूर्व",), "East", "dir"),
+    (("पश्चिम",), "West", "dir"),
+    (("मध्य",), "Central", "dir"),
     (("लोकतांत्रिक",), "Democratic", "mod"),
     (("गठबंधन",), "Alliance", "mod"),
     (("एवं", "और"), "and", "mod"),
 ]
 CONJUNCTIONS = frozenset({"एवं", "और"})
+# Head words that English -> Hindi keeps in their own sound, as Hindi news writes them: सिलिकॉन वैली, गोर्की
+# पार्क (not घाटी, उद्यान), while Hindi -> English still translates the Hindi word.
+HINDI_KEEPS_ENGLISH = frozenset({"Sea", "Valley", "Peninsula", "Park", "National Park"})
+# Direction adjectives: in a place's name always translated (उत्तरी कैलिफ़ोर्निया = northern California, also
+# where the model spells the rest); a bare direction word ("dir") only right before a place or another
+# translated direction (दक्षिण दिल्ली = South Delhi, दक्षिण पश्चिम एशिया), never in उत्तर प्रदेश or मध्य प्रदेश.
+DIRECTIONS = frozenset({"eastern", "western", "northern", "southern",
+                        "north-eastern", "north-western", "south-eastern", "south-western"})
 # Country adjectives: Hindi adjective -> (English adjective, the country as "of <country>" names it).
 COUNTRY_ADJECTIVES = {"भारतीय": ("Indian", "India"), "अमेरिकी": ("American", "America"),
                       "ब्रिटिश": ("British", "Britain"), "चीनी": ("Chinese", "China"),
@@ -112,7 +137,7 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
     for forms, en, kind in INSTITUTIONS:
         for f in forms:
             hi_en[tuple(_hi_key(f).split())] = (en, kind)
-        if kind != "mod":
+        if kind not in ("mod", "dir") and en not in HINDI_KEEPS_ENGLISH:
             en_hi.setdefault(_en_key(en), forms[0])
     return hi_en, en_hi
 
@@ -267,7 +292,7 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     if label == "ORG" and any(kind == "word" for _, _, kind in runs):
         # a country inside a brand keeps its sound: Air India = एयर इंडिया, भारत पेट्रोलियम = Bharat Petroleum
         runs = [(t, None, "word") if kind == "place" and territory(t, to) else (t, r, kind) for t, r, kind in runs]
-    out = _order(runs, to)
+    out = _order(runs, to, label)
     if all(r is None for _, r in out):
         return [(name, None)]  # all the model's: the name goes whole, spacing and punctuation kept
     return out
@@ -290,6 +315,8 @@ def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, 
             else:
                 hit = en_table.get(_en_key(" ".join(part)))
                 inst = (hit, "head") if hit else None
+            if inst and n == len(words) and inst[1] != "mod" and place(part, to, min_population):
+                inst = None  # a head word that is the whole name and a place is the place (सागर = Sagar)
             if inst:
                 out.append((" ".join(part), inst[0], inst[1]))
                 break
@@ -304,9 +331,23 @@ def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, 
     return out
 
 
-def _order(runs: list[tuple[str, str | None, str]], to: str) -> list[tuple[str, str | None]]:
+def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
+    """A bare direction word ("dir") stays translated only before a place or a direction that does;
+    elsewhere it is a word of the name for the model (उत्तर प्रदेश = Uttar Pradesh)."""
+    out = list(runs)
+    for i in range(len(out) - 1, -1, -1):
+        t, r, kind = out[i]
+        if kind == "dir":
+            nxt = out[i + 1][2] if i + 1 < len(out) else None
+            out[i] = (t, r, "place") if nxt == "place" else (t, None, "word")
+    return out
+
+
+def _order(runs: list[tuple[str, str | None, str]], to: str,
+           label: str | None = None) -> list[tuple[str, str | None]]:
     if to != "en":
         return [(t, r) for t, r, _ in runs]
+    runs = _directions(runs)
     fixed = all(kind != "word" for _, _, kind in runs)
     first = _hi_key(runs[0][0])
     if len(runs) >= 3 and first in COUNTRY_ADJECTIVES and runs[-1][2] == "of" and not fixed:
@@ -315,8 +356,10 @@ def _order(runs: list[tuple[str, str | None, str]], to: str) -> list[tuple[str, 
         head = runs[-1]
         return [(t, r) for t, r, _ in runs[1:-1]] + [(runs[0][0] + " " + head[0], f"{head[1]} of {country}")]
     out = []
-    for t, r, kind in runs:
-        if kind == "mod" and not fixed:
+    for i, (t, r, kind) in enumerate(runs):
+        before_head = i + 1 < len(runs) and runs[i + 1][2] in ("head", "of")
+        direction = label == "LOC" and r in DIRECTIONS
+        if kind == "mod" and not fixed and not before_head and not direction:
             r = ROMANISED.get(_hi_key(t))  # None: the model romanises it
         elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
             r = COUNTRY_ADJECTIVES[_hi_key(t)][0]
