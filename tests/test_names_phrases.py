@@ -112,3 +112,13 @@ def test_seas_valleys_and_peninsulas_are_heads_but_a_city_of_that_name_stays_the
     assert phrases.place(["सागर"], "en") not in (None, "Sea")  # the city of Sagar, Madhya Pradesh
     # English -> Hindi keeps these words' sound, as Hindi news writes them (सिलिकॉन वैली)
     assert all(r is None for _, r in phrases.segment("Silicon Valley", "hi", "LOC"))
+
+
+def test_english_function_words_written_in_hindi_are_english_again():
+    assert phrases.segment("द हिंदू", "en", "ORG") == [("द", "The"), ("हिंदू", None)]
+    assert [r for _, r in phrases.segment("द टाइम्स ऑफ इंडिया", "en", "ORG")] == ["The", None, "of", None]
+    # "The" only opens a name, "of" only joins two parts of it
+    assert phrases.segment("द", "en", "ORG") == [("द", None)]
+    assert phrases.segment("ऑफ इंडिया", "en", "ORG") == [("ऑफ इंडिया", None)]
+    # and English -> Hindi leaves them to the model (The Hindu is द हिंदू by sound)
+    assert all(r is None for _, r in phrases.segment("The Times", "hi", "ORG"))

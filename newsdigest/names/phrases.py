@@ -102,6 +102,11 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("लोकतांत्रिक",), "Democratic", "mod"),
     (("गठबंधन",), "Alliance", "mod"),
     (("एवं", "और"), "and", "mod"),
+    # English function words that Hindi writes in their sound inside English names (द हिंदू = The Hindu,
+    # द टाइम्स ऑफ इंडिया = The Times of India): "lead" only as a name's first word, "fn" only inside
+    (("द", "दी"), "The", "lead"),
+    (("ऑफ", "ऑफ़", "आफ"), "of", "fn"),
+    (("एंड", "ऐंड"), "and", "fn"),
 ]
 CONJUNCTIONS = frozenset({"एवं", "और"})
 # Head words that English -> Hindi keeps in their own sound, as Hindi news writes them: सिलिकॉन वैली, गोर्की
@@ -137,7 +142,7 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
     for forms, en, kind in INSTITUTIONS:
         for f in forms:
             hi_en[tuple(_hi_key(f).split())] = (en, kind)
-        if kind not in ("mod", "dir") and en not in HINDI_KEEPS_ENGLISH:
+        if kind not in ("mod", "dir", "lead", "fn") and en not in HINDI_KEEPS_ENGLISH:
             en_hi.setdefault(_en_key(en), forms[0])
     return hi_en, en_hi
 
@@ -333,10 +338,15 @@ def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, 
 
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
     """A bare direction word ("dir") stays translated only before a place or a direction that does;
-    elsewhere it is a word of the name for the model (उत्तर प्रदेश = Uttar Pradesh)."""
+    elsewhere it is a word of the name for the model (उत्तर प्रदेश = Uttar Pradesh). "The" only opens a
+    name and "of"/"and" only join two of its parts; elsewhere they are words for the model too."""
     out = list(runs)
     for i in range(len(out) - 1, -1, -1):
         t, r, kind = out[i]
+        if kind == "lead" and (i > 0 or len(out) == 1) or kind == "fn" and not 0 < i < len(out) - 1:
+            out[i] = (t, None, "word")
+        elif kind in ("lead", "fn"):
+            out[i] = (t, r, "function")
         if kind == "dir":
             nxt = out[i + 1][2] if i + 1 < len(out) else None
             out[i] = (t, r, "place") if nxt == "place" else (t, None, "word")
