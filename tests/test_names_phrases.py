@@ -122,3 +122,9 @@ def test_english_function_words_written_in_hindi_are_english_again():
     assert phrases.segment("ऑफ इंडिया", "en", "ORG") == [("ऑफ इंडिया", None)]
     # and English -> Hindi leaves them to the model (The Hindu is द हिंदू by sound)
     assert all(r is None for _, r in phrases.segment("The Times", "hi", "ORG"))
+
+
+def test_central_and_federal():
+    assert phrases.segment("केंद्रीय ओरेगन", "en", "LOC")[0] == ("केंद्रीय", "Central")  # a direction in a place
+    assert phrases.segment("संघीय अदालत", "en", "ORG") == [("संघीय", "Federal"), ("अदालत", "Court")]
+    assert phrases.segment("केंद्रीय विद्यालय", "en", "ORG")[0] == ("केंद्रीय", "Kendriya")  # the schools' own name

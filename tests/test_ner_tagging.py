@@ -137,4 +137,13 @@ def test_a_persons_span_leaves_out_titles_before_and_honorifics_after_the_name()
     assert _person_bounds(words, 3, 5) == (3, 4)
     words = ["डॉ", ".", "राजेंद्र", "प्रसाद", "ने"]
     assert _person_bounds(words, 0, 4) == (2, 4)
-    assert _person_bounds(["श्री", "ने"], 0, 1) == (0, 1)  # a title alone stays as the model found it
+    assert _person_bounds(["श्री", "ने"], 0, 1) == (0, 1)  # a title alone stays as the model found it ...
+
+
+def test_a_title_alone_is_no_person():
+    text = "श्री ने कहा कि मंत्री जी और श्री रीड आए"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    labs = ["B-PER", "O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"]
+    out = spans_from_logits(text, w, *logits_for(labs))
+    assert [(s.text, s.label) for s in out] == [("रीड", "PER")]  # ... and is dropped with honorifics gone too

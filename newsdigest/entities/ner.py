@@ -78,6 +78,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws, we = _institution_bounds(window.words, ws, we)
         elif typ == "PER":
             ws, we = _person_bounds(window.words, ws, we)
+            if we - ws == 1 and _is_title(window.words[ws]):
+                continue  # a title alone (श्री, मंत्री) names nobody
         start, end = window.spans[ws][0], window.spans[we - 1][1]
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
@@ -87,9 +89,15 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
     return out
 
 
+def _is_title(word: str) -> bool:
+    from ..preprocess.hindi import PERSON_HONORIFICS, PERSON_TITLES
+
+    return word in PERSON_TITLES or word in PERSON_HONORIFICS
+
+
 def _person_bounds(words: list[str], ws: int, we: int) -> tuple[int, int]:
     """A person's span without the titles before the name and the honorifics after it (महंत नरेंद्र गिरि ->
-    नरेंद्र गिरि, महमूद साहब -> महमूद; ``preprocess.hindi``); a span that is only a title stays as it is."""
+    नरेंद्र गिरि, महमूद साहब -> महमूद; ``preprocess.hindi``); a span that is only a title is no person (the caller drops it)."""
     from ..preprocess.hindi import PERSON_HONORIFICS, PERSON_TITLES
 
     while we - ws > 1 and words[ws] in PERSON_TITLES:

@@ -84,6 +84,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("चयन",), "Selection", "mod"),
     (("अपराध",), "Criminal", "mod"),
     (("केंद्रीय",), "Central", "mod"),
+    (("संघीय",), "Federal", "mod"),
     (("राज्य",), "State", "mod"),
     (("जिला",), "District", "mod"),
     (("पूर्वी",), "eastern", "mod"),
@@ -115,7 +116,7 @@ HINDI_KEEPS_ENGLISH = frozenset({"Sea", "Valley", "Peninsula", "Park", "National
 # Direction adjectives: in a place's name always translated (उत्तरी कैलिफ़ोर्निया = northern California, also
 # where the model spells the rest); a bare direction word ("dir") only right before a place or another
 # translated direction (दक्षिण दिल्ली = South Delhi, दक्षिण पश्चिम एशिया), never in उत्तर प्रदेश or मध्य प्रदेश.
-DIRECTIONS = frozenset({"eastern", "western", "northern", "southern",
+DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "Central",
                         "north-eastern", "north-western", "south-eastern", "south-western"})
 # Country adjectives: Hindi adjective -> (English adjective, the country as "of <country>" names it).
 COUNTRY_ADJECTIVES = {"भारतीय": ("Indian", "India"), "अमेरिकी": ("American", "America"),
