@@ -147,3 +147,13 @@ def test_a_title_alone_is_no_person():
     labs = ["B-PER", "O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"]
     out = spans_from_logits(text, w, *logits_for(labs))
     assert [(s.text, s.label) for s in out] == [("रीड", "PER")]  # ... and is dropped with honorifics gone too
+
+
+def test_a_place_span_ending_on_an_organisations_head_word_is_an_organisation():
+    text = "रासरा पुलिस स्टेशन के पास मुंबई रेलवे स्टेशन और दिल्ली विश्वविद्यालय"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    labs = ["B-LOC", "I-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC"]
+    out = spans_from_logits(text, w, *logits_for(labs))
+    assert [(s.text, s.label) for s in out] == [
+        ("रासरा पुलिस स्टेशन", "ORG"), ("मुंबई रेलवे स्टेशन", "LOC"), ("दिल्ली विश्वविद्यालय", "ORG")]

@@ -74,6 +74,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             ws += 1
         if ws == we or all(w.casefold() in DETERMINERS for w in window.words[ws:we]):
             continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
+        if typ == "LOC" and we - ws > 1 and _ends_with_organisation_head(window.words[ws:we]):
+            typ = "ORG"  # रासरा पुलिस स्टेशन, साजा थाने: a police station, a university, a hospital is an ORG
         if typ == "ORG":
             ws, we = _institution_bounds(window.words, ws, we)
         elif typ == "PER":
@@ -87,6 +89,12 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
+
+
+def _ends_with_organisation_head(words: list[str]) -> bool:
+    from ..names.phrases import ends_with_organisation_head
+
+    return ends_with_organisation_head(words)
 
 
 def _is_title(word: str) -> bool:

@@ -149,6 +149,31 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
     return hi_en, en_hi
 
 
+# Head words that make a name an organisation's, whatever the place before them (रासरा पुलिस स्टेशन, साजा थाने,
+# दिल्ली विश्वविद्यालय: the news-hi guidelines count police forces, universities, hospitals, courts as ORG);
+# the other heads (Airport, River, Strip, Region ...) name places.
+ORGANISATION_HEADS = frozenset({
+    "government", "Police", "Ministry", "Hospital", "Embassy", "team", "Party", "University", "High Court",
+    "Supreme Court", "Court", "Army", "Navy", "Air Force", "Parliament", "Assembly", "Lok Sabha", "Rajya Sabha",
+    "Municipal Corporation", "Department", "Police Station", "Institute", "College", "Bureau", "Agency",
+    "Administration", "Bank", "Commission", "Board"})
+
+
+def ends_with_organisation_head(words: list[str]) -> bool:
+    """Whether the last one or two words are an institutional head of :data:`ORGANISATION_HEADS`
+    (थाने, अस्पताल, विश्वविद्यालय), or पुलिस स्टेशन (a police station, where स्टेशन alone is a place's)."""
+    keys = [_hi_key(w) for w in words[-2:]]
+    if keys[-2:] == ["पुलिस", "स्टेशन"]:
+        return True
+    table = _institutions()[0]
+    for n in (2, 1):
+        if len(keys) >= n:
+            hit = table.get(tuple(" ".join(keys[-n:]).split()))
+            if hit and hit[1] != "mod":
+                return hit[0] in ORGANISATION_HEADS
+    return False
+
+
 def institution_kind(word: str) -> str | None:
     """"head", "of" or "mod" for a one-word Hindi institutional word of :data:`INSTITUTIONS`, else None."""
     hit = _institutions()[0].get((_hi_key(word),))
