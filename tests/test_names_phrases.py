@@ -138,3 +138,10 @@ def test_a_big_city_spelled_as_geonames_does_not_list_it_is_found_by_sound_in_a_
     # ... and not in an organisation's or an untyped name
     assert phrases.segment("कोपेनहेगन", "en", "ORG") == [("कोपेनहेगन", None)]
     assert phrases.segment("कोपेनहेगन", "en", None) == [("कोपेनहेगन", None)]
+
+
+def test_a_mountain_takes_mount_before_its_name_and_the_northeast_is_the_region():
+    assert [r for _, r in phrases.segment("गिरनार पर्वत", "en", "LOC")] == ["Mount", None]
+    assert phrases.segment("पर्वत", "en", "LOC") == [("पर्वत", None)]
+    assert all(r is None for _, r in phrases.segment("Mount Everest", "hi", "LOC"))
+    assert phrases.segment("पूर्वोत्तर", "en", "LOC") == [("पूर्वोत्तर", "Northeast")]

@@ -28,7 +28,8 @@ from .gazetteer import lookup as territory
 
 # (Hindi forms, English, kind): kind "head" is always translated; "mod" only in a fully translated name,
 # right before a head or as a direction in a place; "of" is a head that takes "of <country>" after it in
-# English; "dir", a bare direction word, only before a place (see DIRECTIONS). Spelling variants of one word share a row.
+# English; "dir", a bare direction word, only before a place (see DIRECTIONS); "pre", a head that English
+# puts before the name. Spelling variants of one word share a row.
 INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("सरकार",), "government", "head"),
     (("पुलिस",), "Police", "head"),
@@ -54,6 +55,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("नदी",), "River", "head"),
     (("झील",), "Lake", "head"),
     (("घाटी",), "Valley", "head"),
+    (("पर्वत",), "Mount", "pre"),  # a head English puts first: गिरनार पर्वत = Mount Girnar
     (("प्रायद्वीप",), "Peninsula", "head"),
     (("राष्ट्रीय उद्यान", "नेशनल पार्क"), "National Park", "head"),
     (("उद्यान",), "Park", "head"),
@@ -91,7 +93,8 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("पश्चिमी",), "western", "mod"),
     (("उत्तरी",), "northern", "mod"),
     (("दक्षिणी",), "southern", "mod"),
-    (("उत्तर-पूर्वी", "पूर्वोत्तर"), "north-eastern", "mod"),
+    (("उत्तर-पूर्वी",), "north-eastern", "mod"),
+    (("पूर्वोत्तर",), "Northeast", "head"),  # the region (पूर्वोत्तर भारत = Northeast India)
     (("उत्तर-पश्चिमी",), "north-western", "mod"),
     (("दक्षिण-पूर्वी",), "south-eastern", "mod"),
     (("दक्षिण-पश्चिमी",), "south-western", "mod"),
@@ -144,7 +147,7 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
     for forms, en, kind in INSTITUTIONS:
         for f in forms:
             hi_en[tuple(_hi_key(f).split())] = (en, kind)
-        if kind not in ("mod", "dir", "lead", "fn") and en not in HINDI_KEEPS_ENGLISH:
+        if kind not in ("mod", "dir", "lead", "fn", "pre") and en not in HINDI_KEEPS_ENGLISH:
             en_hi.setdefault(_en_key(en), forms[0])
     return hi_en, en_hi
 
@@ -408,7 +411,8 @@ def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str 
     out = list(runs)
     for i in range(len(out) - 1, -1, -1):
         t, r, kind = out[i]
-        if kind == "lead" and (i > 0 or len(out) == 1) or kind == "fn" and not 0 < i < len(out) - 1:
+        if (kind in ("lead", "pre") and len(out) == 1 or kind == "lead" and i > 0
+                or kind == "fn" and not 0 < i < len(out) - 1):
             out[i] = (t, None, "word")
         elif kind in ("lead", "fn"):
             out[i] = (t, r, "function")
@@ -439,4 +443,6 @@ def _order(runs: list[tuple[str, str | None, str]], to: str,
         elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
             r = COUNTRY_ADJECTIVES[_hi_key(t)][0]
         out.append((t, r))
+    if len(out) >= 2 and runs[-1][2] == "pre":
+        out = [out[-1]] + out[:-1]
     return out
