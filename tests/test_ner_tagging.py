@@ -157,3 +157,13 @@ def test_a_place_span_ending_on_an_organisations_head_word_is_an_organisation():
     out = spans_from_logits(text, w, *logits_for(labs))
     assert [(s.text, s.label) for s in out] == [
         ("रासरा पुलिस स्टेशन", "ORG"), ("मुंबई रेलवे स्टेशन", "LOC"), ("दिल्ली विश्वविद्यालय", "ORG")]
+
+
+def test_a_name_right_after_a_noun_for_organisations_is_an_organisation():
+    text = "समाचार एजेंसी रिया नोवोस्ती ने बताया कि मैसेजिंग ऐप टेलीग्राम के मालिक पावेल ड्यूरोव"
+    spans = word_spans(text)
+    w = Window(0, spans, [text[a:b] for a, b in spans])
+    labs = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "B-PER", "O", "O", "B-PER", "I-PER"]
+    out = spans_from_logits(text, w, *logits_for(labs))
+    assert [(s.text, s.label) for s in out] == [
+        ("रिया नोवोस्ती", "ORG"), ("टेलीग्राम", "ORG"), ("पावेल ड्यूरोव", "PER")]

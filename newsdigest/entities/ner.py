@@ -15,6 +15,8 @@ ORG_DESCRIPTORS = frozenset("""
     वेबसाइट मॉनिटरिंग कंपनी प्लेटफॉर्म प्लेटफार्म ऐप एप सर्विस पोर्टल फर्म स्टार्टअप ब्रांड चैनल अखबार संस्था
     website monitoring company platform app firm startup brand
 """.split())
+# nouns that, right before a name, say the name is an organisation's (कंपनी मेटा, समाचार एजेंसी रॉयटर्स)
+ORG_NOUNS = ORG_DESCRIPTORS | {"एजेंसी", "agency"}
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -76,6 +78,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             continue  # an article or determiner alone is never a name ("The" as an ORG); "The Oval" is one
         if typ == "LOC" and we - ws > 1 and _ends_with_organisation_head(window.words[ws:we]):
             typ = "ORG"  # रासरा पुलिस स्टेशन, साजा थाने: a police station, a university, a hospital is an ORG
+        elif typ == "PER" and ws > 0 and window.words[ws - 1].casefold() in ORG_NOUNS:
+            typ = "ORG"  # named right after the noun that says what it is: समाचार एजेंसी रिया नोवोस्ती
         if typ == "ORG":
             ws, we = _institution_bounds(window.words, ws, we)
         elif typ == "PER":
