@@ -167,3 +167,16 @@ def test_a_name_right_after_a_noun_for_organisations_is_an_organisation():
     out = spans_from_logits(text, w, *logits_for(labs))
     assert [(s.text, s.label) for s in out] == [
         ("रिया नोवोस्ती", "ORG"), ("टेलीग्राम", "ORG"), ("पावेल ड्यूरोव", "PER")]
+
+
+def test_two_one_word_people_side_by_side_are_one_name_but_longer_ones_and_punctuated_ones_stay_apart():
+    text = "अल्लू अर्जुन और अनन्या पांडे आयुष्मान खुराना , अक्षय-सलमान और \u200b\u200bरिंदा न"
+    spans = word_spans(text)
+    words = [text[a:b] for a, b in spans]
+    w = Window(0, spans, words)
+    labs = ["B-PER", "B-PER", "O", "B-PER", "I-PER", "B-PER", "I-PER", "O", "B-PER", "O", "B-PER", "O", "B-PER",
+            "B-PER"]
+    assert len(labs) == len(words), words
+    out = spans_from_logits(text, w, *logits_for(labs))
+    # a zero-width space glued to a name is no part of it; one Devanagari letter (न) is no name
+    assert [s.text for s in out] == ["अल्लू अर्जुन", "अनन्या पांडे", "आयुष्मान खुराना", "अक्षय", "सलमान", "रिंदा"]

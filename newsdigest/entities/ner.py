@@ -17,6 +17,7 @@ ORG_DESCRIPTORS = frozenset("""
 """.split())
 # nouns that, right before a name, say the name is an organisation's (कंपनी मेटा, समाचार एजेंसी रॉयटर्स)
 ORG_NOUNS = ORG_DESCRIPTORS | {"एजेंसी", "agency"}
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff")
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -65,7 +66,7 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
     """postprocess: per-piece logits of one window -> entity spans with offsets into ``text``."""
     labels, scores = postprocess(logits, label_pos)
     out = []
-    for ws, we, typ, score in bio_spans(labels, scores):
+    for ws, we, typ, score in _join_adjacent_people(bio_spans(labels, scores), window.words):
         # a name never starts or ends with punctuation the model may have tagged
         while ws < we and not is_alnum(window.words[ws]):
             ws += 1
@@ -87,11 +88,41 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             if we - ws == 1 and _is_title(window.words[ws]):
                 continue  # a title alone (श्री, मंत्री) names nobody
         start, end = window.spans[ws][0], window.spans[we - 1][1]
+        while start < end and text[start] in ZERO_WIDTH:  # a zero-width space glued to the name's front
+            start += 1
+        while end > start and text[end - 1] in ZERO_WIDTH:
+            end -= 1
+        if _letter(text[start:end]):
+            continue  # one Devanagari letter is a word (न ... न, "neither ... nor"), never a name
         if text[end - 2:end] in ("'s", "’s") and end - start > 3:  # "Mumbai's" names Mumbai
             end -= 2
         elif text[end - 1] == VISARGA and end - start > 2:  # a visarga used as a colon: "बाग़पतः" names बाग़पत
             end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
+    return out
+
+
+def _letter(word: str) -> bool:
+    """One non-Latin letter (after zero-width characters): न, ई — a word, never a name alone."""
+    word = "".join(c for c in word if c not in ZERO_WIDTH)
+    return len(word) <= 1 and not word.isascii()
+
+
+def _join_adjacent_people(spans: list[tuple[int, int, str, float]],
+                          words: list[str]) -> list[tuple[int, int, str, float]]:
+    """Two one-word person spans with no word between them are one name the model cut in two (अल्लू |
+    अर्जुन, नागा | चैतन्य); longer ones are two people more often than not (अनन्या पांडे | आयुष्मान खुराना,
+    measured on news-hi train), and a comma or a hyphen between two people keeps them apart (अक्षय-सलमान)."""
+    out: list[tuple[int, int, str, float]] = []
+    for s in spans:
+        p = out[-1] if out else None
+        if (p and s[2] == "PER" == p[2] and s[0] == p[1] and p[1] - p[0] == 1 and s[1] - s[0] == 1
+                and (len(out) < 2 or out[-2][1] != p[0] or out[-2][2] != "PER")
+                and not (_letter(words[p[0]]) or _letter(words[s[0]]))):
+            p = out.pop()
+            n_p, n_s = p[1] - p[0], s[1] - s[0]
+            s = (p[0], s[1], "PER", (p[3] * n_p + s[3] * n_s) / (n_p + n_s))
+        out.append(s)
     return out
 
 
