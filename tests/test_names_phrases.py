@@ -145,3 +145,17 @@ def test_a_mountain_takes_mount_before_its_name_and_the_northeast_is_the_region(
     assert phrases.segment("पर्वत", "en", "LOC") == [("पर्वत", None)]
     assert all(r is None for _, r in phrases.segment("Mount Everest", "hi", "LOC"))
     assert phrases.segment("पूर्वोत्तर", "en", "LOC") == [("पूर्वोत्तर", "Northeast")]
+
+
+def test_a_towns_geonames_spelling_replaces_a_model_spelling_that_differs_by_an_inherent_a_or_a_double():
+    assert phrases.near_city_spelling("Shamali") == "Shamli"
+    assert phrases.near_city_spelling("Nautanva") == "Nautanwa"
+    assert phrases.near_city_spelling("Britain") is None  # a word English text knows stays
+    assert phrases.near_city_spelling("Kashmir") is None
+    assert phrases.near_city_spelling("Shamli") is None  # already the town's spelling
+
+
+def test_one_word_places_take_the_towns_spelling_in_the_transliterator():
+    from newsdigest.names import to_english_batch
+
+    assert to_english_batch(["नौतनवा", "ब्रिटेन"], ["LOC", "LOC"]) == ["Nautanwa", "Britain"]

@@ -179,7 +179,13 @@ class Transliterator:
                 rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
                                           for t, r in runs if r is None and t))
                 if rest:
-                    done.update(((t, label), o) for t, o in zip(rest, self._transliterate_words(rest, to, label)))
+                    outs = self._transliterate_words(rest, to, label)
+                    if to == "en" and label == "LOC":  # a one-word place: Shamali -> Shamli, the town's spelling
+                        from .phrases import near_city_spelling
+
+                        single = {it[0] for it in segs if it[1] == "LOC" and len(it[0].split()) == 1}
+                        outs = [(near_city_spelling(o) or o) if t in single else o for t, o in zip(rest, outs)]
+                    done.update(((t, label), o) for t, o in zip(rest, outs))
             joined = {it: " ".join(done.get((t, it[1]), t) if r is None else r for t, r in runs if (r or t))
                       for it, runs in segs.items()}
             return [joined[it] if it[0].split() else it[0] for it in items]

