@@ -140,43 +140,36 @@ def test_a_persons_span_leaves_out_titles_before_and_honorifics_after_the_name()
     assert _person_bounds(["श्री", "ने"], 0, 1) == (0, 1)  # a title alone stays as the model found it ...
 
 
-def test_a_title_alone_is_no_person():
-    text = "श्री ने कहा कि मंत्री जी और श्री रीड आए"
+def _tagged(text: str, labels: list[str]) -> list[tuple[str, str]]:
+    """(text, type) of the spans ``spans_from_logits`` makes of ``text`` with one label per word."""
     spans = word_spans(text)
-    w = Window(0, spans, [text[a:b] for a, b in spans])
+    words = [text[a:b] for a, b in spans]
+    assert len(labels) == len(words), words
+    return [(s.text, s.label) for s in spans_from_logits(text, Window(0, spans, words), *logits_for(labels))]
+
+
+def test_a_title_alone_is_no_person():
     labs = ["B-PER", "O", "O", "O", "B-PER", "I-PER", "O", "B-PER", "I-PER", "O"]
-    out = spans_from_logits(text, w, *logits_for(labs))
-    assert [(s.text, s.label) for s in out] == [("रीड", "PER")]  # ... and is dropped with honorifics gone too
+    # ... and is dropped, with honorifics gone too
+    assert _tagged("श्री ने कहा कि मंत्री जी और श्री रीड आए", labs) == [("रीड", "PER")]
 
 
 def test_a_place_span_ending_on_an_organisations_head_word_is_an_organisation():
-    text = "रासरा पुलिस स्टेशन के पास मुंबई रेलवे स्टेशन और दिल्ली विश्वविद्यालय"
-    spans = word_spans(text)
-    w = Window(0, spans, [text[a:b] for a, b in spans])
     labs = ["B-LOC", "I-LOC", "I-LOC", "O", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-LOC", "I-LOC"]
-    out = spans_from_logits(text, w, *logits_for(labs))
-    assert [(s.text, s.label) for s in out] == [
+    assert _tagged("रासरा पुलिस स्टेशन के पास मुंबई रेलवे स्टेशन और दिल्ली विश्वविद्यालय", labs) == [
         ("रासरा पुलिस स्टेशन", "ORG"), ("मुंबई रेलवे स्टेशन", "LOC"), ("दिल्ली विश्वविद्यालय", "ORG")]
 
 
 def test_a_name_right_after_a_noun_for_organisations_is_an_organisation():
     text = "समाचार एजेंसी रिया नोवोस्ती ने बताया कि मैसेजिंग ऐप टेलीग्राम के मालिक पावेल ड्यूरोव"
-    spans = word_spans(text)
-    w = Window(0, spans, [text[a:b] for a, b in spans])
     labs = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "O", "B-PER", "O", "O", "B-PER", "I-PER"]
-    out = spans_from_logits(text, w, *logits_for(labs))
-    assert [(s.text, s.label) for s in out] == [
-        ("रिया नोवोस्ती", "ORG"), ("टेलीग्राम", "ORG"), ("पावेल ड्यूरोव", "PER")]
+    assert _tagged(text, labs) == [("रिया नोवोस्ती", "ORG"), ("टेलीग्राम", "ORG"), ("पावेल ड्यूरोव", "PER")]
 
 
 def test_two_one_word_people_side_by_side_are_one_name_but_longer_ones_and_punctuated_ones_stay_apart():
     text = "अल्लू अर्जुन और अनन्या पांडे आयुष्मान खुराना , अक्षय-सलमान और \u200b\u200bरिंदा न"
-    spans = word_spans(text)
-    words = [text[a:b] for a, b in spans]
-    w = Window(0, spans, words)
     labs = ["B-PER", "B-PER", "O", "B-PER", "I-PER", "B-PER", "I-PER", "O", "B-PER", "O", "B-PER", "O", "B-PER",
             "B-PER"]
-    assert len(labs) == len(words), words
-    out = spans_from_logits(text, w, *logits_for(labs))
     # a zero-width space glued to a name is no part of it; one Devanagari letter (न) is no name
-    assert [s.text for s in out] == ["अल्लू अर्जुन", "अनन्या पांडे", "आयुष्मान खुराना", "अक्षय", "सलमान", "रिंदा"]
+    assert [t for t, _ in _tagged(text, labs)] == [
+        "अल्लू अर्जुन", "अनन्या पांडे", "आयुष्मान खुराना", "अक्षय", "सलमान", "रिंदा"]
