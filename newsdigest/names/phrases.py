@@ -248,11 +248,11 @@ def near_city_spelling(english: str) -> str | None:
     """The GeoNames spelling of a town of India or its neighbours that ``english`` (the model's spelling of
     a place's word) writes with an inherent a more or less, a letter doubled or v for w (Balia ->
     Ballia, Shamali -> Shamli); None for a word English text knows (Britain) or a spelling two towns share."""
-    if not english.isalpha() or len(english) < 4:
+    if not english.isascii() or not english.isalpha() or len(english) < 4:
         return None
-    import wordfreq
+    from .lexicon import Lexicon
 
-    if wordfreq.zipf_frequency(english, "en") >= NEAR_CITY_MAX_ZIPF:
+    if Lexicon.load("en").zipf.get(english.lower(), 0.0) >= NEAR_CITY_MAX_ZIPF:  # wordfreq's, as cached
         return None
     found = _city_tables()[3].get(_spelling_key(english))
     return found if found and found != english else None
