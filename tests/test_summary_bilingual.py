@@ -189,3 +189,15 @@ def test_without_a_lexicon_the_summary_still_gives_names_and_numbers(tmp_path, m
     d = make_digest(text, [("ORG", "इंडिगो", "IndiGo", ["IndiGo"])], lang="en")
     s = other_summary(d)
     assert s.headline.startswith("इंडिगो") and any("करीब 200" in b for b in s.bullets)
+
+
+@pytest.mark.parametrize("text, en, hi", [
+    ("1 फीसदी से भी कम", "less than 1%", "1 प्रतिशत से कम"),  # was "up to 1%" / "1 प्रतिशत तक"
+    ("1 फीसदी तक", "up to 1%", "1 प्रतिशत तक"),
+    ("up to 1%", "up to 1%", "1 प्रतिशत तक"),
+    ("under 1%", "less than 1%", "1 प्रतिशत से कम"),
+])
+def test_less_than_and_up_to_are_written_as_the_text_says(text, en, hi):
+    fact = Fact(id="F1", type="quantity", text=text, span=(0, len(text)), value=1, qualifier="less_than",
+                unit="percent")
+    assert format_quantity(fact, "en") == en and format_quantity(fact, "hi") == hi

@@ -39,9 +39,11 @@ def _lang_names() -> dict[str, dict[str, str]]:
 
 LANG_NAMES = _lang_names()
 _QUALIFIERS = {
-    "en": {"more_than": "more than {n}", "less_than": "up to {n}", "about": "about {n}"},
-    "hi": {"more_than": "{n} से ज्यादा", "less_than": "{n} तक", "about": "करीब {n}"},
+    "en": {"more_than": "more than {n}", "less_than": "less than {n}", "up_to": "up to {n}", "about": "about {n}"},
+    "hi": {"more_than": "{n} से ज्यादा", "less_than": "{n} से कम", "up_to": "{n} तक", "about": "करीब {n}"},
 }
+# "less_than" covers both a bound (तक, up to) and a strict one (से कम, less than): the text says which
+_UP_TO = regex.compile(r"(?:^|\s)(?:up\s*to|तक)(?:$|\s)", regex.IGNORECASE)
 _CURRENCY = {"INR": ("₹{n}", "{n} रुपये"), "USD": ("${n}", "{n} डॉलर"), "GBP": ("£{n}", "{n} पाउंड"),
              "EUR": ("€{n}", "{n} यूरो")}
 # the verb of "{source} {verb} {figures}", read from the words of the fact's own sentence
@@ -98,7 +100,10 @@ def format_quantity(fact: Fact, lang: str) -> str:
         pattern = lx.unit_pattern(fact.unit, lang, plural=fact.value != 1)
         if pattern:
             n = pattern.replace("{0}", n)
-    return _QUALIFIERS[lang].get(fact.qualifier or "", "{n}").format(n=n)
+    qualifier = fact.qualifier or ""
+    if qualifier == "less_than" and _UP_TO.search(fact.text or ""):
+        qualifier = "up_to"
+    return _QUALIFIERS[lang].get(qualifier, "{n}").format(n=n)
 
 
 # -- counted nouns -----------------------------------------------------------------------------------
