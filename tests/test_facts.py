@@ -284,6 +284,43 @@ def test_agent_that_did_something_is_the_subject_of_its_number():
     assert name(d, f.subject) == "IndiGo" and "source" not in f.extra and f.extra["counted"] == "उड़ानें"
 
 
+CROWDSTRIKE = [("ORG", "क्राउडस्ट्राइक", "CrowdStrike", ["CrowdStrike"])]
+
+
+@pytest.mark.parametrize("text,entities,lang,expected", [
+    ("इस घटना के बाद CrowdStrike के शेयर करीब 11% गिर गए।", CROWDSTRIKE, "hi", ("fall", "शेयर", "CrowdStrike", None)),
+    ("पेट्रोल की कीमत में 5% की बढ़ोतरी हुई।", [], "hi", ("rise", "पेट्रोल की कीमत", None, None)),
+    ("सेंसेक्स 500 अंक लुढ़क गया।", [("ORG", "सेंसेक्स", "Sensex", ["सेंसेक्स"])], "hi", ("fall", None, "Sensex", "अंक")),
+    ("CrowdStrike’s shares fell by about 11% on Friday.", CROWDSTRIKE, "en", ("fall", "shares", "CrowdStrike", None)),
+    ("Profits at Indian drugmaker Dr Reddy's fell 93% as research costs rose.",
+     [("ORG", "डॉ रेड्डीज", "Dr Reddy's", ["Dr Reddy's"])], "en", ("fall", "Profits", "Dr Reddy's", None)),
+    ("Allied Domecq shares in London rose 4% by noon.",
+     [("ORG", "एलाइड डोमेक", "Allied Domecq", ["Allied Domecq"]), ("LOC", "लंदन", "London", ["London"])], "en",
+     ("rise", "shares", "Allied Domecq", None)),
+    ("The company reported an 11% drop in revenue.", [], "en", ("fall", "revenue", None, None)),
+])
+def test_a_figure_that_moved_says_which_way_and_what_moved(text, entities, lang, expected):
+    d = make_digest(text, entities, lang=lang)
+    f = next(f for f in extract_facts(d) if f.type == "quantity")
+    got = (f.extra.get("change"), f.extra.get("measured"), name(d, f.subject), f.extra.get("counted"))
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,lang", [("Net profit fell to 500 crore rupees.", "en"),
+                                       ("शेयर गिरकर 500 रुपये पर आ गए।", "hi"),
+                                       ("5 घटनाओं में 10 लोग मारे गए।", "hi")])
+def test_a_level_reached_or_a_count_is_not_a_change(text, lang):
+    d = make_digest(text, lang=lang)
+    assert not [f for f in extract_facts(d) if f.type == "quantity" and "change" in f.extra]
+
+
+def test_the_source_of_a_figure_may_have_its_abbreviation_in_brackets():
+    d = make_digest("भारतीय रिज़र्व बैंक (RBI) के मुताबिक सिर्फ 10 बैंकों को मामूली दिक्कत हुई।",
+                    [("ORG", "भारतीय रिज़र्व बैंक", "Reserve Bank of India", ["भारतीय रिज़र्व बैंक", "RBI"])])
+    f = next(f for f in extract_facts(d) if f.type == "quantity")
+    assert name(d, f.extra.get("source")) == "Reserve Bank of India" and f.extra["counted"] == "बैंकों"
+
+
 # -- quotes --------------------------------------------------------------------------------------
 
 STONE = [("ORG", "मेटा", "Meta", ["मेटा"]), ("PER", "एंडी स्टोन", "Andy Stone", ["एंडी स्टोन"])]

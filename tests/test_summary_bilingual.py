@@ -106,6 +106,55 @@ def test_a_hindi_figure_says_what_happened_to_what_it_counts():
     assert "The figure for" not in " ".join(s.bullets)
 
 
+def test_a_change_is_written_with_its_direction_in_both_languages():
+    from newsdigest.summary.bilingual import describe_fact
+
+    hi = make_digest("इस घटना के बाद CrowdStrike के शेयर करीब 11% गिर गए। कंपनी ने माफी मांगी।",
+                     [("ORG", "क्राउडस्ट्राइक", "CrowdStrike", ["CrowdStrike"])], lang="hi")
+    s = other_summary(hi)
+    assert "CrowdStrike's shares fell about 11%." in s.bullets
+    assert s.headline == "CrowdStrike's shares fell about 11%"
+    assert "The figure for" not in " ".join(s.bullets)
+    fact = next(f for f in hi.facts if f.type == "quantity")
+    assert describe_fact(hi, fact, "hi") == "क्राउडस्ट्राइक: शेयर में करीब 11 प्रतिशत की गिरावट।"
+    en = make_digest("CrowdStrike shares fell about 11% on Friday, Reuters reported. The firm apologised.",
+                     [("ORG", "क्राउडस्ट्राइक", "CrowdStrike", ["CrowdStrike"]),
+                      ("ORG", "रॉयटर्स", "Reuters", ["Reuters"])], lang="en")
+    s = other_summary(en)
+    assert "रॉयटर्स के मुताबिक, क्राउडस्ट्राइक: शेयर में करीब 11 प्रतिशत की गिरावट।" in s.bullets
+    assert s.headline == "क्राउडस्ट्राइक: शेयर में करीब 11 प्रतिशत की गिरावट, रॉयटर्स के मुताबिक"
+
+
+def test_a_change_in_points_keeps_its_unit_in_the_oblique_plural():
+    from newsdigest.summary.bilingual import describe_fact
+
+    d = make_digest("सेंसेक्स 500 अंक लुढ़क गया।", [("ORG", "सेंसेक्स", "Sensex", ["सेंसेक्स"])], lang="hi")
+    d.facts = extract_facts(d)
+    assert describe_fact(d, d.facts[0], "hi") == "सेंसेक्स में 500 अंकों की गिरावट।"
+
+
+def test_a_hindi_count_in_the_oblique_plural_is_written_as_a_number_of():
+    from newsdigest.summary.bilingual import describe_fact
+
+    d = make_digest("भारतीय रिज़र्व बैंक (RBI) के मुताबिक सिर्फ 10 बैंकों को मामूली दिक्कत हुई।",
+                    [("ORG", "भारतीय रिज़र्व बैंक", "Reserve Bank of India", ["भारतीय रिज़र्व बैंक", "RBI"])])
+    d.facts = extract_facts(d)
+    fact = next(f for f in d.facts if f.type == "quantity")
+    assert describe_fact(d, fact, "hi") == "भारतीय रिज़र्व बैंक के मुताबिक, बैंकों की संख्या 10 रही।"
+
+
+def test_what_happened_to_a_counted_figure_is_said_in_english():
+    from newsdigest.summary.bilingual import describe_fact
+
+    d = make_digest("माइक्रोसॉफ्ट के मुताबिक इससे करीब 85 लाख Windows डिवाइस प्रभावित हुए। दुनियाभर में 5,000 से ज्यादा "
+                    "उड़ानें रद्द हुईं।", [("ORG", "माइक्रोसॉफ्ट", "Microsoft", ["माइक्रोसॉफ्ट"])])
+    d.facts = extract_facts(d)
+    devices, flights = [f for f in d.facts if f.type == "quantity"]
+    assert devices.extra["counted"] == "Windows डिवाइस"
+    assert describe_fact(d, devices, "en") == "According to Microsoft, about 8.5 million Windows devices were affected."
+    assert describe_fact(d, flights, "en") == "More than 5,000 flights were cancelled."
+
+
 def test_a_reporting_verb_is_the_source_of_a_figure_not_what_happened():
     text = "डाउनडिटेक्टर ने 40 हजार से ज्यादा शिकायतें दर्ज कीं।"
     d = make_digest(text, [("ORG", "डाउनडिटेक्टर", "Downdetector", ["डाउनडिटेक्टर"])], lang="hi")

@@ -4,9 +4,16 @@
 qualifier "more_than", subject = Facebook's entity, ``extra["source"]`` = Downdetector's entity and
 ``extra["counted"]`` = "आउटेज की रिपोर्ट" (borrowed from the next number across "और").
 
+A figure that gives a change says which way and of what: "CrowdStrike के शेयर करीब 11% गिर गए" and
+"CrowdStrike shares fell about 11%" give ``extra["change"]`` = "fall" ("rise" for बढ़े, rose) and
+``extra["measured"]`` = "शेयर" / "shares" (the noun before the number; the subject is CrowdStrike). A
+level reached ("fell to 500", "गिरकर 500") is not a change by that amount and is not marked.
+
 Numbers inside an entity name (Metro Line 3) and time spans (handled as durations) are skipped.
 """
 from __future__ import annotations
+
+import unicodedata
 
 import regex
 
@@ -43,7 +50,8 @@ a an the of for in on at to from by with and or but than as per over under into 
 is are was were be been being has have had will would can could may might shall should must do does did
 it its this that these those which who whom whose there here their his her our your my
 said says told added wrote reported recorded according more less fewer than up down out off
-also only just still even nearly almost about around so such each every other another
+also only just still even nearly almost about around so such each every other another while whereas
+when before after because since although though despite
 now then next last ago later year month week day today
 """.split())
 _REPORTING_HI = regex.compile(
@@ -51,12 +59,36 @@ _REPORTING_HI = regex.compile(
 _REPORTING_EN = regex.compile(
     r"\b(?:record(?:ed|s)?|report(?:ed|s)?|said|says|estimat(?:ed|es)|counted|tracked|showed|shows|data)\b",
     regex.IGNORECASE)
-_ACCORDING_HI = regex.compile(r"^\s*(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)")
+# "भारतीय रिज़र्व बैंक (RBI) के मुताबिक": an abbreviation in brackets may stand between
+_ACCORDING_HI = regex.compile(r"^\s*(?:\([^()]{1,40}\)\s*|\)\s*)?(?:के|की)\s+(?:मुताबिक|मुताबिक़|अनुसार)")
 _ACCORDING_EN = regex.compile(r"\baccording\s+to\s+(?:the\s+)?$", regex.IGNORECASE)
 _AGENT_HI = regex.compile(r"^\s*ने(?![\p{L}\p{M}])")
 _ABOUT_HI = regex.compile(
     r"^\s*(?!(?:के|की)\s+(?:मुताबिक|अनुसार))(?:के\s+लिए|को|के|की|का|में|पर)(?![\p{L}\p{M}])(?:\s+[\p{L}\p{M}]+){0,3}\s*$")
 _FOR_EN = regex.compile(r"^(?:\s+[\p{L}-]+){0,3}?\s+(?:for|of|at|in)\s+(?:the\s+)?$", regex.IGNORECASE)
+# which way a figure moved. Hindi: the verb after the number ("11% गिर गए", "5% तक बढ़ी") or the noun of
+# the change ("11% की गिरावट"); English: the verb before it ("fell 11%", "rose by 5%", "were down 11%")
+# or the noun after it ("an 11% drop")
+_VERB_FORMS_HI = r"(?:ा|ी|े|ीं|कर)?"
+_CHANGE_HI = regex.compile(unicodedata.normalize("NFC", (
+    r"^\s*(?:तक\s+)?(?:(?P<fall>(?:गिर|घट|लुढ़क|फिसल|टूट){v})|(?P<rise>(?:बढ़|उछल|चढ़){v})"
+    r"|की\s+(?:(?P<fall>गिरावट|कमी)|(?P<rise>बढ़त|बढ़ोतरी|बढ़ोत्तरी|वृद्धि|इजाफा|इज़ाफ़ा|उछाल|तेजी|तेज़ी)))"
+    r"(?![\p{{L}}\p{{M}}])").format(v=_VERB_FORMS_HI)))
+_CHANGE_EN_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:(?P<fall>fell|dropped|declined|slid|slumped|plunged|tumbled|sank|decreased|down)"
+    r"|(?P<rise>rose|jumped|climbed|gained|surged|soared|grew|increased|up))(?:\s+by)?\s*$", regex.IGNORECASE)
+_CHANGE_EN_AFTER = regex.compile(
+    r"^[\s-]*(?:(?P<fall>fall|drop|decline|slide|plunge)|(?P<rise>rise|jump|gain|surge|increase))(?![\p{L}])",
+    regex.IGNORECASE)
+_IN_NOUN_EN = regex.compile(
+    r"\s+in\s+(?:the\s+)?([a-z][a-z-]*(?:\s+(?!(?:of|for|to|from|at|in|on|by|and|or|as)\b)[a-z][a-z-]*)?)(?![\p{L}-])")
+_OF_EN = {"at", "in", "of", "for"}
+_CLAUSE_EN = {"but", "while", "whereas", "when", "as", "after", "before", "because", "since", "with", "that"}
+_DETERMINERS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
+_BEFORE_CHANGE = set(unicodedata.normalize("NFC", """
+करीब क़रीब लगभग तकरीबन तक़रीबन में about around nearly almost some were was are is has have had been
+closed ended finished opened edged
+""").split())
 _CLAUSE_BREAK = regex.compile(r"[,;:()\"।]|\s(?:लेकिन|जबकि|but|while|whereas)\s")
 
 
@@ -85,6 +117,17 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
         predicate = _predicate(ctx, q.end, counted, sentence[1])
         if predicate:
             fact.extra["predicate"] = predicate
+        change = _change(ctx, q.start, q.end, sentence, counted)
+        if change:
+            fact.extra["change"], measured, owner = change
+            if measured:
+                fact.extra["measured"] = measured
+            if owner is not None:
+                fact.subject = owner.entity.id
+            fact.extra.pop("predicate", None)  # the change says what happened
+            if counted and (_CHANGE_HI.match(" " + counted) or _CHANGE_HI.match(" की " + counted)
+                            or _CHANGE_EN_AFTER.match(counted)):
+                del fact.extra["counted"]  # "11% की गिरावट": the change is not what is counted
         facts.append(fact)
     _share_counted(ctx, facts)
     return facts
@@ -157,6 +200,11 @@ def _counted(ctx: FactContext, end: int, sentence_end: int) -> str | None:
             genitive_used = True  # "आउटेज की रिपोर्ट", "जानवरों की मौत"
             i += 1
             continue
+        if (not content and regex.fullmatch(r"\p{Lu}[\p{Latin}]+", word) and regex.match(r"\p{Devanagari}", nxt)
+                and _is_content(nxt) and nxt not in _HEAD_NOUNS):
+            content.append((s, e))  # "85 लाख Windows डिवाइस": a name in Latin letters before the Hindi noun
+            i += 1
+            continue
         if not _is_content(word) or nxt.lower() in _AUX or (content and genitive_used is False and len(content) >= 2):
             break
         content.append((s, e))
@@ -204,6 +252,95 @@ def _predicate(ctx: FactContext, end: int, counted: str | None, sentence_end: in
     return None
 
 
+def _change(ctx: FactContext, start: int, end: int, sentence: tuple[int, int],
+            counted: str | None = None) -> tuple[str, str | None, MentionRef | None] | None:
+    """("fall" or "rise", the noun before the number that moved, the entity it belongs to) for a figure
+    that gives a change; the last two may be None. The Hindi verb may follow the counted noun
+    ("सेंसेक्स 500 अंक लुढ़क गया")."""
+    after = ctx.norm_slice(end, sentence[1])
+    before = ctx.norm_slice(sentence[0], start)
+    m = _CHANGE_HI.match(after)
+    at = ctx.text.find(counted, end, sentence[1]) if counted and m is None else -1
+    if at >= 0 and not ctx.text[end:at].strip():
+        m = _CHANGE_HI.match(ctx.norm_slice(at + len(counted), sentence[1]))
+    verb_start = start
+    if m is None:
+        m = _CHANGE_EN_BEFORE.search(before) or _CHANGE_EN_AFTER.match(after)
+        if m is not None and m.re is _CHANGE_EN_BEFORE:
+            verb_start = ctx.orig(ctx.to_norm(sentence[0]) + m.start())
+    if m is None:
+        return None
+    if m.re is _CHANGE_EN_AFTER:  # "an 11% drop in revenue": what moved is after the change
+        rest = _IN_NOUN_EN.match(after, m.end())
+        base = ctx.to_norm(end)
+        measured = rest and ctx.text[ctx.orig(base + rest.start(1)):ctx.orig(base + rest.end(1))]
+        owner = None
+    else:
+        measured, owner = _measured(ctx, sentence[0], verb_start)
+    return ("fall" if m.group("fall") else "rise"), measured or None, owner
+
+
+def _measured(ctx: FactContext, sentence_start: int, pos: int) -> tuple[str | None, MentionRef | None]:
+    """The noun just before ``pos`` (the number, or an English verb of change), and the entity it belongs
+    to when a phrase says so: "CrowdStrike के शेयर" -> "शेयर", "पेट्रोल की कीमत" -> "पेट्रोल की कीमत",
+    "CrowdStrike's shares" -> "shares"; up to three words with one genitive, never into an entity mention
+    or across a clause break. English puts the noun before a preposition: "Profits at Indian drugmaker
+    Dr Reddy's fell" -> "Profits", "Allied Domecq shares in London rose" -> ("shares", Allied Domecq)."""
+    tokens = [(m.start(), m.end(), m.group())
+              for m in _TOKEN.finditer(ctx.norm, ctx.to_norm(sentence_start), ctx.to_norm(pos))][-12:]
+    opening = _TOKEN.search(ctx.norm, ctx.to_norm(sentence_start), ctx.to_norm(pos))
+    first = opening.start() if opening else -1
+
+    def noun(s: int, word: str) -> bool:  # a capital that only starts the sentence ("Shares were down") is no name
+        return _is_content(word) or (s == first and word[:1].isupper() and _is_content(word.lower()))
+
+    words: list[tuple[int, int, str]] = []
+    k = len(tokens) - 1
+    while k >= 0:
+        s, e, word = tokens[k]
+        if ctx.overlaps_mention(ctx.orig(s), ctx.orig(e)) or len(words) >= 3 or word == "s":
+            break  # a name, or its possessive "’s"
+        if not words and word.lower() in _BEFORE_CHANGE:
+            k -= 1
+            continue  # a qualifier outside the number's span, "कीमत में", "shares were down"
+        if word in _GENITIVE_HI and words and words[-1][2] not in _GENITIVE_HI:
+            words.append((s, e, word))
+            k -= 1
+            continue
+        if not noun(s, word):
+            break
+        words.append((s, e, word))
+        k -= 1
+    while words and words[-1][2] in _GENITIVE_HI:
+        words.pop()  # "CrowdStrike के शेयर": the genitive belongs to the name
+    owner = None
+    # English: the words found (or a name) are the object of a preposition; the noun before it moved
+    j = k
+    if words:  # "Turnover for the quarter", "Shares in the retailer"
+        while j >= 0 and tokens[j][2].lower() in _DETERMINERS_EN:
+            j -= 1
+    elif j >= 0 and ctx.overlaps_mention(ctx.orig(tokens[j][0]), ctx.orig(tokens[j][1])):
+        # "Profits at Indian drugmaker Dr Reddy's", "Shares in storage and delivery firm Exel"
+        while j >= 0 and ctx.overlaps_mention(ctx.orig(tokens[j][0]), ctx.orig(tokens[j][1])):
+            j -= 1
+        stop = j - 5
+        while j > stop and j >= 0 and tokens[j][2].lower() not in _OF_EN and regex.match(r"\p{Latin}", tokens[j][2]) \
+                and tokens[j][2].lower() not in _CLAUSE_EN:
+            j -= 1
+    if 0 < j and tokens[j][2].lower() in _OF_EN and regex.match(r"\p{Latin}", tokens[j - 1][2]):
+        head = tokens[j - 1]
+        if noun(head[0], head[2]):
+            before = ctx.mentions_in(sentence_start, ctx.orig(head[0]))
+            if before and not ctx.norm_slice(before[-1].end, ctx.orig(head[0])).strip():
+                owner = before[-1]  # "Allied Domecq shares in London"
+            words = [head]
+        else:
+            words = []  # "people out of work": the words found are not what moved
+    if not words:
+        return None, owner
+    return ctx.text[ctx.orig(words[-1][0]):ctx.orig(words[0][1])], owner
+
+
 def _is_content(word: str) -> bool:
     low = word.lower()
     if low in _STOP_HI or low in _STOP_EN or low in _VERBS_HI or not regex.match(r"[\p{L}]", word):
@@ -218,7 +355,7 @@ def _is_content(word: str) -> bool:
 def _share_counted(ctx: FactContext, facts: list[Fact]) -> None:
     """"5 लाख से ज्यादा और ... 88,000 से अधिक आउटेज की रिपोर्ट": both count the reports."""
     for a, b in zip(facts, facts[1:]):
-        if "counted" in a.extra or "counted" not in b.extra:
+        if "counted" in a.extra or "counted" not in b.extra or "change" in a.extra or "change" in b.extra:
             continue
         if ctx.sentence_index(a.span[0]) != ctx.sentence_index(b.span[0]):
             continue

@@ -112,6 +112,8 @@ def _english_word(word: str, lexicon: lx.Lexicon) -> str | None:
     """One Hindi word in English: the lexicon's best content word, else an English loanword read back
     (रिपोर्ट = report) when the spelling the transliteration model gives is a common English word. A
     plural the lexicon lacks is looked up by its stem (पार्टियों -> पार्टी), and the English made plural."""
+    if regex.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", word):
+        return word  # a word the Hindi text writes in Latin letters ("Windows डिवाइस") is kept
     for form, plural in [(word, False)] + [(stem, True) for stem in _hindi_stems(word)]:
         for cand in lexicon.english(form):
             if not lx.is_function_word(cand, "en") and cand.isalpha():
@@ -203,7 +205,8 @@ def render_counted(counted: str | None, src: str, tgt: str, value=None, case: st
     if not counted:
         return "", True
     if src == tgt:
-        return counted, True
+        oblique = tgt == "hi" and case == "oblique" and (value is None or value != 1)
+        return (lx.oblique_plural(counted) if oblique else counted), True
     lexicon = lexicon if lexicon is not None else lx.load_lexicon()
     words = counted.split()
     many = value is None or value != 1
@@ -280,6 +283,18 @@ def _phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     return " ".join(p for p in (q, counted, done) if p)
 
 
+def _passive(fact: Fact, src: str, tgt: str) -> str | None:
+    """"about 8.5 million Windows devices were affected": a counted figure with what happened to it."""
+    done = participle(fact, src, tgt)
+    counted = fact.extra.get("counted")
+    if not done or not counted or _scale_of(fact, src):
+        return None
+    what, ok = render_counted(counted, src, tgt, fact.value)
+    if not ok:
+        return None
+    return f"{format_quantity(fact, tgt)} {what} {'was' if fact.value == 1 else 'were'} {done}"
+
+
 def _source_verb(digest: Digest, fact: Fact) -> str | None:
     if fact.sentence is None or fact.sentence >= len(digest.sentences):
         return None
@@ -289,15 +304,66 @@ def _source_verb(digest: Digest, fact: Fact) -> str | None:
 
 def _counts_hi(fact: Fact, src: str) -> str | None:
     """The Hindi oblique plural of what a plain count counts, for "{x} की संख्या"; None when the fact is
-    an amount (a unit) or its noun is not a plural the lexicon renders."""
+    an amount (a unit) or its noun is not a plural the lexicon renders. A Hindi text's own oblique
+    plural ("10 बैंकों और ...") is used as it stands: "बैंकों की संख्या 10"."""
     counted = fact.extra.get("counted")
+    if src == "hi" and counted and not fact.unit and not _scale_of(fact, src):
+        return counted if counted.endswith(("ों", "ओं")) and len(counted.split()) == 1 else None
     if fact.unit or not counted or src != "en" or not _is_plural_en(counted) or _scale_of(fact, src):
         return None
     text, ok = render_counted(counted, src, "hi", fact.value, case="oblique")
     return text if ok else None
 
 
+_CHANGE_WORDS = {"en": {"fall": "fell", "rise": "rose"}, "hi": {"fall": "गिरावट", "rise": "बढ़ोतरी"}}
+
+
+def _change_clause(digest: Digest, fact: Fact, src: str, tgt: str) -> str | None:
+    """A figure that gives a change, as a clause: "CrowdStrike's shares fell about 11%" /
+    "क्राउडस्ट्राइक: शेयरों में करीब 11 प्रतिशत की गिरावट" (the Hindi noun form needs no agreement
+    with a gender the lexicon does not hold); None when the fact is no change or names nothing that moved."""
+    change = fact.extra.get("change")
+    if change not in ("fall", "rise"):
+        return None
+    subject = entity_name(digest.entity(fact.subject), tgt)
+    measured = fact.extra.get("measured")
+    q = format_quantity(fact, tgt)
+    counted = fact.extra.get("counted")
+    if counted and not _scale_of(fact, src):  # "rose 23 points" / "23 अंकों की बढ़ोतरी"
+        unit, ok = render_counted(counted, src, tgt, fact.value, case="oblique" if tgt == "hi" else "direct")
+        if ok:
+            q = f"{q} {unit}"
+    if tgt == "en":
+        what = render_counted(measured, src, tgt)[0] if measured else ""
+        if src == "en" and what and not (fact.subject and what[:1].isupper()):
+            what = what[:1].lower() + what[1:]  # "Shares were down 11%": the sentence's capital
+        who = f"{subject}'s {what}" if subject and what else subject or what
+        return f"{_capitalise(who)} {_CHANGE_WORDS[tgt][change]} {q}" if who else None
+    if not measured:
+        where = subject
+    elif src == "hi":  # the text's own words; a direct plural (कीमतें) before में is oblique (कीमतों)
+        where = lx.oblique_plural(measured) if measured.endswith(("ें", "एं", "एँ")) else measured
+    else:  # the singular: "बिक्री में", "शेयर में" (sales, shares)
+        where = render_counted(measured, src, tgt, value=1)[0]
+    if subject and measured:
+        where = f"{subject}: {where}"
+    return f"{where} में {q} की {_CHANGE_WORDS[tgt][change]}" if where else None
+
+
+def _change_sentence(digest: Digest, fact: Fact, src: str, tgt: str) -> str | None:
+    clause = _change_clause(digest, fact, src, tgt)
+    if clause is None:
+        return None
+    source = entity_name(digest.entity(fact.extra.get("source")), tgt)
+    if tgt == "en":
+        return f"{clause}, according to {source}." if source else f"{clause}."
+    return f"{source} के मुताबिक, {clause}।" if source else f"{clause}।"
+
+
 def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) -> str:
+    changes = [_change_sentence(digest, f, src, tgt) for f in group]
+    if any(changes):  # each change is its own clause; the other figures of the sentence keep theirs
+        return " ".join(c or _quantity_sentence(digest, [f], src, tgt) for c, f in zip(changes, group))
     first = group[0]
     source_name = entity_name(digest.entity(first.extra.get("source")), tgt)
     shared = len(group) > 1 and all(f.extra.get("counted") == first.extra.get("counted") for f in group)
@@ -308,10 +374,13 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
             phrase = _phrase(f, src, tgt, with_counted=not (shared and k > 0))
             parts.append(f"{phrase} for {subject}" if subject else phrase)
         joined = _join(parts, tgt)
+        passive = _passive(first, src, tgt) if len(group) == 1 and not first.subject else None
         if source_name:
             verb = _source_verb(digest, first)
             if verb:
                 return f"{source_name} {verb} {joined}."
+            if passive:  # "According to Microsoft, about 8.5 million Windows devices were affected."
+                return f"According to {source_name}, {passive}."
             return f"According to {source_name}, {'the figures were' if len(group) > 1 else 'the figure was'} {joined}."
         if len(group) == 1 and first.subject:
             subject = entity_name(digest.entity(first.subject), tgt)
@@ -321,6 +390,8 @@ def _quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) ->
         place = _place_of(digest, first)
         if place:
             return f"In {place}: {joined}."
+        if passive:
+            return f"{_capitalise(passive)}."
         return f"The {'figures given are' if len(group) > 1 else 'figure given is'} {joined}."
     counts = _counts_hi(first, src) if shared or len(group) == 1 else None
     parts = []
@@ -505,6 +576,11 @@ def headline_from_facts(digest: Digest, tgt: str, src: str | None = None) -> str
     figure = first_figure(digest)
     if figure is None:
         return head
+    change = _change_clause(digest, figure, src, tgt)
+    if change:  # "CrowdStrike's shares fell about 11%": the clause names its own actor
+        source = entity_name(digest.entity(figure.extra.get("source")), tgt)
+        said = (f", says {source}" if tgt == "en" else f", {source} के मुताबिक") if source else ""
+        return f"{change}{said}" if figure.subject or not head else f"{head}: {change}{said}"
     if not head:
         return _capitalise(_phrase(figure, src, tgt)) if tgt == "en" else _phrase(figure, src, tgt)
     counts = _counts_hi(figure, src) if tgt == "hi" else None
