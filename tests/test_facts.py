@@ -297,6 +297,7 @@ CROWDSTRIKE = [("ORG", "क्राउडस्ट्राइक", "CrowdStrik
     ("Allied Domecq shares in London rose 4% by noon.",
      [("ORG", "एलाइड डोमेक", "Allied Domecq", ["Allied Domecq"]), ("LOC", "लंदन", "London", ["London"])], "en",
      ("rise", "shares", "Allied Domecq", None)),
+    ("इस वर्ष सूचकांक 12% नीचे आ गया।", [], "hi", ("fall", "सूचकांक", None, None)),
     ("The company reported an 11% drop in revenue.", [], "en", ("fall", "revenue", None, None)),
 ])
 def test_a_figure_that_moved_says_which_way_and_what_moved(text, entities, lang, expected):
@@ -308,7 +309,9 @@ def test_a_figure_that_moved_says_which_way_and_what_moved(text, entities, lang,
 
 @pytest.mark.parametrize("text,lang", [("Net profit fell to 500 crore rupees.", "en"),
                                        ("शेयर गिरकर 500 रुपये पर आ गए।", "hi"),
-                                       ("5 घटनाओं में 10 लोग मारे गए।", "hi")])
+                                       ("5 घटनाओं में 10 लोग मारे गए।", "hi"),
+                                       ("दूसरे दिन कुल 16 विकेट गिरे।", "hi"),
+                                       ("सरकार को एक अरब डॉलर धनराशि की कमी का सामना करना पड़ा।", "hi")])
 def test_a_level_reached_or_a_count_is_not_a_change(text, lang):
     d = make_digest(text, lang=lang)
     assert not [f for f in extract_facts(d) if f.type == "quantity" and "change" in f.extra]

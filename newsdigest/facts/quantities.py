@@ -35,6 +35,7 @@ _STOP_HI = set("""
 दर्ज जारी शुरू पेश खत्म बंद रद्द तय प्रभावित पहुंच पहुंचा पहुंची पहुंचे बताया बताई कहा
 यह ये वह वे इस उस इन उन जो जिस जिन जिसमें जिनमें यानी अब भी प्रति तक़रीबन करीब लगभग
 समेत सहित रहने होने करने जाने देने लेने रखा रखी रखे गिर गिरा गिरी गिरे बढ़ बढ़कर बढ़ाकर घटकर
+अपना अपनी अपने बीच दौरान बाद पहले साथ तहत नीचे ऊपर कुल
 """.split())
 _AUX = set("है हैं था थे थी थीं हो गया गई गए गईं गयी गये रहा रही रहे जाएगा जाएगी जाएंगे".split())
 _VERBS_HI = set("""
@@ -70,10 +71,16 @@ _FOR_EN = regex.compile(r"^(?:\s+[\p{L}-]+){0,3}?\s+(?:for|of|at|in)\s+(?:the\s+
 # the change ("11% की गिरावट"); English: the verb before it ("fell 11%", "rose by 5%", "were down 11%")
 # or the noun after it ("an 11% drop")
 _VERB_FORMS_HI = r"(?:ा|ी|े|ीं|कर)?"
+_CHANGE_VERB_HI = (r"(?P<fall>(?:गिर|घट|लुढ़क|फिसल|टूट){v}|नीचे(?=\s+(?:आ|चल|गिर|लुढ़क|फिसल)))"
+                   r"|(?P<rise>(?:बढ़|उछल|चढ़){v}|ऊपर(?=\s+(?:आ|चढ़|उठ|पहुंच|गए|गया|गई)))").format(v=_VERB_FORMS_HI)
 _CHANGE_HI = regex.compile(unicodedata.normalize("NFC", (
-    r"^\s*(?:तक\s+)?(?:(?P<fall>(?:गिर|घट|लुढ़क|फिसल|टूट){v})|(?P<rise>(?:बढ़|उछल|चढ़){v})"
+    r"^\s*(?:तक\s+)?(?:{verb}"
     r"|की\s+(?:(?P<fall>गिरावट|कमी)|(?P<rise>बढ़त|बढ़ोतरी|बढ़ोत्तरी|वृद्धि|इजाफा|इज़ाफ़ा|उछाल|तेजी|तेज़ी)))"
-    r"(?![\p{{L}}\p{{M}}])").format(v=_VERB_FORMS_HI)))
+    r"(?![\p{{L}}\p{{M}}])").format(verb=_CHANGE_VERB_HI)))
+# after a counted noun only a verb, and only when an entity moved: "सेंसेक्स 500 अंक लुढ़का" (not "16 विकेट
+# गिरे", wickets fell; not "एक अरब डॉलर धनराशि की कमी", a shortage)
+_CHANGE_AFTER_COUNTED_HI = regex.compile(unicodedata.normalize("NFC", (
+    r"^\s*(?:तक\s+)?(?:{verb})(?![\p{{L}}\p{{M}}])").format(verb=_CHANGE_VERB_HI)))
 _CHANGE_EN_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:(?P<fall>fell|dropped|declined|slid|slumped|plunged|tumbled|sank|decreased|down)"
     r"|(?P<rise>rose|jumped|climbed|gained|surged|soared|grew|increased|up))(?:\s+by)?\s*$", regex.IGNORECASE)
@@ -87,7 +94,12 @@ _CLAUSE_EN = {"but", "while", "whereas", "when", "as", "after", "before", "becau
 _DETERMINERS_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 _BEFORE_CHANGE = set(unicodedata.normalize("NFC", """
 करीब क़रीब लगभग तकरीबन तक़रीबन में about around nearly almost some were was are is has have had been
-closed ended finished opened edged
+closed ended finished opened edged तो भी ही
+""").split())
+# a time is when a figure moved, not what moved ("इस वर्ष 15 पायदान ऊपर चढ़े")
+_TIME_NOUNS = set(unicodedata.normalize("NFC", """
+वर्ष साल सालों महीने महीना महीनों दिन दिनों सप्ताह हफ्ते हफ़्ते घंटे घंटों तिमाही
+year years month months week weeks day days hour hours
 """).split())
 _CLAUSE_BREAK = regex.compile(r"[,;:()\"।]|\s(?:लेकिन|जबकि|but|while|whereas)\s")
 
@@ -117,7 +129,7 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
         predicate = _predicate(ctx, q.end, counted, sentence[1])
         if predicate:
             fact.extra["predicate"] = predicate
-        change = _change(ctx, q.start, q.end, sentence, counted)
+        change = _change(ctx, q.start, q.end, sentence, counted, moved=subject is not None)
         if change:
             fact.extra["change"], measured, owner = change
             if measured:
@@ -253,16 +265,16 @@ def _predicate(ctx: FactContext, end: int, counted: str | None, sentence_end: in
 
 
 def _change(ctx: FactContext, start: int, end: int, sentence: tuple[int, int],
-            counted: str | None = None) -> tuple[str, str | None, MentionRef | None] | None:
+            counted: str | None = None, moved: bool = False) -> tuple[str, str | None, MentionRef | None] | None:
     """("fall" or "rise", the noun before the number that moved, the entity it belongs to) for a figure
-    that gives a change; the last two may be None. The Hindi verb may follow the counted noun
-    ("सेंसेक्स 500 अंक लुढ़क गया")."""
+    that gives a change; the last two may be None. The Hindi verb may follow the counted noun when
+    an entity (``moved``: the fact has a subject) is what moved ("सेंसेक्स 500 अंक लुढ़क गया")."""
     after = ctx.norm_slice(end, sentence[1])
     before = ctx.norm_slice(sentence[0], start)
     m = _CHANGE_HI.match(after)
-    at = ctx.text.find(counted, end, sentence[1]) if counted and m is None else -1
+    at = ctx.text.find(counted, end, sentence[1]) if counted and m is None and moved else -1
     if at >= 0 and not ctx.text[end:at].strip():
-        m = _CHANGE_HI.match(ctx.norm_slice(at + len(counted), sentence[1]))
+        m = _CHANGE_AFTER_COUNTED_HI.match(ctx.norm_slice(at + len(counted), sentence[1]))
     verb_start = start
     if m is None:
         m = _CHANGE_EN_BEFORE.search(before) or _CHANGE_EN_AFTER.match(after)
@@ -307,8 +319,8 @@ def _measured(ctx: FactContext, sentence_start: int, pos: int) -> tuple[str | No
             words.append((s, e, word))
             k -= 1
             continue
-        if not noun(s, word):
-            break
+        if not noun(s, word) or (words and word.lower() in _TIME_NOUNS):
+            break  # "इस वर्ष सूचकांक": the time is when it moved
         words.append((s, e, word))
         k -= 1
     while words and words[-1][2] in _GENITIVE_HI:
@@ -336,7 +348,7 @@ def _measured(ctx: FactContext, sentence_start: int, pos: int) -> tuple[str | No
             words = [head]
         else:
             words = []  # "people out of work": the words found are not what moved
-    if not words:
+    if not words or words[0][2].lower() in _TIME_NOUNS:
         return None, owner
     return ctx.text[ctx.orig(words[-1][0]):ctx.orig(words[0][1])], owner
 
