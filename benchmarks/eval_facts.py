@@ -7,9 +7,11 @@ Quantities: a prediction matches a gold quantity when their spans overlap; recal
 quantities, precision over predictions (those inside an optional gold span are ignored), and among
 matches the share with the right value and the right qualifier. Quotes (digest only): a predicted
 quote matches when it overlaps a gold quote; speaker right when the speaker entity's English name is
-the gold speaker_en (case-insensitive) or the gold has none and the prediction has none; speaker
-entity right (attribution apart from spelling) when one of the speaker entity's mentions overlaps
-the gold speaker mention or has its text, or both sides have none; reported
+the gold speaker_en (case-insensitive), or one of the acceptable names (en, en_alts) of the gold entity
+at the speaker mention, or the gold has none and the prediction has none (speaker_right_exact: the
+speaker_en alone); speaker entity right (attribution apart from spelling) when the name is right or
+one of the speaker entity's mentions overlaps the gold speaker mention or has its text, or both
+sides have none; reported
 speech shown as a direct quote is counted apart. ``--json`` also lists the missed gold quotes, the
 spurious predicted ones and the speaker errors.
 """
@@ -63,7 +65,7 @@ def _key(name) -> str:
 
 
 def score_quotes(records, digests) -> dict:
-    n_gold = hit = speaker_ok = speaker_entity_ok = n_pred = pred_hit = reported_as_quote = 0
+    n_gold = hit = speaker_ok = speaker_exact = speaker_entity_ok = n_pred = pred_hit = reported_as_quote = 0
     errors, misses, wrong = [], [], []
     for rec, d in zip(records, digests):
         gold = rec.get("quotes") or []
@@ -87,17 +89,26 @@ def score_quotes(records, digests) -> dict:
             got = ent.name_en if ent else None
             want = g.get("speaker_en")
             span = g.get("speaker") or {}
+            # the gold entity at the speaker mention may list other acceptable names (GUIDELINES: en_alts,
+            # "the full name for a short mention": गोस्वामी -> K K Goswami or Krishnakant Goswami)
+            accepted = {_key(want)}
+            for e in rec.get("entities") or []:
+                if span and overlaps((e["start"], e["end"]), (span["start"], span["end"])):
+                    accepted |= {_key(e.get("en"))} | {_key(a) for a in e.get("en_alts") or []}
             if ent is None:
                 speaker_entity_ok += want is None
             elif span:  # attribution apart from spelling: the entity names the gold speaker mention
-                speaker_entity_ok += any(overlaps((mm.start, mm.end), (span["start"], span["end"]))
-                                         or mm.text == span.get("text") for mm in ent.mentions)
-            if _key(want) == _key(got):  # both None counts: the text never names the speaker
+                speaker_entity_ok += _key(got) in accepted or any(
+                    overlaps((mm.start, mm.end), (span["start"], span["end"])) or mm.text == span.get("text")
+                    for mm in ent.mentions)
+            speaker_exact += _key(want) == _key(got)
+            if _key(got) in accepted:  # both None counts: the text never names the speaker
                 speaker_ok += 1
             else:
                 errors.append({"quote": g["text"][:60], "gold": want, "got": got})
     return {"gold": n_gold, "predicted": n_pred, "recall": round(hit / max(1, n_gold), 4),
             "precision": round(pred_hit / max(1, n_pred), 4), "speaker_right": round(speaker_ok / max(1, hit), 4),
+            "speaker_right_exact": round(speaker_exact / max(1, hit), 4),
             "speaker_entity_right": round(speaker_entity_ok / max(1, hit), 4),
             "reported_shown_as_quote": reported_as_quote, "speaker_errors": errors[:30],
             "missed": misses[:40], "spurious": wrong[:40]}

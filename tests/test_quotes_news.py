@@ -285,6 +285,16 @@ def test_a_surname_alone_speaks_for_the_person_last_named_in_full_with_it():
     assert [name(d, q.speaker) for q in quotes(d)] == ["KK Goswami"]
 
 
+def test_a_name_addressed_in_an_earlier_quotation_is_not_the_surname_that_writes():
+    # a suicide note quoted twice: the heir it addresses is named in full only inside the quotations
+    giris = [("PER", "नरेंद्र गिरी", "Narendra Giri", ["नरेंद्र गिरी"]),
+             ("PER", "बलबीर गिरी", "Balbir Giri", ["बलबीर गिरी"]), ("PER", "गिरी", "Giri", ["गिरी"])]
+    text = ("सुसाइड नोट में नरेंद्र गिरी ने उत्तराधिकारी का ऐलान किया। ‘बलबीर गिरी, तुम महंत बनोगे’ "
+            "गिरी ने नोट में लिखा है, ‘मेरी समाधि पार्क में दी जाए।’")
+    d = make_digest(text, giris)
+    assert [(q.text, name(d, q.speaker)) for q in quotes(d)][-1] == ("मेरी समाधि पार्क में दी जाए।", "Narendra Giri")
+
+
 def test_a_surname_alone_with_no_full_name_before_it_stays_itself():
     text = "गोस्वामी ने कहा, 'शुरुआत में लोग हंसते थे।' बाद में केके गोस्वामी मुंबई आए।"
     d = make_digest(text, GOSWAMIS)

@@ -349,6 +349,9 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
         start, end = trim_span(ctx.text, ctx.orig(qs), ctx.orig(qe), chars=" \t\n,")
         if start >= end or (speaker is None and len(ctx.text[start:end].split()) < 3):
             continue
+        if speaker is not None:
+            speaker, surname = _named_in_full(ctx, speaker, (start, end), quoted)
+            via = via or ("surname" if surname else None)
         facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True))
         if standalone:
             unattributed.append(facts[-1])
@@ -477,10 +480,12 @@ def _last_name_word(entity) -> tuple[int, str]:
     return len(words), words[-1] if words else ""
 
 
-def _named_in_full(ctx: FactContext, m: MentionRef, quote: tuple[int, int]) -> tuple[MentionRef, bool]:
+def _named_in_full(ctx: FactContext, m: MentionRef, quote: tuple[int, int],
+                   quoted: tuple = ()) -> tuple[MentionRef, bool]:
     """A person named by a surname alone (गोस्वामी, "Goswami") whom linking could not join to one full
     name, because the article names several people with it (केके गोस्वामी, कृष्णकांत गोस्वामी), is the
-    one named in full last before this mention (outside the quote itself); (mention, True) then."""
+    one named in full last before this mention, outside the quote itself and outside any quotation
+    (``quoted``: a name addressed in a quoted letter is not its writer); (mention, True) then."""
     if m.entity.type != "PER":
         return m, False
     n, word = _last_name_word(m.entity)
@@ -490,7 +495,8 @@ def _named_in_full(ctx: FactContext, m: MentionRef, quote: tuple[int, int]) -> t
     for other in ctx.mentions:
         if other.start >= m.start:
             break
-        if other.entity is m.entity or other.entity.type != "PER" or quote[0] <= other.start < quote[1]:
+        if other.entity is m.entity or other.entity.type != "PER" or quote[0] <= other.start < quote[1] \
+                or any(qs <= other.start < qe for qs, qe in quoted):
             continue
         k, w = _last_name_word(other.entity)
         if k >= 2 and w == word:
