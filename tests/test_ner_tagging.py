@@ -173,3 +173,14 @@ def test_two_one_word_people_side_by_side_are_one_name_but_longer_ones_and_punct
     # a zero-width space glued to a name is no part of it; one Devanagari letter (न) is no name
     assert [t for t, _ in _tagged(text, labs)] == [
         "अल्लू अर्जुन", "अनन्या पांडे", "आयुष्मान खुराना", "अक्षय", "सलमान", "रिंदा"]
+
+
+def test_a_latin_name_is_whole_across_a_glued_hyphen_but_two_tagged_names_stay_two():
+    text = "एजेंसी (CERT-In) और Hewlett-Packard , India-Pakistan सीरीज़ , pro-Kremlin , US-German , Sino-US"
+    words = [text[a:b] for a, b in word_spans(text)]
+    labs = ["O"] * len(words)
+    for w, lab in [("In", "B-ORG"), ("Packard", "B-ORG"), ("India", "B-LOC"), ("Pakistan", "B-LOC"),
+                   ("Kremlin", "B-ORG"), ("US", "B-LOC")]:
+        labs = [lab if x == w else old for x, old in zip(words, labs)]
+    assert _tagged(text, labs) == [("CERT-In", "ORG"), ("Hewlett-Packard", "ORG"), ("India", "LOC"),
+                                   ("Pakistan", "LOC"), ("Kremlin", "ORG"), ("US", "LOC"), ("US", "LOC")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import regex
 
 from ..schema import EntitySpan
 from .tagging import bio_spans, is_alnum, postprocess, word_spans
@@ -66,12 +67,16 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
     """postprocess: per-piece logits of one window -> entity spans with offsets into ``text``."""
     labels, scores = postprocess(logits, label_pos)
     out = []
-    for ws, we, typ, score in _join_adjacent_people(bio_spans(labels, scores), window.words):
+    found = _join_adjacent_people(bio_spans(labels, scores), window.words)
+    tagged = {i for ws, we, _, _ in found for i in range(ws, we)}
+    for ws, we, typ, score in found:
         # a name never starts or ends with punctuation the model may have tagged
         while ws < we and not is_alnum(window.words[ws]):
             ws += 1
         while we > ws and not is_alnum(window.words[we - 1]):
             we -= 1
+        if ws < we:
+            ws, we = _hyphen_joined(window, ws, we, tagged)
         # a descriptor in front of an organisation's name is no part of it: "वेबसाइट मॉनिटरिंग डाउनडिटेक्टर"
         while typ == "ORG" and we - ws > 1 and window.words[ws].casefold() in ORG_DESCRIPTORS:
             ws += 1
@@ -100,6 +105,31 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             end -= 1
         out.append(EntitySpan(start, end, typ, text[start:end], score))
     return out
+
+
+def _hyphen_joined(window: Window, ws: int, we: int, tagged: set[int]) -> tuple[int, int]:
+    """A Latin name is whole across a glued hyphen: the model may tag "In" of CERT-In or "Packard" of
+    Hewlett-Packard alone. A capitalised Latin word joined in front by "-" with no space, that no
+    other span holds, joins the span; two names side by side (India-Pakistan, both tagged) stay two,
+    and so do a name and the adjective after it (US-German talks) or a combining form before it
+    (Sino-US ties)."""
+    words, spans = window.words, window.spans
+
+    def joins(a: int, hyphen: int, b: int, outer: int) -> bool:
+        return (0 <= outer < len(words) and words[hyphen] == "-" and outer not in tagged
+                and spans[a][1] == spans[hyphen][0] and spans[hyphen][1] == spans[b][0]
+                and _LATIN_NAME_WORD.fullmatch(words[outer]) is not None
+                and _LATIN_NAME_WORD.fullmatch(words[ws if outer < ws else we - 1]) is not None)
+
+    while ws >= 2 and joins(ws - 2, ws - 1, ws, ws - 2) and not _COMBINING_FORM.fullmatch(words[ws - 2]):
+        ws -= 2
+    return ws, we
+
+
+_LATIN_NAME_WORD = regex.compile(r"\p{Lu}[\p{Latin}\p{N}]*")
+# English combining forms of peoples and places (a closed class of word formation, not names)
+_COMBINING_FORM = regex.compile(r"(?:Indo|Sino|Anglo|Franco|Afro|Euro|Russo|Austro|Greco|Italo|Hispano|Judeo"
+                                r"|Turco|Perso|Nippo|Arabo|Germano|Polono|Serbo|Irano|Pan|Trans|Pro|Anti|Non|Ex)")
 
 
 def _letter(word: str) -> bool:
