@@ -226,6 +226,7 @@ class Digester:
             d.warnings.extend(tr.warnings)
 
     def _run(self, jobs: list[_Job]) -> list[Digest | Exception]:
+        from .encode.encoder import release_freed_memory
         from .entities.ner import make_windows
 
         enc = self.encoder
@@ -251,6 +252,7 @@ class Digester:
                 results.append(self._finish(j, outs_of[id(j)]))
             except NewsdigestError as exc:
                 results.append(exc)
+        release_freed_memory()
         return results
 
     # -- public API -----------------------------------------------------------------------

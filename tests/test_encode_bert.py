@@ -84,3 +84,21 @@ def test_bf16_runs_the_layer_matmuls_in_bfloat16_and_stays_close_to_fp32(tiny):
         assert not torch.equal(hl, logits)  # it did run in bf16
         assert torch.allclose(hl, logits, atol=0.05), (hl - logits).abs().max()
         assert torch.allclose(hh, hidden, atol=0.1), (hh - hidden).abs().max()
+
+
+def test_a_mapped_tensor_has_the_files_values_wherever_it_lies_in_the_file(tmp_path):
+    from safetensors import safe_open
+    from safetensors.torch import save_file
+
+    from newsdigest.encode.bert import _mapped
+
+    torch.manual_seed(1)
+    tensors = {"a": torch.randn(3, 5), "b.weight": torch.randn(7, 4), "c": torch.arange(6, dtype=torch.float16)}
+    save_file(tensors, str(tmp_path / "m.safetensors"))
+    with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:
+        for name in tensors:
+            got = _mapped(tmp_path / "m.safetensors", name)
+            assert got.dtype == f.get_tensor(name).dtype and torch.equal(got, f.get_tensor(name))
+    got[0] = 99  # copy on write: the file keeps its values
+    with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:
+        assert f.get_tensor("c")[0] == 0

@@ -156,9 +156,36 @@ def load_token_classifier(base_dir: Path, state: dict) -> TokenClassifier:
     tensors = {k: torch.from_numpy(v) for k, v in state.items()}
     key = "bert.embeddings.word_embeddings.weight"
     if key not in tensors:
-        with safe_open(str(Path(base_dir) / "model.safetensors"), "pt") as f:
+        path = Path(base_dir) / "model.safetensors"
+        with safe_open(str(path), "pt") as f:
             name = next((n for n in ("embeddings.word_embeddings.weight", key) if n in f.keys()), None)
             if name is None:
                 raise KeyError(f"missing {key} in {base_dir}/model.safetensors")
-            tensors[key] = f.get_tensor(name)
+            tensors[key] = _mapped(path, name)
     return TokenClassifier(config, tensors).eval()
+
+
+_DTYPES = {"F32": "<f4", "F16": "<f2", "BF16": None}
+
+
+def _mapped(path: Path, name: str) -> torch.Tensor:
+    """One tensor of a safetensors file mapped from disk, copy on write: the word-embedding matrix is
+    250,002 rows (384 MB in fp32), of which a news archive reads a few tens of thousands, and only the
+    pages of rows read become resident. The values are the file's, as ``get_tensor`` reads them."""
+    import numpy as np
+
+    with open(path, "rb") as fh:
+        n = int.from_bytes(fh.read(8), "little")
+        header = json.loads(fh.read(n))
+    info = header[name]
+    dtype = _DTYPES.get(info["dtype"])
+    if dtype is None:  # a dtype numpy cannot map: read it whole
+        from safetensors import safe_open
+
+        with safe_open(str(path), "pt") as f:
+            return f.get_tensor(name)
+    start, end = info["data_offsets"]
+    shape = tuple(info["shape"])
+    array = np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape)
+    assert array.nbytes == end - start
+    return torch.from_numpy(array)
