@@ -186,6 +186,6 @@ def _mapped(path: Path, name: str) -> torch.Tensor:
             return f.get_tensor(name)
     start, end = info["data_offsets"]
     shape = tuple(info["shape"])
-    array = np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape)
-    assert array.nbytes == end - start
-    return torch.from_numpy(array)
+    if int(np.prod(shape)) * np.dtype(dtype).itemsize != end - start:
+        raise KeyError(f"{name} in {path}: its shape and dtype do not fit its bytes")
+    return torch.from_numpy(np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape))
