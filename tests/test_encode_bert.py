@@ -90,14 +90,15 @@ def test_a_mapped_tensor_has_the_files_values_wherever_it_lies_in_the_file(tmp_p
     from safetensors import safe_open
     from safetensors.torch import save_file
 
-    from newsdigest.encode.bert import _mapped
+    from newsdigest.encode.bert import _mapped, _safetensors_header
 
     torch.manual_seed(1)
     tensors = {"a": torch.randn(3, 5), "b.weight": torch.randn(7, 4), "c": torch.arange(6, dtype=torch.float16)}
     save_file(tensors, str(tmp_path / "m.safetensors"))
+    offset, header = _safetensors_header(tmp_path / "m.safetensors")
     with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:
         for name in tensors:
-            got = _mapped(tmp_path / "m.safetensors", name)
+            got = _mapped(tmp_path / "m.safetensors", name, offset, header[name])
             assert got.dtype == f.get_tensor(name).dtype and torch.equal(got, f.get_tensor(name))
     got[0] = 99  # copy on write: the file keeps its values
     with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:

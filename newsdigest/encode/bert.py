@@ -150,36 +150,37 @@ class TokenClassifier(nn.Module):
 
 def load_token_classifier(base_dir: Path, state: dict) -> TokenClassifier:
     """The run-time model: ``state`` (numpy arrays, the NER artifact) plus the base's word embeddings."""
-    from safetensors import safe_open
-
     config = json.loads((Path(base_dir) / "config.json").read_text(encoding="utf-8"))
     tensors = {k: torch.from_numpy(v) for k, v in state.items()}
     key = "bert.embeddings.word_embeddings.weight"
     if key not in tensors:
         path = Path(base_dir) / "model.safetensors"
-        with safe_open(str(path), "pt") as f:
-            name = next((n for n in ("embeddings.word_embeddings.weight", key) if n in f.keys()), None)
-            if name is None:
-                raise KeyError(f"missing {key} in {base_dir}/model.safetensors")
-            tensors[key] = _mapped(path, name)
+        offset, header = _safetensors_header(path)
+        name = next((n for n in ("embeddings.word_embeddings.weight", key) if n in header), None)
+        if name is None:
+            raise KeyError(f"missing {key} in {base_dir}/model.safetensors")
+        tensors[key] = _mapped(path, name, offset, header[name])
     return TokenClassifier(config, tensors).eval()
 
 
-_DTYPES = {"F32": "<f4", "F16": "<f2", "BF16": None}
+_DTYPES = {"F32": "<f4", "F16": "<f2"}
 
 
-def _mapped(path: Path, name: str) -> torch.Tensor:
+def _safetensors_header(path: Path) -> tuple[int, dict]:
+    """(where the data starts, the JSON header: tensor name -> dtype, shape, data_offsets) of a safetensors file."""
+    with open(path, "rb") as fh:
+        n = int.from_bytes(fh.read(8), "little")
+        return 8 + n, json.loads(fh.read(n))
+
+
+def _mapped(path: Path, name: str, offset: int, info: dict) -> torch.Tensor:
     """One tensor of a safetensors file mapped from disk, copy on write: the word-embedding matrix is
     250,002 rows (384 MB in fp32), of which a news archive reads a few tens of thousands, and only the
     pages of rows read become resident. The values are the file's, as ``get_tensor`` reads them."""
     import numpy as np
 
-    with open(path, "rb") as fh:
-        n = int.from_bytes(fh.read(8), "little")
-        header = json.loads(fh.read(n))
-    info = header[name]
     dtype = _DTYPES.get(info["dtype"])
-    if dtype is None:  # a dtype numpy cannot map: read it whole
+    if dtype is None:  # a dtype numpy cannot map (bf16): read it whole
         from safetensors import safe_open
 
         with safe_open(str(path), "pt") as f:
@@ -188,4 +189,4 @@ def _mapped(path: Path, name: str) -> torch.Tensor:
     shape = tuple(info["shape"])
     if int(np.prod(shape)) * np.dtype(dtype).itemsize != end - start:
         raise KeyError(f"{name} in {path}: its shape and dtype do not fit its bytes")
-    return torch.from_numpy(np.memmap(path, dtype=dtype, mode="c", offset=8 + n + start, shape=shape))
+    return torch.from_numpy(np.memmap(path, dtype=dtype, mode="c", offset=offset + start, shape=shape))

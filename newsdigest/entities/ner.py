@@ -76,7 +76,7 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
         while we > ws and not is_alnum(window.words[we - 1]):
             we -= 1
         if ws < we:
-            ws, we = _hyphen_joined(window, ws, we, tagged)
+            ws = _hyphen_joined(window, ws, tagged)
         # a descriptor in front of an organisation's name is no part of it: "वेबसाइट मॉनिटरिंग डाउनडिटेक्टर"
         while typ == "ORG" and we - ws > 1 and window.words[ws].casefold() in ORG_DESCRIPTORS:
             ws += 1
@@ -107,23 +107,19 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
     return out
 
 
-def _hyphen_joined(window: Window, ws: int, we: int, tagged: set[int]) -> tuple[int, int]:
+def _hyphen_joined(window: Window, ws: int, tagged: set[int]) -> int:
     """A Latin name is whole across a glued hyphen: the model may tag "In" of CERT-In or "Packard" of
     Hewlett-Packard alone. A capitalised Latin word joined in front by "-" with no space, that no
-    other span holds, joins the span; two names side by side (India-Pakistan, both tagged) stay two,
-    and so do a name and the adjective after it (US-German talks) or a combining form before it
-    (Sino-US ties)."""
+    other span holds, joins the span (the new start is returned); two names side by side
+    (India-Pakistan, both tagged) stay two, and so do a name and the adjective after it (US-German
+    talks) or a combining form before it (Sino-US ties)."""
     words, spans = window.words, window.spans
-
-    def joins(a: int, hyphen: int, b: int, outer: int) -> bool:
-        return (0 <= outer < len(words) and words[hyphen] == "-" and outer not in tagged
-                and spans[a][1] == spans[hyphen][0] and spans[hyphen][1] == spans[b][0]
-                and _LATIN_NAME_WORD.fullmatch(words[outer]) is not None
-                and _LATIN_NAME_WORD.fullmatch(words[ws if outer < ws else we - 1]) is not None)
-
-    while ws >= 2 and joins(ws - 2, ws - 1, ws, ws - 2) and not _COMBINING_FORM.fullmatch(words[ws - 2]):
+    while (ws >= 2 and words[ws - 1] == "-" and ws - 2 not in tagged
+           and spans[ws - 2][1] == spans[ws - 1][0] and spans[ws - 1][1] == spans[ws][0]
+           and _LATIN_NAME_WORD.fullmatch(words[ws]) and _LATIN_NAME_WORD.fullmatch(words[ws - 2])
+           and not _COMBINING_FORM.fullmatch(words[ws - 2])):
         ws -= 2
-    return ws, we
+    return ws
 
 
 _LATIN_NAME_WORD = regex.compile(r"\p{Lu}[\p{Latin}\p{N}]*")

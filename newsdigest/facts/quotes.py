@@ -349,10 +349,7 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
         start, end = trim_span(ctx.text, ctx.orig(qs), ctx.orig(qe), chars=" \t\n,")
         if start >= end or (speaker is None and len(ctx.text[start:end].split()) < 3):
             continue
-        if speaker is not None:
-            speaker, surname = _named_in_full(ctx, speaker, (start, end), quoted)
-            via = via or ("surname" if surname else None)
-        facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True))
+        facts.append(_quote_fact(ctx, start, end, speaker, role, via, direct=True, quoted=quoted))
         if standalone:
             unattributed.append(facts[-1])
     return facts, unattributed
@@ -452,11 +449,11 @@ def _indirect_fact(ctx, start, end, speaker, role, via) -> Fact | None:
     return _quote_fact(ctx, start, end, speaker, role, via, direct=False)
 
 
-def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: bool) -> Fact:
+def _quote_fact(ctx, start, end, speaker: MentionRef | None, role, via, direct: bool, quoted: tuple = ()) -> Fact:
     from ..preprocess import detect_lang
 
     if speaker is not None:
-        speaker, surname = _named_in_full(ctx, speaker, (start, end))
+        speaker, surname = _named_in_full(ctx, speaker, (start, end), quoted)
         if surname:
             via = via or "surname"
     # reported speech ("उन्होंने कहा कि ...", "he said that ...") is a fact of its own, never a quote

@@ -124,8 +124,8 @@ def split_words(text: str) -> list[tuple[int, int]]:
     A word is a run of letters, marks, digits and format characters (ZWJ, ZWNJ) in any script;
     inside a run, '.' may join Latin letters or digits (U.S, 2.5, e.g, amazon.com), ',' may join
     digits (2,50,000), an apostrophe may join a Latin letter or a digit to what follows (O'Brien,
-    Reddy’s; Devanagari has no apostrophe, so बनोगे’नरेंद्र is a closing quote and a name), and '-' joins a word to a number or
-    a lowercase Latin word (कोविड-19, co-founder). A hyphen between two names stands alone, so a
+    Reddy’s; Devanagari has no apostrophe, so बनोगे’नरेंद्र is a closing quote and a name), and '-'
+    joins a word to a number or a lowercase Latin word (कोविड-19, co-founder). A hyphen between two names stands alone, so a
     pair stays two names (भारत-पाक, Jean-Pierre: each part is a word). A full stop glued between
     Devanagari words is a word of its own (था.नेटो). Every other visible character is a word of its
     own: । is one word, '' two. This is the one tokenizer of the library: the NER model reads it.
