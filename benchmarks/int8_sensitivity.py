@@ -1,0 +1,96 @@
+"""Which matmuls of the int8 encoder cost NER accuracy: keep one group in fp32 at a time and score.
+
+    flock /tmp/cpu.lock python benchmarks/int8_sensitivity.py --data ../shared/data/ner/news-hi/dev.jsonl \\
+        [--work /tmp/int8-sweep] [VARIANT ...]
+
+Exports the fp32 NER model to ONNX once (into ``--work``), builds one dynamic-int8 model per variant with
+the recipe of ``newsdigest.encode.onnx.quantize`` (per-channel int8 weights, classifier fp32) except that
+the variant's group stays fp32, runs ``Digester.entities`` over the span file with it and prints one JSON
+line per variant: exact-span F1, per-type F1, seconds for the pass, model size. Tune on ``dev`` only.
+Variants: base (the shipped recipe), noemb (fp32 word embeddings), noffn1, noffn2 (FFN input / output
+matmuls), noqkv, noattnout, nolayer0, nolayer11.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def variants(matmuls: list[str]) -> dict[str, tuple[list[str], bool]]:
+    """name -> (MatMul nodes kept fp32, whether the word-embedding Gather is int8)."""
+    def sel(*keys):
+        return [n for n in matmuls if any(k in n for k in keys)]
+
+    return {
+        "base": ([], True),
+        "noemb": ([], False),
+        "noffn1": (sel("intermediate/dense"), True),
+        "noffn2": ([n for n in matmuls if n.endswith("/output/dense/MatMul") and "attention" not in n], True),
+        "noqkv": (sel("self/query", "self/key", "self/value"), True),
+        "noattnout": (sel("attention/output/dense"), True),
+        "nolayer0": (sel("layer.0/"), True),
+        "nolayer11": (sel("layer.11/"), True),
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="span JSONL (text + entities), e.g. news-hi dev")
+    ap.add_argument("--work", default="/tmp/int8-sweep", help="folder for the exported and quantized models")
+    ap.add_argument("variant", nargs="*")
+    args = ap.parse_args(argv)
+    unknown = [v for v in args.variant if v not in variants([])]
+    if unknown:
+        raise SystemExit(f"int8_sensitivity: unknown variant(s) {unknown}; choose from {sorted(variants([]))}")
+    if not Path(args.data).is_file():
+        raise SystemExit(f"int8_sensitivity: no such file {args.data}")
+
+    import onnx
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    from newsdigest.encode.base import resolve_base_model
+    from newsdigest.encode.encoder import find_ner_dir
+    from newsdigest.encode.onnx import _session, export_fp32
+    from newsdigest.entities.evaluate import score_spans
+    from newsdigest.entities.gold import read_span_jsonl
+    from newsdigest.pipeline import Digester
+
+    work = Path(args.work)
+    work.mkdir(parents=True, exist_ok=True)
+    fp32 = work / "fp32.onnx"
+    if not fp32.exists():
+        export_fp32(resolve_base_model(None), find_ner_dir(None), fp32)
+    graph = onnx.load(str(fp32), load_external_data=False).graph
+    matmuls = [n.name for n in graph.node if n.op_type in ("MatMul", "Gemm")]
+    table = variants(matmuls)
+
+    golds = read_span_jsonl(Path(args.data), 0)
+    texts = [g.text for g in golds]
+    digester = Digester(precision="int8")
+    enc = digester.encoder
+    for name in args.variant or list(table):
+        excluded, embeddings = table[name]
+        out = work / f"{name}.onnx"
+        if not out.exists():
+            keep = [n for n in matmuls if "classifier" in n] + excluded
+            quantize_dynamic(str(fp32), str(out), per_channel=True, weight_type=QuantType.QInt8,
+                             op_types_to_quantize=["MatMul"] + (["Gather"] if embeddings else []),
+                             nodes_to_exclude=keep, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+        enc.session = _session(out, enc.threads)
+        t0 = time.perf_counter()
+        raw = digester.entities(texts)
+        seconds = time.perf_counter() - t0
+        s = score_spans(golds, [[(x.start, x.end, x.label) for x in spans] for spans in raw])
+        print(json.dumps({"variant": name, "fp32_matmuls": len(excluded), "f1": round(s["f1"], 4),
+                          "per_type": {k: round(v["f1"], 4) for k, v in sorted(s["per_type"].items())},
+                          "seconds": round(seconds, 2), "mb": round(out.stat().st_size / 1e6)}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
