@@ -4,8 +4,8 @@
         [--work /tmp/int8-sweep] [VARIANT ...]
 
 Exports the fp32 NER model to ONNX once (into ``--work``), builds one dynamic-int8 model per variant with
-the recipe of ``newsdigest.encode.onnx.quantize`` (per-channel int8 weights, classifier fp32) except that
-the variant's group stays fp32, runs ``Digester.entities`` over the span file with it and prints one JSON
+``newsdigest.encode.onnx.quantize``, the shipped recipe (per-channel int8 weights, classifier fp32), with
+the variant's group also kept fp32, runs ``Digester.entities`` over the span file with it and prints one JSON
 line per variant: exact-span F1, per-type F1, seconds for the pass, model size. Tune on ``dev`` only.
 Variants: base (the shipped recipe), noemb (fp32 word embeddings), noffn1, noffn2 (FFN input / output
 matmuls), noqkv, noattnout, nolayer0, nolayer11.
@@ -44,18 +44,18 @@ def main(argv=None) -> int:
     ap.add_argument("--work", default="/tmp/int8-sweep", help="folder for the exported and quantized models")
     ap.add_argument("variant", nargs="*")
     args = ap.parse_args(argv)
-    unknown = [v for v in args.variant if v not in variants([])]
+    known = sorted(variants([]))
+    unknown = [v for v in args.variant if v not in known]
     if unknown:
-        raise SystemExit(f"int8_sensitivity: unknown variant(s) {unknown}; choose from {sorted(variants([]))}")
+        raise SystemExit(f"int8_sensitivity: unknown variant(s) {unknown}; choose from {known}")
     if not Path(args.data).is_file():
         raise SystemExit(f"int8_sensitivity: no such file {args.data}")
 
     import onnx
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from newsdigest.encode.base import resolve_base_model
     from newsdigest.encode.encoder import find_ner_dir
-    from newsdigest.encode.onnx import _session, export_fp32
+    from newsdigest.encode.onnx import _session, export_fp32, quantize
     from newsdigest.entities.evaluate import score_spans
     from newsdigest.entities.gold import read_span_jsonl
     from newsdigest.pipeline import Digester
@@ -77,10 +77,7 @@ def main(argv=None) -> int:
         excluded, embeddings = table[name]
         out = work / f"{name}.onnx"
         if not out.exists():
-            keep = [n for n in matmuls if "classifier" in n] + excluded
-            quantize_dynamic(str(fp32), str(out), per_channel=True, weight_type=QuantType.QInt8,
-                             op_types_to_quantize=["MatMul"] + (["Gather"] if embeddings else []),
-                             nodes_to_exclude=keep, extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
+            quantize(fp32, out, embeddings=embeddings, keep_fp32=tuple(excluded))
         enc.session = _session(out, enc.threads)
         t0 = time.perf_counter()
         raw = digester.entities(texts)

@@ -99,14 +99,16 @@ def fuse(fp32: Path, out: Path, base_dir: Path) -> None:
     model.save_model_to_file(str(out))
 
 
-def quantize(fp32: Path, out: Path, embeddings: bool = True) -> None:
+def quantize(fp32: Path, out: Path, embeddings: bool = True, keep_fp32: tuple[str, ...] = ()) -> None:
     """Dynamic int8: weights per output channel (signed), activations per tensor at run time; the
-    classifier (the last MatMul, 384 x 7) stays fp32: it is tiny and its logits are the NER decision."""
+    classifier (the last MatMul, 384 x 7) stays fp32: it is tiny and its logits are the NER decision.
+    ``keep_fp32`` names further nodes left fp32 (``benchmarks/int8_sensitivity.py``)."""
     import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     graph = onnx.load(str(fp32), load_external_data=False).graph
     keep = [n.name for n in graph.node if n.op_type in ("MatMul", "Gemm") and "classifier" in n.name]
+    keep += [n for n in keep_fp32 if n not in keep]
     ops = ["MatMul", "Attention"] + (["Gather", "EmbedLayerNormalization"] if embeddings else [])
     quantize_dynamic(str(fp32), str(out), per_channel=True, weight_type=QuantType.QInt8,
                      op_types_to_quantize=ops, nodes_to_exclude=keep,
