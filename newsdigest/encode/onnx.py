@@ -1,9 +1,10 @@
-"""The default encoder: the NER model in ONNX Runtime with int8 weights (VNNI / AVX-512 kernels where the CPU
+"""The int8 encoder: the NER model in ONNX Runtime with int8 weights (VNNI / AVX-512 kernels where the CPU
 has them), built once from the base encoder and the NER layers and cached; no torch at run time.
 
 Building (about a minute, the first time only, with torch): the token-classification model is exported to
-ONNX (outputs: NER logits and the last hidden state, which the sentence embeddings pool), then
-``onnxruntime.quantization.quantize_dynamic`` stores every MatMul weight as int8 per output channel and
+ONNX (outputs: NER logits and the last hidden state, which the sentence embeddings pool), smoothed with the
+NER folder's calibration (``encode/smooth.py``: per-channel scales move activation outliers into the
+weights), then ``onnxruntime.quantization.quantize_dynamic`` stores every MatMul weight as int8 per output channel and
 the word-embedding table as int8 (only the rows a batch gathers are dequantized); activations are
 quantized per batch at run time. The classifier stays fp32:
 it is tiny and its logits are the NER decision. The file lives under ``cache_dir()/onnx/<key>/`` where the key hashes the base model's
@@ -25,8 +26,9 @@ from ..entities.tagging import Encoded
 from ..errors import ModelNotFoundError
 from .base import cache_dir, resolve_base_model
 from .encoder import BaseEncoder, find_ner_dir, load_tokenizer, resolve_threads
+from .smooth import ALPHA, load_maxima, smooth
 
-FORMAT = "newsdigest-onnx-int8-1"  # bump when the export or the quantization recipe changes
+FORMAT = "newsdigest-onnx-int8-2"  # bump when the export or the quantization recipe changes
 MODEL_FILE = "model.int8.onnx"
 OPSET = 17
 
@@ -115,9 +117,11 @@ def quantize(fp32: Path, out: Path, embeddings: bool = True, keep_fp32: tuple[st
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
-def build(base_dir: Path, ner_dir: Path, dst: Path, *, fused: bool = False, embeddings: bool = True) -> Path:
-    """Export (and, with ``fused``, fuse) and quantize into ``dst`` atomically (a temporary sibling folder
-    renamed into place). The fused recipe was slower and less accurate here (README, speed), so it is off."""
+def build(base_dir: Path, ner_dir: Path, dst: Path, *, fused: bool = False, embeddings: bool = True,
+          smoothing: bool = True) -> Path:
+    """Export (and, with ``fused``, fuse), smooth and quantize into ``dst`` atomically (a temporary sibling
+    folder renamed into place). Smoothing (``encode/smooth.py``) needs the NER folder's calibration file and
+    is skipped without it. The fused recipe was slower and less accurate here (README, speed), so it is off."""
     dst.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=dst.parent))
     tmp.chmod(0o755)
@@ -125,12 +129,20 @@ def build(base_dir: Path, ner_dir: Path, dst: Path, *, fused: bool = False, embe
         export_fp32(base_dir, ner_dir, tmp / "model.fp32.onnx")
         if fused:
             fuse(tmp / "model.fp32.onnx", tmp / "model.fused.onnx", base_dir)
-        quantize(tmp / ("model.fused.onnx" if fused else "model.fp32.onnx"), tmp / MODEL_FILE, embeddings)
-        for f in list(tmp.glob("model.fp32.onnx*")) + list(tmp.glob("model.fused.onnx*")):
-            f.unlink()
+        src = tmp / ("model.fused.onnx" if fused else "model.fp32.onnx")
+        maxima = load_maxima(ner_dir) if smoothing else None
+        smoothed = 0
+        if maxima:
+            smoothed = smooth(src, tmp / "model.smooth.onnx", maxima)
+            src = tmp / "model.smooth.onnx"
+        quantize(src, tmp / MODEL_FILE, embeddings)
+        for pattern in ("model.fp32.onnx*", "model.fused.onnx*", "model.smooth.onnx*"):
+            for f in tmp.glob(pattern):
+                f.unlink()
         (tmp / "BUILD.json").write_text(json.dumps(
             {"format": FORMAT, "base": str(base_dir), "ner": str(ner_dir), "fused": fused,
-             "embeddings_int8": embeddings, **_versions()}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+             "embeddings_int8": embeddings, "smoothquant_alpha": ALPHA if smoothed else None,
+             "smoothed_matmuls": smoothed, **_versions()}, indent=2, sort_keys=True) + "\n", encoding="utf-8")
         if dst.exists():
             shutil.rmtree(dst)
         os.replace(tmp, dst)
