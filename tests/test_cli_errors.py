@@ -104,3 +104,14 @@ def test_precision_option_reaches_the_digester(tmp_path, capsys, argv, monkeypat
     assert code != 0 and "recorded precision=bf16" in _one_line(err)
     code, _, err = _run(capsys, ["summarize", "x.txt", "--precision", "fp16"])
     assert code == 2 and "invalid choice" in _one_line(err)
+
+
+def test_a_missing_summary_model_names_the_summary_option(tmp_path):
+    from newsdigest.errors import ModelNotFoundError
+    from newsdigest.summary.abstractive import AbstractiveSummarizer
+
+    with pytest.raises(ModelNotFoundError) as err:
+        AbstractiveSummarizer(tmp_path / "no-such-model")
+    assert "--summary-model DIR" in str(err.value) and "summary_model=DIR" in str(err.value)
+    assert "--mt-model" not in str(err.value)  # the translation option would not help
+

@@ -48,7 +48,7 @@ class AbstractiveSummarizer:
                  max_new_tokens: int = 84, num_beams: int = 4, no_repeat_ngram_size: int = 2,
                  batch_size: int = 4) -> None:
         self.name = os.fspath(model)
-        self.path = _hf.resolve_model_dir(model, download=download)
+        self.path = _hf.resolve_model_dir(model, download=download, task="summary")
         self._model, self._tokenizer = _hf.load_seq2seq(self.path, device=device)
         self.max_source_tokens = _hf.max_source_tokens(self._tokenizer, self._model.config)
         self.max_new_tokens = max_new_tokens

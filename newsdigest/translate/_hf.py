@@ -14,13 +14,19 @@ from ..errors import ModelNotFoundError
 
 _HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
 _GET_ONE = ("run `newsdigest models pull {name}` where there is network, or pass a local "
-            "transformers model directory with --model DIR")
+            "transformers model directory instead: {where}")
+# Where a model directory goes, by what the model is for (the message names the caller's own option).
+_WHERE = {"translation": "--model DIR (newsdigest translate), --mt-model DIR (newsdigest summarize) or "
+                         "Digester(mt_model=DIR)",
+          "summary": "--summary-model DIR (newsdigest summarize) or Digester(summary_model=DIR)"}
 # Above this, a tokenizer's model_max_length is transformers' "no limit" placeholder.
 _NO_LIMIT = 100_000
 
 
-def resolve_model_dir(model: str | os.PathLike, download: bool = False) -> Path:
-    """A local checkpoint directory for a directory path or a hub id; no network unless `download`."""
+def resolve_model_dir(model: str | os.PathLike, download: bool = False, task: str = "translation") -> Path:
+    """A local checkpoint directory for a directory path or a hub id; no network unless `download`.
+    ``task`` ("translation" or "summary") picks the option the error message names."""
+    where = _WHERE.get(task, _WHERE["translation"])
     name = os.fspath(model)
     path = Path(name).expanduser()
     if path.is_dir():
@@ -29,7 +35,7 @@ def resolve_model_dir(model: str | os.PathLike, download: bool = False) -> Path:
     if looks_like_path:
         raise ModelNotFoundError(
             f"no model directory at {name!r}: expected a transformers checkpoint folder "
-            f"(config.json, tokenizer files, *.safetensors); {_GET_ONE.format(name='Helsinki-NLP/opus-mt-hi-en')}")
+            f"(config.json, tokenizer files, *.safetensors); {_GET_ONE.format(name='Helsinki-NLP/opus-mt-hi-en', where=where)}")
     from ..encode.base import hub_snapshot
 
     try:
@@ -38,7 +44,7 @@ def resolve_model_dir(model: str | os.PathLike, download: bool = False) -> Path:
         if not download:
             raise ModelNotFoundError(
                 f"model {name!r} is not in the local Hugging Face cache and downloads are off; "
-                + _GET_ONE.format(name=name)) from None
+                + _GET_ONE.format(name=name, where=where)) from None
         from .registry import pull
 
         snapshot = pull(name)

@@ -34,11 +34,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..schema import SCHEMA_VERSION  # one version for every JSON the library writes
 from . import _segment, protect
 
 __all__ = ["Translator", "Translation", "Segment", "translate_summary", "SCHEMA_VERSION"]
 
-SCHEMA_VERSION = 1
 LANGUAGES = ("hi", "en")
 # Primary subtags a checkpoint may use for our two languages (M2M100 'hi', NLLB 'hin_Deva',
 # mBART-50 'hi_IN', multilingual Marian '>>hin<<'), and the script preferred when several match.
