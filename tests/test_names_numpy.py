@@ -84,3 +84,52 @@ def test_numpy_teacher_forced_log_probs_match_torch(models):
     with torch.inference_mode():
         ref = torch_model(torch.from_numpy(src), torch.from_numpy(tgt_in)).log_softmax(-1).numpy()
     np.testing.assert_allclose(np_model.log_probs(src, tgt_in), ref, atol=1e-4)
+
+
+def _batch(vocab, sources, targets, to="en"):
+    srcs = [vocab.encode_source(s, to) for s in sources]
+    tgts = [vocab.encode_target(t) for t in targets]
+    src = np.full((len(srcs), max(map(len, srcs))), vocab.pad, dtype=np.int64)
+    tgt = np.full((len(tgts), max(map(len, tgts))), vocab.pad, dtype=np.int64)
+    for r, (s, t) in enumerate(zip(srcs, tgts)):
+        src[r, : len(s)], tgt[r, : len(t)] = s, t
+    tgt_in = np.concatenate([np.full((len(tgts), 1), vocab.bos, dtype=np.int64), tgt[:, :-1]], 1)
+    return src, tgt_in, tgt
+
+
+@pytest.mark.model
+def test_target_log_probs_are_the_picked_log_probs_bit_for_bit(models):
+    """The fast teacher-forced path (each source encoded once, finished rows dropped, output layers on real
+    positions only) gives exactly the entries of the full log_probs, in any batch: duplicate sources,
+    targets of very different lengths, one source for every row, a single row."""
+    vocab, _, np_model = models
+    cases = [
+        (["मोदी", "मोदी", "मोदी", "श्रीनिवासन", "अ"], ["modi", "modee", "a", "srinivasan", "aaaaaaaaaaaaaa"]),
+        (["वाराणसी"] * 4, ["varanasi", "v", "banaras", "varanasee"]),
+        (["डाउनडिटेक्टर"], ["downdetector"]),
+        (["राहुल", "ज्ञान"], ["rahul", "gyaan"]),
+    ]
+    for sources, targets in cases:
+        src, tgt_in, tgt = _batch(vocab, [s.replace(" ", "") for s in sources], targets)
+        full = np_model.log_probs(src, tgt_in)
+        want = np.where(tgt == vocab.pad, 0.0, np.take_along_axis(full, tgt[..., None], 2)[..., 0])
+        got = np_model.target_log_probs(src, tgt_in, tgt)
+        assert got.dtype == want.dtype and np.array_equal(got, want), sources
+
+
+@pytest.mark.model
+def test_beam_search_is_the_same_whether_rows_finish_early_or_not(models):
+    """Rows that finish leave the batch; the spellings of the others do not change (compared with each
+    row decoded in a batch of two with a copy of itself, which keeps the same BLAS path)."""
+    vocab, _, np_model = models
+    words = ["अ", "श्रीनिवासन", "मोदी", "डाउनडिटेक्टर", "स्पाइसजेट", "ज्ञान", "इंस्टाग्राम"]
+    seqs = [vocab.encode_source(w, "en") for w in words]
+    src = np.full((len(seqs), max(map(len, seqs))), vocab.pad, dtype=np.int64)
+    for r, s in enumerate(seqs):
+        src[r, : len(s)] = s
+    for beam in (1, 4):
+        together = np_model.beam_search(src, vocab.bos, vocab.eos, beam=beam, max_len=2 * src.shape[1] + 6)
+        alone = [np_model.beam_search(np.repeat(src[r:r + 1], 2, 0), vocab.bos, vocab.eos, beam=beam,
+                                      max_len=2 * src.shape[1] + 6)[0] for r in range(len(words))]
+        assert together == alone
+        assert len({len(h) for h in together}) > 2  # the rows did finish at different steps

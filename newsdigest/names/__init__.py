@@ -340,8 +340,11 @@ class Transliterator:
                 src[row, : len(s_ids)] = s_ids
                 tgt[row, : len(t_ids)] = t_ids
             tgt_in = np.concatenate([np.full((len(idx), 1), vocab.bos, dtype=np.int64), tgt[:, :-1]], 1)
-            logp = self._model.log_probs(src, tgt_in)
-            picked = np.where(tgt == vocab.pad, 0.0, np.take_along_axis(logp, tgt[..., None], 2)[..., 0])
+            if hasattr(self._model, "target_log_probs"):  # numpy inference: only the picked entries
+                picked = self._model.target_log_probs(src, tgt_in, tgt)
+            else:  # the torch model (training, tests)
+                logp = self._model.log_probs(src, tgt_in)
+                picked = np.where(tgt == vocab.pad, 0.0, np.take_along_axis(logp, tgt[..., None], 2)[..., 0])
             lengths = (tgt != vocab.pad).sum(1)
             for row, i in enumerate(idx):
                 out[i] = float(picked[row].sum() / float(lengths[row]) ** length_penalty)

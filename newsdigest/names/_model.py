@@ -108,9 +108,61 @@ class NumpySeq2Seq:
     def log_probs(self, src, tgt_in) -> np.ndarray:
         return _log_softmax(self(src, tgt_in))
 
+    def _encode_unique(self, src: np.ndarray):
+        """``encode`` of each distinct source row once (a word is scored against several candidates), the
+        outputs indexed back to every row. At least two rows go through the encoder whenever ``src`` has
+        two: BLAS takes another path for one row, and a row's result must not depend on its batch."""
+        uniq, inverse = np.unique(src, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        if len(uniq) == 1 and len(src) > 1:
+            uniq, inverse = np.repeat(uniq, 2, 0), inverse * 0
+        enc_out, mask, h = self.encode(uniq)
+        return enc_out[inverse], mask[inverse], h[inverse]
+
+    def target_log_probs(self, src, tgt_in, tgt) -> np.ndarray:
+        """log P(tgt[b, t]) under teacher forcing, (B, T), 0 where ``tgt`` is padding: the entries of
+        ``log_probs(src, tgt_in)`` that ``tgt`` picks, bit for bit, with less work. Each distinct source
+        is encoded once; the decoder steps only the rows whose target is still running (longest first),
+        and the output layers run on real positions only."""
+        src = np.asarray(src, dtype=np.int64)
+        tgt_in = np.asarray(tgt_in, dtype=np.int64)
+        tgt = np.asarray(tgt, dtype=np.int64)
+        n, steps = tgt.shape
+        lengths = (tgt != self.pad).sum(1)
+        order = np.argsort(-lengths, kind="stable")
+        src, tgt_in, tgt, lengths = src[order], tgt_in[order], tgt[order], lengths[order]
+        enc_out, mask, h = self._encode_unique(src)
+        states = np.zeros((n, steps, h.shape[-1]), np.float32)
+        for t in range(steps):
+            live = int((lengths > t).sum())
+            if live == 0:
+                break
+            live = n if n == 1 else max(live, 2)  # never one row of a batch of several (see above)
+            h = h[:live]
+            h = self._decode_step(tgt_in[:live, t], h)
+            states[:live, t] = h
+        real = tgt != self.pad
+        scores = np.matmul(_mm(states, self.w["attn.weight.T"]), enc_out.transpose(0, 2, 1))
+        scores = np.where(mask[:, None, :], scores, -np.inf)
+        scores = np.exp(scores - scores.max(-1, keepdims=True))
+        ctx = np.matmul(scores / scores.sum(-1, keepdims=True), enc_out)
+        both = np.concatenate([states, ctx], -1)[real]
+        if len(both) == 1 and real.size > 1:  # one real position of several: keep the matrix path
+            both = np.repeat(both, 2, 0)
+        logp = _log_softmax(self._linear("out", np.tanh(self._linear("combine", both))))[: int(real.sum())]
+        picked = np.zeros((n, steps), np.float32)
+        picked[real] = np.take_along_axis(logp, tgt[real][:, None], 1)[:, 0]
+        out = np.empty_like(picked)
+        out[order] = picked
+        return out
+
     def beam_search(self, src, bos: int, eos: int, beam: int = 4, max_len: int = 40,
                     alpha: float = 0.6) -> list[list[int]]:
-        """``Seq2Seq.beam_search`` in numpy: the same candidates, in the same order."""
+        """``Seq2Seq.beam_search`` in numpy: the same candidates, in the same order.
+
+        A source row that holds ``beam`` finished hypotheses leaves the batch, so a long name does not keep
+        every short one stepping to ``max_len``; a batch of several rows never shrinks below two (BLAS
+        takes another path for one row, and a row's result must not depend on its batch)."""
         enc_out, mask, h = self.encode(src)
         b, k = enc_out.shape[0], beam
         enc_out = np.repeat(enc_out, k, 0)
@@ -121,33 +173,46 @@ class NumpySeq2Seq:
         score[:, 0] = 0.0
         finished: list[list[tuple[float, list[int]]]] = [[] for _ in range(b)]
         positions = np.arange(2 * k, dtype=np.float32)
-        rows = np.arange(b)[:, None] * k
+        active = np.arange(b)  # the source row of each row of the batch
         for _ in range(max_len):
             h = self._decode_step(tokens[:, -1], h)
             logp = _log_softmax(self._step_logits(h[:, None], enc_out, mask)[:, 0])
             vocab = logp.shape[-1]
-            cand = (score.reshape(-1, 1) + logp).reshape(b, k * vocab)
+            nb = len(active)
+            cand = (score.reshape(-1, 1) + logp).reshape(nb, k * vocab)
             m = min(2 * k, k * vocab)
             idx = np.argsort(-cand, axis=1, kind="stable")[:, :m]
             top = np.take_along_axis(cand, idx, 1)
             origin, sym = idx // vocab, idx % vocab
             is_eos = (sym == eos) & (top > -np.inf)
             length = tokens.shape[1]
-            for r, j in np.argwhere(is_eos[:, :k]).tolist():
+            for rr, j in np.argwhere(is_eos[:, :k]).tolist():
+                r = int(active[rr])
                 if len(finished[r]) < k:
-                    hyp = tokens[r * k + origin[r, j], 1:].tolist()
-                    finished[r].append((float(top[r, j]) / length**alpha, hyp))
+                    hyp = tokens[rr * k + origin[rr, j], 1:].tolist()
+                    finished[r].append((float(top[rr, j]) / length**alpha, hyp))
             if all(len(f) >= k for f in finished):
                 break
             keep = np.argsort(is_eos * np.float32(1e9) + positions[:m], axis=1, kind="stable")[:, :k]
             score = np.where(np.take_along_axis(is_eos, keep, 1), -np.inf, np.take_along_axis(top, keep, 1))
-            gather = (rows + np.take_along_axis(origin, keep, 1)).reshape(-1)
+            gather = (np.arange(nb)[:, None] * k + np.take_along_axis(origin, keep, 1)).reshape(-1)
             tokens = np.concatenate([tokens[gather], np.take_along_axis(sym, keep, 1).reshape(-1, 1)], 1)
             h = h[gather]
+            done = np.array([len(finished[r]) >= k for r in active])
+            if done.any():
+                rows = np.flatnonzero(~done)
+                if len(rows) * k < 2 <= nb * k:  # keep a finished row along: its steps are never read
+                    rows = np.sort(np.concatenate([rows, np.flatnonzero(done)[: 2 - len(rows) * k]]))
+                if len(rows) < nb:
+                    sel = (rows[:, None] * k + np.arange(k)).reshape(-1)
+                    enc_out, mask, h, tokens = enc_out[sel], mask[sel], h[sel], tokens[sel]
+                    score, active = score[rows], active[rows]
         results = []
+        where = {int(r): i for i, r in enumerate(active)}
         for r in range(b):
-            if not finished[r]:
-                finished[r].append((0.0, tokens[r * k + int(score[r].argmax()), 1:].tolist()))
+            if not finished[r]:  # nothing ended within max_len: still in the batch
+                i = where[r]
+                finished[r].append((0.0, tokens[i * k + int(score[i].argmax()), 1:].tolist()))
             results.append(max(finished[r], key=lambda f: f[0])[1])
         return results
 
