@@ -16,21 +16,33 @@ from .errors import InputError, ModelNotFoundError, NewsdigestError
 def _eval_ner(args) -> int:
     from pathlib import Path
 
+    if args.limit is not None and args.limit < 1:
+        raise InputError("--limit must be 1 or more (leave it out to evaluate the whole file)")
+    if args.file == "-":  # stdin: kept in a temporary file, which the readers take like any other
+        import tempfile
+
+        data = sys.stdin.buffer.read()
+        with tempfile.TemporaryDirectory() as tmp:
+            (Path(tmp) / "stdin.jsonl").write_bytes(data)
+            return _eval_ner_file(args, Path(tmp) / "stdin.jsonl", "-")
+    path = Path(args.file)
+    if not path.is_file():
+        raise InputError(f"{args.file}: not a file; give a JSONL of token/tag or span records (or - for stdin)")
+    return _eval_ner_file(args, path, args.file)
+
+
+def _eval_ner_file(args, path, name: str) -> int:
+    """``eval ner`` on the JSONL at ``path``; ``name`` is what messages and the result call it."""
     from .entities.evaluate import evaluate_file, evaluate_span_file
     from .entities.gold import is_span_record
     from .pipeline import Digester
 
-    path = Path(args.file)
-    if not path.is_file():
-        raise InputError(f"{args.file}: not a file; give a JSONL of token/tag or span records")
-    if args.limit is not None and args.limit < 1:
-        raise InputError("--limit must be 1 or more (leave it out to evaluate the whole file)")
     try:
         with open(path, encoding="utf-8") as fh:
             first = next((line for line in fh if line.strip()), "")
         spans = bool(first) and is_span_record(first)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{args.file}: not UTF-8 JSONL ({exc})") from None
+        raise InputError(f"{name}: not UTF-8 JSONL ({exc})") from None
     if args.quantize and args.precision not in (None, "int8"):
         raise InputError(f"--quantize means --precision int8; it contradicts --precision {args.precision}")
     digester = Digester(ner_model=args.ner_model, precision=args.precision, quantize=args.quantize)
@@ -38,10 +50,11 @@ def _eval_ner(args) -> int:
     try:
         res = (evaluate_span_file if spans else evaluate_file)(digester, path, limit=limit)
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"{args.file}: bad record ({exc})") from None
+        raise InputError(f"{name}: bad record ({exc})") from None
+    res["file"] = name
     n = res["texts"] if spans else res["sentences"]
     if not n or not (res["per_type"] or spans):
-        raise InputError(f"{args.file}: no labelled records (need 'tokens' + 'tags', or 'text' + 'entities')")
+        raise InputError(f"{name}: no labelled records (need 'tokens' + 'tags', or 'text' + 'entities')")
     if args.json:
         print(json.dumps(res, ensure_ascii=False))
         return 0
@@ -86,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("eval", help="measure quality on a labelled file")
     evsub = ev.add_subparsers(dest="what", metavar="WHAT", required=True)
     ner = evsub.add_parser("ner", help="exact-span F1 of PER/ORG/LOC on tokens+tags or raw text+spans")
-    ner.add_argument("file", help="JSONL with 'tokens' and 'tags' (BIO or IO; PER/ORG/LOC, PERSON/..., NEP/...), "
+    ner.add_argument("file", help="JSONL (- for stdin) with 'tokens' and 'tags' (BIO or IO; PER/ORG/LOC, PERSON/..., NEP/...), "
                                   "or with 'text' and character-offset 'entities' (news-hi format: scored on "
                                   "raw text through the whole pipeline, English names included)")
     ner.add_argument("--limit", type=int, default=None, help="only the first N sentences or texts")

@@ -115,3 +115,16 @@ def test_a_missing_summary_model_names_the_summary_option(tmp_path):
     assert "--summary-model DIR" in str(err.value) and "summary_model=DIR" in str(err.value)
     assert "--mt-model" not in str(err.value)  # the translation option would not help
 
+
+
+@pytest.mark.parametrize("content, what", [
+    (b"{not json\n", "-: not UTF-8 JSONL"),
+    (json.dumps({"id": 1, "words": ["a"]}).encode() + b"\n", "-: no labelled records"),
+])
+def test_eval_ner_reads_stdin_for_dash(monkeypatch, capsys, content, what):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
+    code, out, err = _run(capsys, ["eval", "ner", "-"])
+    line = _one_line(err)
+    assert code == 2 and what in line and "stdin.jsonl" not in line and out == ""
