@@ -210,11 +210,11 @@ class Digester:
 
     def _facts_and_summary(self, d: Digest, emb: np.ndarray) -> None:
         from .facts import extract_facts
-        from .summary import source_language, summarize
+        from .summary import summarize
 
         d.facts = extract_facts(d)
         d.summary = summarize(d, emb, translator=self.translator)
-        src = source_language(d)  # the one decision of the summary's language, "mixed" by script
+        src = d.summary_language  # the one decision of the summary's language, "mixed" by script
         if self.summary_model:
             headline, bullets, warnings = self.summarizer.summarize(d.text, src)
             d.summary[src] = Summary(headline=headline, bullets=bullets, method="abstractive")

@@ -111,6 +111,16 @@ class Digest:
     def entity(self, entity_id: str | None) -> Entity | None:
         return next((e for e in self.entities if e.id == entity_id), None)
 
+    @property
+    def summary_language(self) -> str:
+        """'hi' or 'en': the article's own language, which the extractive summary, the Markdown's first
+        section and every other stage take; a "mixed" article counts by script (the letters of each)."""
+        if self.lang in ("hi", "en"):
+            return self.lang
+        deva = sum("\u0900" <= c <= "\u097f" for c in self.text)
+        latin = sum(c.isascii() and c.isalpha() for c in self.text)
+        return "hi" if deva >= latin else "en"
+
     def to_dict(self) -> dict:
         d = {
             "schema_version": SCHEMA_VERSION,

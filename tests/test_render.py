@@ -50,3 +50,14 @@ def test_a_pipe_in_a_name_does_not_break_the_table():
 def test_digest_to_markdown_is_render_markdown():
     d, md = rendered()
     assert d.to_markdown() == md
+
+
+def test_summary_language_is_the_articles_own_or_its_script_when_mixed():
+    from newsdigest.schema import Digest
+
+    assert Digest(text="Delhi में बारिश", lang="hi").summary_language == "hi"
+    assert Digest(text="मेटा", lang="en").summary_language == "en"  # a stated language wins
+    mixed = "Meta Platforms said services were restored after the outage, एक घंटे बाद"
+    assert Digest(text=mixed, lang="mixed").summary_language == "en"  # more Latin letters
+    assert Digest(text="फेसबुक और इंस्टाग्राम ठप, Meta", lang="mixed").summary_language == "hi"
+    assert Digest(text="", lang="und").summary_language == "hi"  # a tie (no letters) reads as Hindi, as before

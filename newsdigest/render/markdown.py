@@ -21,10 +21,9 @@ def _cell(text: str) -> str:
 
 
 def render_markdown(digest: Digest) -> str:
-    from ..summary import source_language
     from ..summary.bilingual import describe_fact
 
-    src = source_language(digest)
+    src = digest.summary_language
     order = [src] + [k for k in ("hi", "en") if k != src]
     out: list[str] = []
     title = digest.title or (digest.summary.get(src).headline if digest.summary.get(src) else "") or "Digest"

@@ -16,14 +16,8 @@ __all__ = ["summarize", "source_language"]
 
 
 def source_language(digest: Digest) -> str:
-    """'hi' or 'en': the language the extractive summary is in (a mixed article counts by script)."""
-    if digest.lang in ("hi", "en"):
-        return digest.lang
-    import regex
-
-    deva = len(regex.findall(r"[\u0900-\u097f]", digest.text))
-    latin = len(regex.findall(r"[A-Za-z]", digest.text))
-    return "hi" if deva >= latin else "en"
+    """'hi' or 'en': the language the extractive summary is in (``Digest.summary_language``)."""
+    return digest.summary_language
 
 
 def summarize(digest: Digest, sentence_embeddings: np.ndarray | None, translator=None,
