@@ -66,7 +66,7 @@ def main(argv=None) -> int:
     from newsdigest.encode.base import resolve_base_model
     from newsdigest.encode.encoder import find_ner_dir
     from newsdigest.encode.onnx import _session, export_fp32, quantize
-    from newsdigest.encode.smooth import ALPHA, load_maxima, smooth
+    from newsdigest.encode.smooth import ALPHA, load_maxima, pipeline_batches, smooth
     from newsdigest.entities.evaluate import score_spans
     from newsdigest.entities.gold import read_span_jsonl
     from newsdigest.pipeline import Digester
@@ -88,16 +88,7 @@ def main(argv=None) -> int:
         more = [json.loads(line)["text"] for line in open(path, encoding="utf-8") if line.strip()][int(start):int(end)]
     digester = Digester(precision="int8")
     enc = digester.encoder
-    batches = []
-    forward = enc._forward
-
-    def record(batch):
-        batches.append(enc.padded(batch))
-        return forward(batch)
-
-    enc._forward = record
-    digester.entities(texts + more)
-    enc._forward = forward
+    batches = pipeline_batches(digester, texts + more)
 
     def logits(session):
         return [session.run(None, {"input_ids": i, "attention_mask": a})[0] for i, a in batches]

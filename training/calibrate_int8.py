@@ -39,7 +39,7 @@ def main(argv=None) -> int:
 
     from newsdigest.encode.base import resolve_base_model
     from newsdigest.encode.onnx import export_fp32
-    from newsdigest.encode.smooth import CALIBRATION_FILE, activation_maxima
+    from newsdigest.encode.smooth import CALIBRATION_FILE, activation_maxima, pipeline_batches
     from newsdigest.entities.gold import read_span_jsonl
     from newsdigest.pipeline import Digester
 
@@ -47,16 +47,8 @@ def main(argv=None) -> int:
     texts = [g.text for g in read_span_jsonl(train, 0)][: args.texts]
     digester = Digester(precision="fp32", ner_model=str(out), threads=args.threads)
     enc = digester.encoder
-    batches = []
-    forward = enc._forward
-
-    def record(batch):
-        batches.append(enc.padded(batch))
-        return forward(batch)
-
-    enc._forward = record
     t0 = time.time()
-    digester.entities(texts)
+    batches = pipeline_batches(digester, texts)
     with tempfile.TemporaryDirectory() as tmp:
         fp32 = Path(tmp) / "model.fp32.onnx"
         export_fp32(resolve_base_model(None), enc.ner_dir, fp32)

@@ -43,6 +43,25 @@ def linear_inputs(graph) -> dict[str, list]:
     return groups
 
 
+def pipeline_batches(digester, texts: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The padded (input_ids, attention_mask) batches ``digester.entities(texts)`` forwards: the
+    pipeline's own sentence splitting, windows and batching, for calibration and agreement checks."""
+    enc = digester.encoder
+    batches = []
+    forward = enc._forward
+
+    def record(batch):
+        batches.append(enc.padded(batch))
+        return forward(batch)
+
+    enc._forward = record
+    try:
+        digester.entities(texts)
+    finally:
+        enc._forward = forward
+    return batches
+
+
 def activation_maxima(fp32_path: Path, batches, threads: int = 1) -> dict[str, np.ndarray]:
     """Per-channel max |input| of every encoder-layer linear over the real (unpadded) tokens of
     ``batches`` (pairs of input_ids / attention_mask arrays), keyed by module name."""
