@@ -9,6 +9,7 @@ spellings with them.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -50,6 +51,7 @@ def skeleton(latin: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1 << 16)  # linking and the lexicon ask for the same words many times across a run
 def script_key(word: str) -> str:
     """Skeleton of a word in either script: Devanagari is romanised by rule first (फेसबुक -> fsbk)."""
     if is_devanagari(word):
