@@ -208,3 +208,9 @@ def test_an_s_between_vowels_also_sounds_like_z():
 
 def test_a_plural_acronym_is_written_as_the_acronym(spelled):
     assert spelled.to_hindi_batch(["NBFCs"], ["ORG"]) == ["एनबीएफसी"]
+
+
+def test_people_are_not_spelled_as_compounds_of_english_words(spelled):
+    # brands glue words together (Downdetector); surnames do not: ब्रेवरमैन was "Braveremain" (brave + remain)
+    assert spelled.to_english_batch(["ब्रेवरमैन"], ["PER"]) == ["Braverman"]
+    assert spelled.to_english_batch(["ब्रेवरमैन"], ["ORG"]) != ["Braverman"]  # the compound is still proposed for a brand

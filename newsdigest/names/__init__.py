@@ -220,18 +220,19 @@ class Transliterator:
         memory = self._memory()
         if memory:
             done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
-        cached = {k: self._cache.get((to, self.lexicon, weight, k)) for k in keys}
+        people = to == "en" and label == "PER"  # no closed compounds of English words for people
+        cached = {k: self._cache.get((to, self.lexicon, weight, people, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._model_outputs(todo, to)
             if self.lexicon:
-                outputs = self._respell(todo, outputs, to, weight)
+                outputs = self._respell(todo, outputs, to, weight, people)
             done.update(zip(todo, outputs))
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
                 self._raw.clear()
-            self._cache.update(((to, self.lexicon, weight, k), o) for k, o in zip(todo, outputs))
+            self._cache.update(((to, self.lexicon, weight, people, k), o) for k, o in zip(todo, outputs))
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
 
@@ -278,17 +279,19 @@ class Transliterator:
                 out[i] = vocab.decode(h)
         return out
 
-    def _respell(self, keys: list[str], outputs: list[str], to: str, weight: float | None = None) -> list[str]:
+    def _respell(self, keys: list[str], outputs: list[str], to: str, weight: float | None = None,
+                 people: bool = False) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
-        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]])
+        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]], compounds=not people)
         lex = Lexicon.load(to)
         return choose(outputs, candidates, scores[ALPHA[to]], lex.frequencies(),
                       WEIGHT[to] if weight is None else weight, compounds=lex.compound_zipf)
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
-                         alphas: list[float]) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
+                         alphas: list[float], compounds: bool = True
+                         ) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
         """Lexicon candidates of each word (its model output first) and, per ALPHA in ``alphas``, their
         scores ALPHA * log P(candidate | word) + (1 - ALPHA) * log P(word | candidate).
 
@@ -304,7 +307,7 @@ class Transliterator:
             return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
 
         candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
-        if to == "en":
+        if to == "en" and compounds:
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]

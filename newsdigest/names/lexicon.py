@@ -103,7 +103,8 @@ class Lexicon:
         sound key, and every pairing is a candidate, with the zipf of its rarer half less
         COMPOUND_DISCOUNT (:meth:`_compound_zipf`); the model's score still has to agree. Halves of
         three characters (पुर, गढ़, बाद, पाक) made 'ahmedpoor' of अहमदपुर and 'packdust' of पाकदश्त
-        on the tuning names, so they are not cut off.
+        on the tuning names, so they are not cut off. People's names are never proposed compounds
+        (``Transliterator`` skips them for PER): ब्रेवरमैन is Braverman, not "Braveremain".
         """
         if self.lang != "en" or len(word) < COMPOUND_MIN:
             return []
