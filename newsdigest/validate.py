@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 from .errors import InputError
+from .preprocess.hindi import DEVANAGARI
 
 __all__ = ["DEFAULT_MAX_CHARS", "check_text", "looks_like_krutidev"]
 
@@ -47,7 +48,7 @@ _KRUTIDEV_WORDS = frozenset(
     "ds dk dh esa gS ij vkSj us ls fd Fkk Fkh gSa dks ;g og Hkh rFkk tks ugha fy, dj gks "
     "Hkkjr ljdkj fd;k x;k x;h jgs jgk".split())
 _KRUTIDEV_ODD = re.compile(r"[a-z][A-Z]|[a-zA-Z][/~\]=;,\[][a-zA-Z]|kk|Hk|Fk|[¼½ƒ‚]")
-_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+_DEVANAGARI = re.compile(f"[{DEVANAGARI}]")
 
 
 def looks_like_krutidev(text: str) -> bool:

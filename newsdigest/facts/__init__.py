@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..preprocess.hindi import DEVANAGARI
 from ..schema import Digest, Entity, Fact
 
 __all__ = ["extract_facts", "FactContext", "TYPE_ORDER"]
@@ -125,7 +126,7 @@ class FactContext:
 
 # -- small text helpers shared by the rules --------------------------------------------------
 
-_WORD_RE = re.compile(r"[\w\u0900-\u097f]+")
+_WORD_RE = re.compile(rf"[\w{DEVANAGARI}]+")
 
 
 def words(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from ..preprocess.hindi import POSTPOSITIONS
+from ..preprocess.hindi import DEVANAGARI, POSTPOSITIONS
 from ..schema import Fact
 from . import FactContext, MentionRef, lexical_centrality
 
@@ -77,7 +77,7 @@ def _event(ctx: FactContext, s: int, e: int) -> Fact | None:
     sentence = ctx.norm_slice(s, e)
     if '"' in sentence or _REPORTED_SPEECH.search(sentence):
         return None  # speech is a quote fact, not an event
-    if regex.search(r"[\u0900-\u097f]", sentence):
+    if regex.search(f"[{DEVANAGARI}]", sentence):
         return _event_hi(ctx, s, e, mentions)
     return _event_en(ctx, s, e, mentions)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import regex
 
+from ..preprocess.hindi import DEVANAGARI
 from ..schema import Fact
 from . import FactContext, MentionRef, trim_span
 from .speakers import (AGENT_WORD, LEFT, RIGHT, ROLES, SPEECH_ANY, SPEECH_EN, SPEECH_HI, find_role, find_speaker,
@@ -254,7 +255,7 @@ def _direct_quotes(ctx: FactContext, spans, headline_end: int, quoted: tuple) ->
             speaker, role, via = find_speaker(ctx, before_start, open_pos, quote_start=open_pos, quoted=quoted)
         if attr and speaker is None:
             # a Hindi speaker comes before the verb; "..., said X" names one after it
-            hindi_verb = regex.match(r"[\u0900-\u097f]", attr.group("verb"))
+            hindi_verb = regex.match(f"[{DEVANAGARI}]", attr.group("verb"))
             zone = (ctx.orig(after_n), ctx.orig(after_n + (attr.end("verb") if hindi_verb else attr.end())))
             speaker, role, via = find_speaker(ctx, zone[0], zone[1], quote_start=open_pos, quoted=quoted)
             if speaker is None and not AGENT_WORD.search(ctx.norm_slice(*zone)):

@@ -14,26 +14,12 @@ from __future__ import annotations
 
 import regex
 
+from ..preprocess.hindi import MONTHS, WEEKDAYS
 from ..schema import Fact
 from . import FactContext, trim_span
 
 __all__ = ["find_temporal", "iso_duration"]
 
-_MONTHS = {
-    "जनवरी": 1, "फरवरी": 2, "फ़रवरी": 2, "मार्च": 3, "अप्रैल": 4, "मई": 5, "जून": 6, "जुलाई": 7,
-    "अगस्त": 8, "सितंबर": 9, "सितम्बर": 9, "अक्टूबर": 10, "अक्तूबर": 10, "नवंबर": 11, "नवम्बर": 11,
-    "दिसंबर": 12, "दिसम्बर": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
-}
-_WEEKDAYS = {
-    "सोमवार": "Monday", "मंगलवार": "Tuesday", "बुधवार": "Wednesday", "गुरुवार": "Thursday",
-    "बृहस्पतिवार": "Thursday", "वीरवार": "Thursday", "शुक्रवार": "Friday", "शनिवार": "Saturday",
-    "रविवार": "Sunday", "monday": "Monday", "tuesday": "Tuesday", "wednesday": "Wednesday",
-    "thursday": "Thursday", "friday": "Friday", "saturday": "Saturday", "sunday": "Sunday",
-}
 _DAY_WORDS = {
     w: i for i, w in enumerate(
         "एक दो तीन चार पांच छह सात आठ नौ दस ग्यारह बारह तेरह चौदह पंद्रह सोलह सत्रह अठारह उन्नीस बीस "
@@ -42,7 +28,7 @@ _DAY_WORDS = {
 _DAY_WORDS.update({"पाँच": 5, "छः": 6, "पन्द्रह": 15})
 
 _ALT = lambda words: "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
-_MONTH_RE = _ALT(_MONTHS)
+_MONTH_RE = _ALT(MONTHS)
 _DAY_RE = rf"(?:\d{{1,2}}|{_ALT(_DAY_WORDS)})"
 _B = r"(?<![\p{L}\p{M}\p{N}])"  # word start
 _E = r"(?![\p{L}\p{M}\p{N}])"   # word end
@@ -61,7 +47,7 @@ _DATE_PATTERNS = [
     # जुलाई 2024 / March 2025
     regex.compile(rf"{_B}(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>(?:19|20)\d\d){_E}", regex.IGNORECASE),
 ]
-_WEEKDAY_RE = regex.compile(rf"{_B}(?P<weekday>{_ALT(_WEEKDAYS)}){_E}", regex.IGNORECASE)
+_WEEKDAY_RE = regex.compile(rf"{_B}(?P<weekday>{_ALT(WEEKDAYS)}){_E}", regex.IGNORECASE)
 
 _PERIODS_HI = {"सुबह": "am", "सवेरे": "am", "तड़के": "am", "दोपहर": "noon", "शाम": "pm", "रात": "night"}
 _TIME_HI = regex.compile(
@@ -165,7 +151,7 @@ def _find_dates(ctx: FactContext) -> list[Fact]:
             if _overlaps(m.span(), used):
                 continue
             groups = m.groupdict()
-            month = _MONTHS.get(groups["month"].lower()) if groups.get("month") else int(groups["mnum"])
+            month = MONTHS.get(groups["month"].lower()) if groups.get("month") else int(groups["mnum"])
             day = groups.get("day")
             day = (int(day) if day.isdigit() else _DAY_WORDS.get(day)) if day else None
             year = int(groups["year"]) if groups.get("year") else None
@@ -196,7 +182,7 @@ def _find_dates(ctx: FactContext) -> list[Fact]:
     for m in _WEEKDAY_RE.finditer(norm):
         if _overlaps(m.span(), used):
             continue
-        facts.append(_fact(ctx, "date", m.start(), m.end(), None, weekday=_WEEKDAYS[m.group("weekday").lower()]))
+        facts.append(_fact(ctx, "date", m.start(), m.end(), None, weekday=WEEKDAYS[m.group("weekday").lower()]))
     return facts
 
 

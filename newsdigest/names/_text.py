@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..preprocess.hindi import DEVANAGARI_LETTERS
+
 # Devanagari letters, vowel signs, nukta, virama; not digits (U+0966-096F), dandas (0964-0965) or ॰ (0970).
-_DEVA = "\u0900-\u0963\u0971-\u097f"
+_DEVA = DEVANAGARI_LETTERS
 _ZW = "\u200c\u200d"  # ZWNJ/ZWJ only change glyph shaping inside a Devanagari word
 DEVANAGARI_RUN = re.compile(f"[{_DEVA}][{_DEVA}{_ZW}]*")
 # Basic Latin letters plus Latin-1/Extended-A/B letters (é, ø, ł...), which are folded to a-z.
@@ -79,7 +81,7 @@ def hindi_key(word: str) -> str:
     return unicodedata.normalize("NFC", word).translate({ord(c): None for c in _ZW})
 
 
-_FLAP = re.compile("(\u0921\u093c|\u0922\u093c)(?=[\u0900-\u0963\u0971-\u097f])")
+_FLAP = re.compile(f"(\u0921\u093c|\u0922\u093c)(?=[{_DEVA}])")
 
 
 def name_key(word: str) -> str:

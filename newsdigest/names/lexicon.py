@@ -31,7 +31,7 @@ from collections.abc import Mapping
 
 import regex
 
-from ._text import hindi_key
+from ._text import _DEVA, hindi_key
 from .phonetic import script_key, skeleton
 
 # chosen on tuning data: benchmarks/tune_lexicon.py; "hi" retuned on the English names of news-hi dev and
@@ -50,7 +50,7 @@ LISTS = {"en": "large", "hi": "small"}
 PER_KEY = 30  # most frequent words kept per sound key
 MAX_CANDIDATES = 2 * PER_KEY  # all of both keys: a cap of 12 lowered dev exact match (rare names)
 _LATIN_WORD = regex.compile(r"(?=[a-z]*[aeiouy])[a-z]{2,}")  # with a vowel: not "wtsp", "msc"
-_DEVA_WORD = regex.compile(r"[\u0900-\u0963\u0971-\u097f]{2,}")
+_DEVA_WORD = regex.compile(rf"[{_DEVA}]{{2,}}")
 _SOFT_G = regex.compile(r"g(?=[eiy])")
 _VOICED_S = regex.compile(r"(?<=[aeiou])s(?=[aeiouy])")  # 'reserve', 'president': an s that sounds z
 _SYLLABLE_START = regex.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")

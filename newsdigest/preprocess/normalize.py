@@ -28,6 +28,8 @@ import unicodedata
 
 import regex
 
+from newsdigest.preprocess.hindi import DEVANAGARI
+
 __all__ = ["normalize", "normalize_with_map", "digits_to_ascii"]
 
 # Invisible characters normalization drops; other stages strip them from span edges.
@@ -41,7 +43,7 @@ _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033"
 # lookbehind (a longer one would rescan long runs of spaces); it comes first so that a space
 # before the pipe is not rewritten on its own.
 _SPECIAL = regex.compile(
-    rf"(?P<danda>(?<=[\u0900-\u097f])(?:[\p{{Zs}}{INVISIBLE_CHARS}]*\|)+)"
+    rf"(?P<danda>(?<=[{DEVANAGARI}])(?:[\p{{Zs}}{INVISIBLE_CHARS}]*\|)+)"
     rf"|(?P<removed>[{INVISIBLE_CHARS}]+)"
     rf"|(?P<dq>[{_SINGLE_QUOTES}][{INVISIBLE_CHARS}]*[{_SINGLE_QUOTES}]|[{_DOUBLE_QUOTES}])"
     rf"|(?P<sq>[{_SINGLE_QUOTES[1:]}])"

@@ -42,7 +42,7 @@ from decimal import Decimal
 
 import regex
 
-from newsdigest.preprocess.hindi import POSTPOSITIONS
+from newsdigest.preprocess.hindi import MONTHS, POSTPOSITIONS
 from newsdigest.preprocess.normalize import INVISIBLE_CHARS, normalize, normalize_with_map
 from newsdigest.preprocess.sentences import split_words
 
@@ -236,14 +236,7 @@ _POST_QUALIFIERS = _Phrases(
         "के पार": "more_than", "से पार": "more_than", "तक": "less_than", "से ज़्यादा": "more_than",
     }
 )
-_MONTHS = {
-    _key(word)
-    for word in (
-        "जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर सितम्बर अक्टूबर अक्तूबर नवंबर नवम्बर "
-        "दिसंबर दिसम्बर january february march april may june july august september october "
-        "november december jan feb mar apr jun jul aug sep sept oct nov dec"
-    ).split()
-}
+_MONTHS = {_key(word) for word in MONTHS}
 _TIME_WORDS = {_key(word) for word in "बजे बजकर am pm a.m p.m o'clock".split()}
 _ORDINAL_SUFFIXES = {_key(word) for word in "वां वीं वें".split()}
 _NUMBER_LABELS = {_key(word) for word in (

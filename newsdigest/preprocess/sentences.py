@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 import regex
 
+from newsdigest.preprocess.hindi import DEVANAGARI
 from newsdigest.preprocess.normalize import INVISIBLE_CHARS as _INVISIBLE
 
 __all__ = ["split_sentences", "split_words", "MAX_SENTENCE_CHARS"]
@@ -54,7 +55,7 @@ _LINE_BREAKS = regex.compile(_BREAK)
 _PREVIOUS_BREAK = regex.compile(_BREAK, flags=regex.REVERSE)
 _EVENT = regex.compile(
     rf"(?P<newline>{_BREAK}(?:{_LINE_SPACE}*{_BREAK})*)"
-    rf"|(?P<danda>[\u0964\u0965]+|(?<=[\u0900-\u097f])(?:[\p{{Zs}}{_INVISIBLE}]*\|)+)"
+    rf"|(?P<danda>[\u0964\u0965]+|(?<=[{DEVANAGARI}])(?:[\p{{Zs}}{_INVISIBLE}]*\|)+)"
     r"|(?P<mark>[?!]+)"
     r"|(?P<dot>\.+|\u2026+)",
     flags=regex.VERSION1,
