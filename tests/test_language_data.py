@@ -41,3 +41,16 @@ def test_script_ranges():
     assert regex.fullmatch(f"[{hindi.DEVANAGARI}]+", "हिंदी।१२")
     assert regex.fullmatch(f"[{hindi.DEVANAGARI_LETTERS}]+", "हिंदी")
     assert not regex.search(f"[{hindi.DEVANAGARI_LETTERS}]", "।॥१२॰")
+
+
+def test_one_table_of_hindi_cardinals_for_quantities_and_dates():
+    from newsdigest.facts import temporal
+    from newsdigest.preprocess import quantities
+
+    c = hindi.hindi_cardinals()
+    assert c["पाँच"] == c["पांच"] == 5 and c["छः"] == c["छह"] == 6
+    assert c["अट्ठारह"] == c["अठारह"] == 18 and c["निन्यानवे"] == c["निन्यानबे"] == 99
+    assert all(quantities._NUMBER_WORDS[quantities._key(w)] == n for w, n in c.items())
+    # a day of the month in words is any cardinal from 1 to 31, in any of its spellings
+    assert temporal._DAY_WORDS["इकतीस"] == 31 and temporal._DAY_WORDS["अट्ठारह"] == 18
+    assert "बत्तीस" not in temporal._DAY_WORDS and "शून्य" not in temporal._DAY_WORDS

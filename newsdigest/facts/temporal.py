@@ -14,18 +14,13 @@ from __future__ import annotations
 
 import regex
 
-from ..preprocess.hindi import MONTHS, WEEKDAYS
+from ..preprocess.hindi import MONTHS, WEEKDAYS, hindi_cardinals
 from ..schema import Fact
 from . import FactContext, trim_span
 
 __all__ = ["find_temporal", "iso_duration"]
 
-_DAY_WORDS = {
-    w: i for i, w in enumerate(
-        "एक दो तीन चार पांच छह सात आठ नौ दस ग्यारह बारह तेरह चौदह पंद्रह सोलह सत्रह अठारह उन्नीस बीस "
-        "इक्कीस बाईस तेईस चौबीस पच्चीस छब्बीस सत्ताईस अट्ठाईस उनतीस तीस इकतीस".split(), 1)
-}
-_DAY_WORDS.update({"पाँच": 5, "छः": 6, "पन्द्रह": 15})
+_DAY_WORDS = {w: n for w, n in hindi_cardinals().items() if 1 <= n <= 31}  # दो मार्च, इकतीस दिसंबर
 
 _ALT = lambda words: "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True))  # noqa: E731
 _MONTH_RE = _ALT(MONTHS)

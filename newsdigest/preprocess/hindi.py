@@ -1,5 +1,6 @@
 """Language data that several stages read, one home each: Hindi function words, titles, script ranges,
-month and weekday names (CLDR via Babel)."""
+Hindi number words, month and weekday names (CLDR via Babel)."""
+import functools
 
 # Postpositions: a word before one is the noun phrase's end (मेटा ने, दो में से).
 POSTPOSITIONS = frozenset("ने को का की के में से पर तक लिए".split())
@@ -19,6 +20,8 @@ PERSON_HONORIFICS = frozenset("जी साहब साहिब साब म
 DEVANAGARI = "\u0900-\u097f"
 DEVANAGARI_LETTERS = "\u0900-\u0963\u0971-\u097f"
 
+# Spellings of number words that news writes beside indic-numtowords' own
+_CARDINAL_SPELLINGS = {5: "पांच", 6: "छह", 15: "पन्द्रह"}
 # Spellings of month names that Hindi news writes beside CLDR's: the older CLDR form of October and the
 # forms that generate_variants() cannot derive.
 _MONTH_VARIANTS = {"अक्तूबर": 10}
@@ -36,6 +39,23 @@ def spelling_variants(word: str) -> set[str]:
     for w in list(out):
         out.add("".join(_CLASS_NASAL[w[i + 1]] + "\u094d" if c == "\u0902" and i + 1 < len(w) and w[i + 1] in _CLASS_NASAL
                         else c for i, c in enumerate(w)))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def hindi_cardinals() -> dict[str, int]:
+    """Hindi number words 0-99 from ``indic-numtowords`` (MIT), with the spellings news also uses:
+    अठारह for अट्ठारह, निन्यानबे for निन्यानवे, a plain vowel for a nasalised one, and पांच, छह, पन्द्रह."""
+    from indic_numtowords import num2words
+
+    out: dict[str, int] = {}
+    for n in range(100):
+        word = num2words(n, lang="hi")
+        for form in {word, word.replace("ट्ठ", "ठ"), word.replace("ठ", "ट्ठ") if "ट्ठ" not in word else word,
+                     word.replace("नवे", "नबे"), word.replace("ौं", "ौ")}:
+            out.setdefault(form, n)
+    for n, forms in _CARDINAL_SPELLINGS.items():
+        out.update(dict.fromkeys(forms.split(), n))
     return out
 
 

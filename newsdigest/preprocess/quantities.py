@@ -42,7 +42,7 @@ from decimal import Decimal
 
 import regex
 
-from newsdigest.preprocess.hindi import MONTHS, POSTPOSITIONS
+from newsdigest.preprocess.hindi import MONTHS, POSTPOSITIONS, hindi_cardinals
 from newsdigest.preprocess.normalize import INVISIBLE_CHARS, normalize, normalize_with_map
 from newsdigest.preprocess.sentences import split_words
 
@@ -138,34 +138,13 @@ _SCALES = _decimals(
 _SUFFIXES = {"k": 10**3, "m": 10**6, "mn": 10**6, "cr": 10**7, "b": 10**9, "bn": 10**9, "tn": 10**12}
 _CURRENCY_ONLY_SUFFIXES = {"m", "b"}
 
-def _hindi_cardinals() -> dict[str, int]:
-    """Hindi number words 0-99 from ``indic-numtowords`` (MIT), with the spellings news also uses:
-    अठारह for अट्ठारह, निन्यानबे for निन्यानवे, a plain vowel for a nasalised one (folded anyway)."""
-    try:
-        from indic_numtowords import num2words
-    except ImportError:  # an optional source: the table below still covers the common words
-        return {}
-    out: dict[str, int] = {}
-    for n in range(100):
-        word = num2words(n, lang="hi")
-        for form in {word, word.replace("ट्ठ", "ठ"), word.replace("ठ", "ट्ठ") if "ट्ठ" not in word else word,
-                     word.replace("नवे", "नबे"), word.replace("ौं", "ौ")}:
-            out.setdefault(form, n)
-    return out
-
-
 # Collective forms count too: तीनों (all three) ... दसों; not दोनों (both), which news uses as a pronoun
 _COLLECTIVES = {"तीनों": 3, "चारों": 4, "पांचों": 5, "छहों": 6, "सातों": 7, "आठों": 8, "नौवों": 9,
                 "दसों": 10}
 
 _NUMBER_WORDS = _decimals(
     {
-        **_hindi_cardinals(), **_COLLECTIVES,
-        "शून्य": 0, "एक": 1, "दो": 2, "तीन": 3, "चार": 4, "पांच": 5, "छह": 6, "छः": 6,
-        "सात": 7, "आठ": 8, "नौ": 9, "दस": 10, "ग्यारह": 11, "बारह": 12, "तेरह": 13, "चौदह": 14,
-        "पंद्रह": 15, "पन्द्रह": 15, "सोलह": 16, "सत्रह": 17, "अठारह": 18, "उन्नीस": 19, "बीस": 20,
-        "पच्चीस": 25, "तीस": 30, "चालीस": 40, "पचास": 50, "साठ": 60, "सत्तर": 70, "अस्सी": 80,
-        "नब्बे": 90, "डेढ़": "1.5", "ढाई": "2.5", "अढ़ाई": "2.5",
+        **hindi_cardinals(), **_COLLECTIVES, "डेढ़": "1.5", "ढाई": "2.5", "अढ़ाई": "2.5",
         "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
