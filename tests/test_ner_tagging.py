@@ -184,3 +184,21 @@ def test_a_latin_name_is_whole_across_a_glued_hyphen_but_two_tagged_names_stay_t
         labs = [lab if x == w else old for x, old in zip(words, labs)]
     assert _tagged(text, labs) == [("CERT-In", "ORG"), ("Hewlett-Packard", "ORG"), ("India", "LOC"),
                                    ("Pakistan", "LOC"), ("Kremlin", "ORG"), ("US", "LOC"), ("US", "LOC")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two pollsters of several words each, glued by a hyphen: two organisations
+    ("टाइम्स नाउ-ईटीजी रिसर्च ने", ["टाइम्स नाउ", "ईटीजी रिसर्च"]),
+    ("India Today-Axis My India said", ["India Today", "Axis My India"]),
+    # a side of one written word stays whole: one name
+    ("पाकिस्तान तहरीक-ए-इंसाफ ने", ["पाकिस्तान तहरीक-ए-इंसाफ"]),
+    ("कोका-कोला कंपनी ने", ["कोका-कोला कंपनी"]),
+    ("टाइम्स नाउ - ईटीजी रिसर्च ने", ["टाइम्स नाउ - ईटीजी रिसर्च"]),  # spaced: not a glued pair
+])
+def test_hyphen_glued_names_of_several_words_are_two(text, expected):
+    spans = word_spans(text)
+    words = [text[a:b] for a, b in spans]
+    w = Window(0, spans, words)
+    labs = ["B-ORG"] + ["I-ORG"] * (len(words) - 2) + ["O"]
+    out = spans_from_logits(text, w, *logits_for(labs))
+    assert [s.text for s in out] == expected
