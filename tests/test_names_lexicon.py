@@ -214,3 +214,11 @@ def test_people_are_not_spelled_as_compounds_of_english_words(spelled):
     # brands glue words together (Downdetector); surnames do not: ब्रेवरमैन was "Braveremain" (brave + remain)
     assert spelled.to_english_batch(["ब्रेवरमैन"], ["PER"]) == ["Braverman"]
     assert spelled.to_english_batch(["ब्रेवरमैन"], ["ORG"]) != ["Braverman"]  # the compound is still proposed for a brand
+
+
+def test_a_persons_name_is_never_respelled_as_an_institutional_word(spelled):
+    # नवी read as the frequent "navy": people's names are not translated, so the institutional nouns of
+    # names.phrases are no candidates for them (the model's own spelling stays)
+    assert spelled.to_english_batch(["अजय आर नवी"], ["PER"]) == ["Ajay R Navi"]
+    assert spelled.to_english_batch(["भारतीय नौसेना"], ["ORG"]) == ["Indian Navy"]
+    assert spelled.to_english_batch(["जॉन पार्क"], ["PER"]) == ["John Park"]  # the model's own reading is kept

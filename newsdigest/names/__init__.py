@@ -284,13 +284,15 @@ class Transliterator:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
-        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]], compounds=not people)
+        exclude = institution_words() if people else frozenset()
+        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]], compounds=not people,
+                                                   exclude=exclude)
         lex = Lexicon.load(to)
         return choose(outputs, candidates, scores[ALPHA[to]], lex.frequencies(),
                       WEIGHT[to] if weight is None else weight, compounds=lex.compound_zipf)
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
-                         alphas: list[float], compounds: bool = True
+                         alphas: list[float], compounds: bool = True, exclude: frozenset[str] = frozenset()
                          ) -> tuple[list[list[str]], dict[float, list[list[float]]]]:
         """Lexicon candidates of each word (its model output first) and, per ALPHA in ``alphas``, their
         scores ALPHA * log P(candidate | word) + (1 - ALPHA) * log P(word | candidate).
@@ -307,6 +309,8 @@ class Transliterator:
             return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
 
         candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
+        if exclude:  # words that never spell this kind of name (the model's own output always stays)
+            candidates = [c[:1] + [w for w in c[1:] if w not in exclude] for c in candidates]
         if to == "en" and compounds:
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)
@@ -365,6 +369,17 @@ class Transliterator:
             else:
                 parts.append(result)
         return "".join(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def institution_words() -> frozenset[str]:
+    """The English words of the institutional nouns of ``names.phrases`` (navy, police, party, court ...):
+    a person's name word is never respelled as one of them by the word list (अजय आर नवी is Navi, not
+    "Navy"); people's names are never translated, so these words have no business there."""
+    from .phrases import INSTITUTIONS
+
+    return frozenset(w for _, en, kind in INSTITUTIONS if kind in ("head", "of", "pre")
+                     for w in en.lower().split())
 
 
 def lexicon_weight(to: str, label: str | None) -> float:
