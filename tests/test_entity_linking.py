@@ -231,3 +231,20 @@ def test_a_one_word_organisation_that_spells_no_longer_one_stays_apart(stub_name
     text = "समाजवादी पार्टी और बसपा ने गठबंधन किया।"  # बसपा is not स + पा
     ents = link_entities(text, spans(text, [("समाजवादी पार्टी", "ORG"), ("बसपा", "ORG")]))
     assert len(ents) == 2
+
+
+def test_a_word_glued_in_front_of_a_name_is_dropped_when_the_article_uses_it_apart():
+    # the model took the adjective ख़ुश ("happy with") into जूही's span; she is जूही alone elsewhere and
+    # ख़ुश stands outside every name later in the article
+    text = "इंडस्ट्री के रुख़ से ख़ुश जूही अपने काम से काफ़ी ख़ुश हैं. जूही कहती हैं कि सब ठीक है."
+    ents = link_entities(text, spans(text, [("ख़ुश जूही", "PER"), ("जूही", "PER")]))
+    assert [(e.name_hi, [m.text for m in e.mentions]) for e in ents] == [("जूही", ["जूही", "जूही"])]
+    assert all(text[m.start:m.end] == m.text for e in ents for m in e.mentions)
+
+
+def test_a_word_of_another_persons_name_stays_in_front():
+    # फ़तेह is a word of a name (नुसरत फ़तेह अली ख़ान), even where the text also has it untagged
+    text = "नुसरत फ़तेह अली ख़ान के पिता फ़तेह अली ख़ान थे. अली ख़ान ने कहा. फ़तेह साहब गाते थे."
+    ents = link_entities(text, spans(text, [("नुसरत फ़तेह अली ख़ान", "PER"), ("फ़तेह अली ख़ान", "PER"),
+                                            ("अली ख़ान", "PER")]))
+    assert "फ़तेह अली ख़ान" in {m.text for e in ents for m in e.mentions}

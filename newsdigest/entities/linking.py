@@ -59,6 +59,28 @@ def _split_lists(spans: list[EntitySpan], toks, article: "_ArticleWords") -> lis
     return out
 
 
+def _trim_stray_first_words(spans: list[EntitySpan], article: "_ArticleWords") -> list[EntitySpan]:
+    """A word the model glued in front of a person's name is dropped when the article shows it is no part
+    of it: the rest of the span is a person's whole mention elsewhere, and the word itself stands outside
+    every name elsewhere in the article ("इंडस्ट्री के रुख़ से ख़ुश जूही" ... "जूही कहती हैं" ... "काफ़ी ख़ुश हैं":
+    the adjective ख़ुश, not a name). A word the article also uses in another person's name, or alone as
+    one, stays (फ़तेह अली ख़ान beside नुसरत फ़तेह अली ख़ान)."""
+    people = {sp.text for sp in spans if sp.label == "PER"}
+    name_words = Counter(w for t in people for w in set(_TOKEN.findall(t)))  # in how many distinct names
+    covered = [(sp.start, sp.end) for sp in spans]
+    out = []
+    for sp in spans:
+        first = _TOKEN.search(sp.text) if sp.label == "PER" else None
+        rest = sp.text[first.end():].lstrip() if first and first.start() == 0 else ""
+        if (rest and rest in people and name_words[first.group()] == 1
+                and article.outside(first.group(), covered)):
+            start = sp.end - len(rest)
+            out.append(EntitySpan(start, sp.end, sp.label, rest, sp.score))
+        else:
+            out.append(sp)
+    return out
+
+
 class _ArticleWords:
     """The words of an article with their sound keys ("" for punctuation), for cross-script evidence."""
 
@@ -69,6 +91,11 @@ class _ArticleWords:
         self.words = [text[a:b] for a, b in self.spans]
         sound = {w: script_key(w) if _TOKEN.fullmatch(w) else "" for w in set(self.words)}
         self.keys = [sound[w] for w in self.words]
+
+    def outside(self, word: str, covered: list[tuple[int, int]]) -> bool:
+        """Does ``word`` occur as a word of the article outside every span of ``covered``?"""
+        return any(w == word and not any(a <= s < b for a, b in covered)
+                   for w, (s, _) in zip(self.words, self.spans))
 
     def apart(self, word: str, span_sounds: list[str]) -> bool:
         """Does ``word`` occur in the other script, not next to another word of its span?"""
@@ -376,7 +403,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
 
     article = _ArticleWords(text)
-    spans = _split_lists(spans, toks, article)
+    spans = _trim_stray_first_words(_split_lists(spans, toks, article), article)
     clusters: list[_Cluster] = []
     # longest names first, so short forms ("मस्क") find the full name they abbreviate
     order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))
