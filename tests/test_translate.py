@@ -338,6 +338,17 @@ def test_read_parallel_rejects_records_without_the_language(tmp_path):
         read_parallel(path, "hi", "en")
 
 
+def test_read_parallel_reads_standard_input_for_a_dash(monkeypatch):
+    import io
+    import sys
+
+    from newsdigest.translate.evaluate import read_parallel
+
+    data = json.dumps({"hi": "नमस्ते", "en": "Hello"}, ensure_ascii=False).encode("utf-8") + b"\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+    assert read_parallel("-", "hi", "en") == [("नमस्ते", "Hello")]
+
+
 # -- abstractive summaries ----------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -73,7 +73,7 @@ def add_models_arguments(parser: argparse.ArgumentParser) -> None:
 
 def add_eval_translate_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", required=True, help="hub id or model folder")
-    parser.add_argument("--data", required=True, help="JSONL file with one field per language (hi, en)")
+    parser.add_argument("--data", required=True, help="JSONL file with one field per language (hi, en); - for stdin")
     parser.add_argument("--src", required=True, choices=["hi", "en"])
     parser.add_argument("--tgt", required=True, choices=["hi", "en"])
     parser.add_argument("--limit", type=int, default=None, help="score only the first N records")

@@ -20,9 +20,17 @@ __all__ = ["read_parallel", "score", "evaluate_file"]
 
 
 def read_parallel(path: str | Path, src: str, tgt: str, limit: int | None = None) -> list[tuple[str, str]]:
-    """(source, reference) pairs from a JSONL file; records lacking either field are an error."""
+    """(source, reference) pairs from a JSONL file ("-": standard input); records lacking either field
+    are an error."""
+    import contextlib
+    import sys
+
     pairs: list[tuple[str, str]] = []
-    with open(path, encoding="utf-8-sig") as f:
+    if str(path) == "-":
+        opened = contextlib.nullcontext(sys.stdin.buffer.read().decode("utf-8-sig").splitlines())
+    else:
+        opened = open(path, encoding="utf-8-sig")
+    with opened as f:
         for n, line in enumerate(f, 1):
             if limit is not None and len(pairs) >= limit:
                 break
