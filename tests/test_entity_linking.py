@@ -248,3 +248,17 @@ def test_a_word_of_another_persons_name_stays_in_front():
     ents = link_entities(text, spans(text, [("नुसरत फ़तेह अली ख़ान", "PER"), ("फ़तेह अली ख़ान", "PER"),
                                             ("अली ख़ान", "PER")]))
     assert "फ़तेह अली ख़ान" in {m.text for e in ents for m in e.mentions}
+
+
+def test_a_web_address_of_the_entity_is_not_its_name():
+    """news-hi dev h5299: "CISCE ... रिजल्ट cisce.org पर जारी" gave the entity the English name cisce.org."""
+    text = "CISCE 10वीं, 12वीं का रिजल्ट cisce.org पर जारी"
+    (e,) = link_entities(text, spans(text, [("CISCE", "ORG"), ("cisce.org", "ORG")]))
+    assert e.name_en == "CISCE"
+    assert [m.text for m in e.mentions] == ["CISCE", "cisce.org"]
+
+
+def test_a_web_address_that_is_the_only_form_stays_the_name():
+    text = "रिजल्ट cisce.org पर जारी"
+    (e,) = link_entities(text, spans(text, [("cisce.org", "ORG")]))
+    assert e.name_en == "cisce.org"

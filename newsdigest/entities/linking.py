@@ -14,6 +14,8 @@ from ..names.phonetic import is_devanagari, script_key, skeleton
 from ..schema import Entity, EntitySpan, Mention
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+# a web address written as a mention (cisce.org, www.bbc.co.uk): where it is read, never the entity's name
+_ADDRESS = regex.compile(r"(?:https?://)?(?:www\.)?(?:[\p{L}\p{N}-]+\.)+\p{L}{2,6}(?:/\S*)?", regex.I)
 
 
 def _romanise(texts: list[str], labels: list[str | None] | None = None) -> dict[str, str]:
@@ -436,11 +438,13 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
     def best_form(forms: list[str], every: list[str]) -> str | None:
         """The fullest form (एलन मस्क over मस्क), unless it is a description in front of a name the
         article uses more often, in either script: three or more words before it ("अमेरिकी साइबर
-        सिक्योरिटी कंपनी क्राउडस्ट्राइक" once, "CrowdStrike" six times) -> only the name's words."""
+        सिक्योरिटी कंपनी क्राउडस्ट्राइक" once, "CrowdStrike" six times) -> only the name's words. A web
+        address (cisce.org beside CISCE) is the name only when it is the sole form."""
         if not forms:
             return None
         cnt, total = Counter(forms), Counter(every)
-        best = sorted(cnt, key=lambda f: (-len(_TOKEN.findall(f)), -cnt[f], -len(f), f))[0]
+        best = sorted(cnt, key=lambda f: (bool(_ADDRESS.fullmatch(f)), -len(_TOKEN.findall(f)), -cnt[f],
+                                          -len(f), f))[0]
         toks = list(_TOKEN.finditer(best))
         keys = [script_key(t.group()) for t in toks]
         for f in sorted(total, key=lambda f: (-total[f], f)):
