@@ -219,6 +219,7 @@ def _one(text, kind, lang="hi"):
     ("बैठक सुबह 11 बजे शुरू हुई।", "11:00"), ("लॉन्च रात 10 बजे हुआ।", "22:00"),
     ("ट्रेन साढ़े 10 बजे चली।", "10:30"), ("The first train left at 6:30 am.", "06:30"),
     ("Services end at 10:30 pm.", "22:30"), ("मतगणना सुबह ८ बजे शुरू हुई।", "08:00"),
+    ("वह रविवार को दोपहर तीन बजे इंतजार करेंगे।", "15:00"), ("कर्फ्यू सुबह छह बजे खत्म होगा।", "06:00"),
 ])
 def test_clock_times_are_normalized_to_24_hours(text, value):
     assert _one(text, "time").value == value
@@ -251,6 +252,8 @@ def test_weekday_alone_is_a_date_without_value():
     ("It opened two days after the ceremony.", "P2D", None, "after"),
     ("I used to spend almost an hour in a bus.", "PT1H", "about", None),
     ("यह योजना 50 साल की अवधि की है।", "P50Y", None, None),
+    ("पिछले तीन सालों में हमले बढ़े।", "P3Y", None, "past"),
+    ("उन्होंने करीब एक दशक से व्यवसाय किया।", "P10Y", "about", "past"),
 ])
 def test_durations_have_iso_value_qualifier_and_relation(text, value, qualifier, relative):
     f = _one(text, "duration", lang="en" if text.isascii() else "hi")

@@ -340,3 +340,30 @@ def test_find_quantities_reads_every_hindi_number(text, quantity, value, qualifi
 ])
 def test_find_quantities_skips_labels_titles_and_indefinites(text):
     assert find_quantities(text) == []
+
+
+# news-hi train: dates, clock times, labels and idioms the guidelines skip were reported as figures
+@pytest.mark.parametrize("text", [
+    "वह रविवार को दोपहर तीन बजे इंतजार करेंगे", "प्रधानमंत्री लगभग सवा दो बजे वाराणसी पहुंचे",
+    "एक व्यक्ति 18 से 25 नवम्बर तक फिनलैंड गया था", "9 और 10 मई को इमरजेंसी", "कैंप 27 या 28 अगस्त तक के लिए था",
+    "90 के दशक की मशहूर एक्ट्रेस", "सरकार ने क्लास 6 से 10 तक की किताबों में बदलाव किया", "पेपर 1 की डायरेक्ट लिंक",
+    "सेक्शन 6 के अनुसार", "कश्मीर से आर्टिकल 370 हटा", "भारत नंबर- 1, क्या बोल रहे फ़ैन्स?",
+    "पार्थ अग्रवाल ने (AIR 113) रैंक के साथ टॉप किया", "लोग चारों ओर खड़े हो गए", "लगभग एक-सी गति से चलने लगीं",
+    "भरपाई कर ली जाएगी। 2. राहुल के बयान से छवि बिगड़ी",
+])
+def test_find_quantities_skips_what_the_news_guidelines_skip(text):
+    assert find_quantities(text) == []
+
+
+def test_the_end_of_a_range_of_years_is_no_count_but_the_count_after_it_is():
+    assert [q.text for q in find_quantities("2016 से 18 के बीच 50 लाख लोगों की नौकरी गई")] == ["50 लाख"]
+
+
+@pytest.mark.parametrize("text, quantity, value, unit", [
+    ("पिछले तीन सालों में हमले बढ़े", "तीन सालों", 3, "year"),
+    ("करीब एक दशक से व्यवसाय किया", "करीब एक दशक", 1, "decade"),
+    ("9 दिवसीय उत्सव शुरू", "9 दिवसीय", 9, "day"),
+])
+def test_find_quantities_reads_time_units_so_that_facts_make_them_durations(text, quantity, value, unit):
+    (q,) = find_quantities(text)
+    assert (q.text, q.value, q.unit) == (quantity, value, unit)

@@ -22,7 +22,7 @@ from . import FactContext, MentionRef
 
 __all__ = ["find_quantity_facts"]
 
-_TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second"}
+_TIME_UNITS = {"decade", "year", "month", "week", "day", "hour", "minute", "second"}
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|\S")
 
 _GENITIVE_HI = {"का", "की", "के"}

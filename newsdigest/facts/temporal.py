@@ -3,10 +3,11 @@
 - date: ``1 फरवरी 2025`` / ``October 5, 2024`` -> "2025-02-01"; a day and month without a year take
   the year of the article's first full date (``extra["year_inferred"] = True``), or "--MM-DD" when
   there is none; a weekday alone (``शनिवार``, ``Monday``) has value None and ``extra["weekday"]``.
-- time: ``सुबह 11 बजे`` -> "11:00", ``रात 10 बजे`` -> "22:00", ``साढ़े 10 बजे`` -> "10:30",
+- time: ``सुबह 11 बजे`` -> "11:00", ``रात 10 बजे`` -> "22:00", ``साढ़े 10 बजे`` -> "10:30", ``दोपहर तीन बजे`` -> "15:00",
   ``6:30 am`` -> "06:30".
 - duration: ``करीब एक घंटे बाद`` -> "PT1H", qualifier "about", ``extra["relative"] = "after"``;
-  ``पिछले 24 घंटों में`` -> "PT24H", relative "past"; ``two days after`` -> "P2D".
+  ``पिछले 24 घंटों में`` -> "PT24H", relative "past"; ``two days after`` -> "P2D"; ``करीब एक दशक`` -> "P10Y"
+  with unit "decade".
 Durations come from ``find_quantities`` (quantities whose unit is a time unit), plus the forms it
 leaves out (``सवा घंटे``, ``an hour``, ``a week``).
 """
@@ -44,10 +45,11 @@ _DATE_PATTERNS = [
 ]
 _WEEKDAY_RE = regex.compile(rf"{_B}(?P<weekday>{_ALT(WEEKDAYS)}){_E}", regex.IGNORECASE)
 
+_HOUR_WORDS = {w: n for w, n in _DAY_WORDS.items() if n <= 12}  # दोपहर तीन बजे
 _PERIODS_HI = {"सुबह": "am", "सवेरे": "am", "तड़के": "am", "दोपहर": "noon", "शाम": "pm", "रात": "night"}
 _TIME_HI = regex.compile(
     rf"{_B}(?:(?P<period>{_ALT(_PERIODS_HI)})\s+)?(?:(?P<mod>सवा|साढ़े|पौने)\s+)?"
-    r"(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*बजे"
+    rf"(?P<hour>\d{{1,2}}|{_ALT(_HOUR_WORDS)})(?::(?P<minute>\d\d))?\s*बजे"
     rf"|{_B}(?:(?P<period2>{_ALT(_PERIODS_HI)})\s+)?(?P<frac>डेढ़|ढाई)\s+बजे"
 )
 _TIME_EN = regex.compile(
@@ -56,12 +58,13 @@ _TIME_EN = regex.compile(
     regex.IGNORECASE,
 )
 
-_TIME_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M", "second": "S"}
+_TIME_UNITS = {"decade": "Y", "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
+               "second": "S"}
 
 _UNIT_WORDS = {
     "hour": "घंटा घंटे घंटों hour hours", "minute": "मिनट minute minutes", "day": "दिन day days",
     "week": "हफ्ता हफ्ते सप्ताह week weeks", "month": "महीना महीने माह month months",
-    "year": "साल वर्ष year years", "second": "सेकंड second seconds",
+    "year": "साल सालों वर्ष year years", "second": "सेकंड second seconds", "decade": "दशक दशकों decade decades",
 }
 _UNIT_OF = {w: u for u, ws in _UNIT_WORDS.items() for w in ws.split()}
 _FRACTIONS = {"सवा": 1.25, "डेढ़": 1.5, "ढाई": 2.5, "पौने": 0.75}
@@ -109,6 +112,8 @@ def iso_duration(value: float, unit: str) -> str | None:
         return f"PT{_num(value)}{letter}"
     if unit == "second":
         return f"PT{_num(value)}S"
+    if unit == "decade":  # ISO 8601 has no decade: a decade is ten years
+        value = value * 10
     return f"P{_num(value)}{letter}"
 
 
@@ -190,7 +195,8 @@ def _find_times(ctx: FactContext, taken: list[tuple[int, int]]) -> list[Fact]:
         if m.group("frac"):
             hour, minute = (1, 30) if m.group("frac") == "डेढ़" else (2, 30)
         else:
-            hour, minute = int(m.group("hour")), int(m.group("minute") or 0)
+            hour = m.group("hour")
+            hour, minute = int(_HOUR_WORDS.get(hour, hour)), int(m.group("minute") or 0)
             mod = m.group("mod")
             if mod == "सवा":
                 minute += 15

@@ -15,7 +15,8 @@ Scale words multiply and may be stacked (1.5 लाख करोड़ = 1.5e12)
 (and plurals). "/-" after a rupee amount (₹5,000/-) belongs to it.
 
 Unit codes: "percent", "INR", "USD", "EUR", "GBP", and the measure words "km", "km/h", "m",
-"kg", "tonne", "hectare", "year", "month", "week", "day", "hour", "minute", "second". Anything else (लोग, people) is not a
+"kg", "tonne", "hectare", "decade", "year", "month", "week", "day" (दिवसीय, "-day", too), "hour", "minute",
+"second". Anything else (लोग, people) is not a
 unit: the quantity then has unit None.
 
 Qualifiers: "more_than" (से ज्यादा/ज़्यादा/अधिक/ऊपर, के पार, कम से कम, more than, over, above, at
@@ -29,8 +30,12 @@ Not reported, so that a digest does not list them as figures:
 - a bare number, with no scale, unit or currency (a qualifier does not count), that is
   * a year: four digits between 1800 and 2100 (2024 में; around 2000);
   * part of a date (10 मार्च, March 10, 10/03, 16 और 27 तारीख) or a time (10:30, 10 बजे, 5 pm);
-  * an ordinal, rank or list number (10 वीं, नंबर 1, No. 1, धारा 144, रैंक 197, `1.` or `(1)`
-    opening a line), a title ('रेड 2') or a model name between codes (RTR 160 4V).
+  * the first day of a range or list of dates (18 से 25 नवम्बर, 9 और 10 मई), the end of a range of
+    years (2016 से 18 के बीच) or a decade (90 के दशक);
+  * an ordinal, rank, label or list number (10 वीं, नंबर 1, No. 1, धारा 144, रैंक 197, क्लास 6 से 10,
+    पेपर 1, `1.` or `(1)` opening a line or following a sentence's end), a title ('रेड 2') or a model name
+    between codes (RTR 160 4V);
+- a number in words before a time word (दोपहर तीन बजे, सवा दो बजे).
 Matching runs on the normalized text, so nukta and quote variants and invisible characters do
 not matter; offsets are mapped back to the given text.
 """
@@ -153,6 +158,9 @@ _NUMBER_WORDS = _decimals(
     }
 )
 _ARTICLES = {"a", "an"}
+_COLLECTIVE_KEYS = {_key(w) for w in _COLLECTIVES}
+_ALIKE = {_key(w) for w in "सा सी से".split()}
+_SIDES = {_key(w) for w in "ओर तरफ तरफ़".split()}
 _INDEFINITE = {_key(w) for w in "एक one".split()}
 # Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
 _NOT_COUNTED = {_key(w) for w in POSTPOSITIONS} | {_key(w) for w in (
@@ -188,10 +196,11 @@ _UNITS = _Phrases(
         **_words("hectare", "हेक्टेयर hectares hectare"),
         **_words("kg", "किलोग्राम किलो kg kilograms kilogram kilos"),
         **_words("tonne", "टन tonnes tonne tons ton"),
-        **_words("year", "साल वर्ष बरस years year yrs"),
+        **_words("year", "साल सालों वर्ष वर्षों बरस years year yrs"),
+        **_words("decade", "दशक दशकों decade decades"),
         **_words("month", "महीना महीने महीनों माह months month"),
         **_words("week", "हफ्ता हफ्ते हफ्तों सप्ताह weeks week"),
-        **_words("day", "दिन दिनों days day"),
+        **_words("day", "दिन दिनों दिवसीय days day"),
         **_words("hour", "घंटा घंटे घंटों hours hour hrs"),
         **_words("minute", "मिनट मिनटों minutes minute mins min"),
         **_words("second", "सेकंड सेकेंड seconds second secs"),
@@ -219,10 +228,15 @@ _MONTHS = {_key(word) for word in MONTHS}
 _TIME_WORDS = {_key(word) for word in "बजे बजकर am pm a.m p.m o'clock".split()}
 _ORDINAL_SUFFIXES = {_key(word) for word in "वां वीं वें".split()}
 _NUMBER_LABELS = {_key(word) for word in (
-    "नंबर नम्बर नं क्रमांक no number # धारा अनुच्छेद section article रैंक rank टॉप top सीजन season"
+    "नंबर नम्बर नं क्रमांक no number # धारा अनुच्छेद सेक्शन आर्टिकल section article रैंक rank टॉप top "
+    "सीजन season क्लास कक्षा class पेपर paper"
 ).split()}
 _DATE_WORDS = {_key(word) for word in "तारीख तारीखों तिथि".split()}
+_RANK_WORDS = {_key(word) for word in "रैंक rank".split()}
+_DECADE_WORDS = {_key(word) for word in "दशक दशकों".split()}
 _LIST_JOINERS = {_key(word) for word in "और व , or and".split()}
+_RANGE_JOINERS = _LIST_JOINERS | {_key(word) for word in "या से - – to".split()}
+_SENTENCE_ENDS = {"।", ".", "?", "!", "\u0965"}
 _MODEL_CODE = regex.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*|\d+[A-Za-z]+")
 _CLOSING_QUOTES = set("'\"\u2019\u201d")
 
@@ -307,7 +321,12 @@ def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str 
     if unit is None:
         unit, j = _UNITS.match(tokens, j)
     qualifier = post_qualifier or pre_qualifier
+    if (number.spelled and tokens.key[first_number] in _INDEFINITE and number.end + 1 < tokens.count
+            and tokens.text[number.end] == "-" and tokens.key[number.end + 1] in _ALIKE):
+        return None  # एक-सी गति, एक-सा: "alike", not a number
     if unit is None and number.scale == 1:
+        if number.spelled and number.end < tokens.count and tokens.key[number.end] in _TIME_WORDS:
+            return None  # दोपहर तीन बजे, सवा दो बजे: a clock time
         if number.spelled and qualifier is None and not _counts_a_noun(tokens, first_number, j):
             return None
         if not number.spelled and _is_label(tokens, first_number, normalized):
@@ -379,6 +398,8 @@ def _counts_a_noun(tokens: _Tokens, i: int, j: int) -> bool:
     if tokens.key[i] in _INDEFINITE or j >= tokens.count or (i > 0 and tokens.key[i - 1] in _ARTICLES):
         return False  # "a dozen eggs" is a way of speaking, not a figure
     nxt = tokens.key[j]
+    if nxt in _SIDES and tokens.key[i] in _COLLECTIVE_KEYS:
+        return False  # चारों ओर, "all around": an idiom, not four of anything
     if _LATIN_WORD.fullmatch(nxt):  # four wickets, six people; not "two of them", "three and"
         return nxt not in _NOT_COUNTED_EN
     return bool(_DEVANAGARI_WORD.fullmatch(nxt)) and nxt not in _NOT_COUNTED or (
@@ -406,20 +427,31 @@ def _is_label(tokens: _Tokens, i: int, normalized: str) -> bool:
     if after in _DATE_WORDS or (after in _LIST_JOINERS and i + 2 < tokens.count and (
             key[i + 2] in _DATE_WORDS or (i + 3 < tokens.count and key[i + 3] in _DATE_WORDS))):
         return True  # फरवरी की 16 और 27 तारीख
+    if (after in _RANGE_JOINERS and i + 3 < tokens.count and _NUMERAL.fullmatch(text[i + 2])
+            and (key[i + 3] in _MONTHS or key[i + 3] in _DATE_WORDS)):
+        return True  # the first day of a range or list of dates: 18 से 25 नवम्बर, 9 और 10 मई, 27 या 28 अगस्त
+    if i > 1 and key[i - 1] in _RANGE_JOINERS and _YEAR.fullmatch(text[i - 2]) and len(text[i]) == 2:
+        return True  # the end of a range of years: 2016 से 18 के बीच, 2019-20
+    if after in ("के", "का", "की") and i + 2 < tokens.count and key[i + 2] in _DECADE_WORDS and len(text[i]) in (2, 4):
+        return True  # a decade of years: 90 के दशक, 1990 के दशक में
     if after[:1] in _CLOSING_QUOTES and i > 0 and not _NUMERAL.fullmatch(text[i - 1]):
         return True  # a title: 'रेड 2', फिल्म 100%'
     if i > 0 and i + 1 < tokens.count and _MODEL_CODE.fullmatch(text[i - 1]) and _MODEL_CODE.fullmatch(text[i + 1]):
         return True  # a model name between codes: Apache RTR 160 4V
-    label = key[i - 2] if before == "." and i > 1 else before
-    if label in _NUMBER_LABELS:
-        return True
+    label = key[i - 2] if before in (".", "-") and i > 1 else before
+    if label in _NUMBER_LABELS or after in _RANK_WORDS or (
+            after == ")" and i + 2 < tokens.count and key[i + 2] in _RANK_WORDS):
+        return True  # नंबर 1, नंबर- 1, No. 1; (AIR 113) रैंक
+    if i > 2 and before in _RANGE_JOINERS and _NUMERAL.fullmatch(text[i - 2]) and key[i - 3] in _NUMBER_LABELS:
+        return True  # the end of a range of labels: क्लास 6 से 10 तक
     # 10:30, 10/03: a numeral joined to another by ':' (or a visarga typed for it) or '/'.
     if after in (":", "\u0903", "/") and i + 2 < tokens.count and _NUMERAL.fullmatch(text[i + 2]):
         return True
     if before in (":", "\u0903", "/") and i > 1 and _NUMERAL.fullmatch(text[i - 2]):
         return True
     first = i - 1 if before == "(" else i
-    opens_line = first == 0 or "\n" in normalized[tokens.ends[first - 1] : tokens.starts[first]]
+    opens_line = (first == 0 or "\n" in normalized[tokens.ends[first - 1] : tokens.starts[first]]
+                  or (text[first - 1] in _SENTENCE_ENDS and after == "." and not _NUMERAL.fullmatch(text[first - 2] if first > 1 else "")))
     return opens_line and after in (".", ")")
 
 
