@@ -3,7 +3,8 @@
 - date: ``1 फरवरी 2025`` / ``October 5, 2024`` -> "2025-02-01"; a day and month without a year take
   the year of the article's first full date (``extra["year_inferred"] = True``), or "--MM-DD" when
   there is none; a weekday alone (``शनिवार``, ``Monday``) has value None and ``extra["weekday"]``.
-- time: ``सुबह 11 बजे`` -> "11:00", ``रात 10 बजे`` -> "22:00", ``साढ़े 10 बजे`` -> "10:30", ``दोपहर तीन बजे`` -> "15:00",
+- time: ``सुबह 11 बजे`` -> "11:00", ``रात 10 बजे`` -> "22:00", ``साढ़े 10 बजे`` -> "10:30",
+  ``दोपहर तीन बजे`` -> "15:00",
   ``6:30 am`` -> "06:30".
 - duration: ``करीब एक घंटे बाद`` -> "PT1H", qualifier "about", ``extra["relative"] = "after"``;
   ``पिछले 24 घंटों में`` -> "PT24H", relative "past"; ``two days after`` -> "P2D"; ``करीब एक दशक`` -> "P10Y"

@@ -450,8 +450,10 @@ def _is_label(tokens: _Tokens, i: int, normalized: str) -> bool:
     if before in (":", "\u0903", "/") and i > 1 and _NUMERAL.fullmatch(text[i - 2]):
         return True
     first = i - 1 if before == "(" else i
-    opens_line = (first == 0 or "\n" in normalized[tokens.ends[first - 1] : tokens.starts[first]]
-                  or (text[first - 1] in _SENTENCE_ENDS and after == "." and not _NUMERAL.fullmatch(text[first - 2] if first > 1 else "")))
+    # a list number opens a line or follows a sentence's end ("... जाएगी। 2. राहुल"), not "5. 2"
+    after_stop = (first > 0 and text[first - 1] in _SENTENCE_ENDS and after == "."
+                  and not (first > 1 and _NUMERAL.fullmatch(text[first - 2])))
+    opens_line = first == 0 or "\n" in normalized[tokens.ends[first - 1] : tokens.starts[first]] or after_stop
     return opens_line and after in (".", ")")
 
 
