@@ -150,6 +150,7 @@ def _same_speaker(entity, speaker_en: str, side: dict) -> bool:
 
 def _recall(paths, digest_fn=None):
     from newsdigest.preprocess import digits_to_ascii, normalize
+    from newsdigest.preprocess.hindi import WEEKDAYS
 
     key = lambda s: digits_to_ascii(normalize(s)).replace("’", "'")  # noqa: E731
     found = {"quantities": [0, 0], "quotes": [0, 0], "quote speakers": [0, 0], "dates": [0, 0],
@@ -177,6 +178,10 @@ def _recall(paths, digest_fn=None):
                 found[kind][1] += 1
                 found[kind][0] += any(f.type == ftype and f.value == t["value"] and
                                       (key(t["text"]) in key(f.text) or key(f.text) in key(t["text"])) for f in facts)
+                # a weekday that names a date of the article is part of that date's fact
+                found[kind][0] += kind == "dates" and t["value"] is None and not any(
+                    f.type == "date" and f.value is None and key(t["text"]) in key(f.text) for f in facts) and any(
+                    f.type == "date" and f.extra.get("weekday") == WEEKDAYS.get(t["text"].lower()) for f in facts)
     return {k: (hit / total if total else 1.0, hit, total) for k, (hit, total) in found.items()}
 
 

@@ -2,7 +2,9 @@
 
 - date: ``1 फरवरी 2025`` / ``October 5, 2024`` -> "2025-02-01"; a day and month without a year take
   the year of the article's first full date (``extra["year_inferred"] = True``), or "--MM-DD" when
-  there is none; a weekday alone (``शनिवार``, ``Monday``) has value None and ``extra["weekday"]``.
+  there is none; a weekday alone (``शनिवार``, ``Monday``) has value None and ``extra["weekday"]``;
+  a weekday that names a date of the article joins it (``extra["weekday"]`` on the date; one span
+  when written together: ``शुक्रवार, 19 जुलाई 2024``).
 - time: ``सुबह 11 बजे`` -> "11:00", ``रात 10 बजे`` -> "22:00", ``साढ़े 10 बजे`` -> "10:30",
   ``दोपहर तीन बजे`` -> "15:00",
   ``6:30 am`` -> "06:30".
@@ -180,11 +182,48 @@ def _find_dates(ctx: FactContext) -> list[Fact]:
         else:
             value = f"{year:04d}-{month:02d}-{day:02d}"
         facts.append(_fact(ctx, "date", ns, ne, value, year_inferred=inferred))
-    for m in _WEEKDAY_RE.finditer(norm):
-        if _overlaps(m.span(), used):
+    weekdays = [_fact(ctx, "date", m.start(), m.end(), None, weekday=WEEKDAYS[m.group("weekday").lower()])
+                for m in _WEEKDAY_RE.finditer(norm) if not _overlaps(m.span(), used)]
+    return facts + _join_weekdays(ctx, facts, weekdays)
+
+
+# Between a weekday and its date when they are written as one: "शुक्रवार, 19 जुलाई", "Friday (July 19)".
+_WEEKDAY_GLUE = regex.compile(r"[\s,()\-–—]*(?:को|on|,)?[\s,()\-–—]*")
+
+
+def _weekday_of(value: str | None) -> str | None:
+    import datetime
+
+    if not value or len(value) != 10 or value.startswith("--"):
+        return None
+    try:
+        return datetime.date.fromisoformat(value).strftime("%A")
+    except ValueError:
+        return None
+
+
+def _join_weekdays(ctx: FactContext, dates: list[Fact], weekdays: list[Fact]) -> list[Fact]:
+    """A weekday and the date it names are one fact: the date takes ``extra["weekday"]``.
+
+    A weekday names a date when the calendar agrees and the date is in its sentence, or is the
+    article's only date on that weekday; written next to each other ("शुक्रवार, 19 जुलाई 2024"),
+    the fact's span covers both. Any other weekday stays a fact of its own (value None).
+    """
+    alone = []
+    for w in weekdays:
+        same_day = [d for d in dates if _weekday_of(d.value) == w.extra["weekday"]]
+        sentence = ctx.sentence_span(w.span[0])
+        near = [d for d in same_day if sentence[0] <= d.span[0] < sentence[1]]
+        target = near[0] if near else same_day[0] if len(same_day) == 1 else None
+        if target is None:
+            alone.append(w)
             continue
-        facts.append(_fact(ctx, "date", m.start(), m.end(), None, weekday=WEEKDAYS[m.group("weekday").lower()]))
-    return facts
+        target.extra["weekday"] = w.extra["weekday"]
+        first, second = sorted((w, target), key=lambda f: f.span[0])
+        if _WEEKDAY_GLUE.fullmatch(ctx.text[first.span[1]:second.span[0]]):
+            target.span = (first.span[0], second.span[1])
+            target.text = ctx.text[target.span[0]:target.span[1]]
+    return alone
 
 
 def _find_times(ctx: FactContext, taken: list[tuple[int, int]]) -> list[Fact]:

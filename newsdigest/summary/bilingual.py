@@ -172,11 +172,12 @@ def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
         return _quote_sentence(digest, fact, lang) or (
             f'Unattributed quote: "{fact.text}"' if lang == "en" else f'बिना वक्ता का उद्धरण: "{fact.text}"')
     if fact.type in ("date", "time", "duration"):
+        from .when import temporal_text
+
         label = {"date": ("Date", "तारीख"), "time": ("Time", "समय"), "duration": ("Duration", "अवधि")}[fact.type]
-        value = fact.value or fact.extra.get("weekday") or "—"
-        rel = fact.extra.get("relative")
-        rel_text = f", {rel}" if rel and lang == "en" else f", {_RELATIVE_HI.get(rel, rel)}" if rel else ""
-        return f"{label[0 if lang == 'en' else 1]}: {value}{rel_text} (“{fact.text}”)"
+        value = temporal_text(fact, lang) or fact.value or "—"
+        source = "" if value == fact.text else f" (“{fact.text}”)"
+        return f"{label[0 if lang == 'en' else 1]}: {value}{source}"
     if fact.type == "event":
         subject = name(fact.subject)
         predicate = fact.extra.get("predicate", "")
@@ -187,6 +188,3 @@ def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
         return f"{subject}: {predicate}" + (f" — {obj}" if obj else "") + (" (अंग्रेज़ी में)" if src == "en" else "")
     return fact.text
 
-
-_RELATIVE_HI = {"after": "बाद", "before": "पहले", "past": "पिछले", "next": "अगले", "within": "के भीतर",
-                "every": "हर"}
