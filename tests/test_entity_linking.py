@@ -262,3 +262,20 @@ def test_a_web_address_that_is_the_only_form_stays_the_name():
     text = "रिजल्ट cisce.org पर जारी"
     (e,) = link_entities(text, spans(text, [("cisce.org", "ORG")]))
     assert e.name_en == "cisce.org"
+
+
+def test_two_people_tagged_as_one_name_are_split_when_the_article_names_each_alone():
+    """news-hi train bbchi-test-10: "सहकलाकार फ़ारुख़ शेख दीप्ति के ख़ास दोस्तों" made one person, and every later
+    दीप्ति (and her quotes) joined "Farooq Sheikh Deepti"."""
+    text = "उनके सहकलाकार फ़ारुख़ शेख दीप्ति के दोस्त थे। दीप्ति कहती हैं कि फ़ारुख़ शेख हंसाते थे।"
+    ents = link_entities(text, spans(text, [("फ़ारुख़ शेख दीप्ति", "PER"), ("दीप्ति", "PER"), ("फ़ारुख़ शेख", "PER")]))
+    assert sorted(e.name_hi for e in ents) == ["दीप्ति", "फ़ारुख़ शेख"]
+    deepti = next(e for e in ents if e.name_hi == "दीप्ति")
+    assert [text[m.start:m.end] for m in deepti.mentions] == ["दीप्ति", "दीप्ति"]
+
+
+def test_a_full_name_whose_words_are_also_names_alone_stays_whole_when_it_recurs():
+    text = "मोहम्मद अली जिन्ना ने कहा। मोहम्मद अली जिन्ना लौटे। जिन्ना खुश थे। मोहम्मद अली आए।"
+    ents = link_entities(text, spans(text, [("मोहम्मद अली जिन्ना", "PER"), ("मोहम्मद अली जिन्ना", "PER"),
+                                            ("जिन्ना", "PER"), ("मोहम्मद अली", "PER")]))
+    assert "मोहम्मद अली जिन्ना" in [e.name_hi for e in ents]

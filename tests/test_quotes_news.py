@@ -299,3 +299,15 @@ def test_a_surname_alone_with_no_full_name_before_it_stays_itself():
     text = "गोस्वामी ने कहा, 'शुरुआत में लोग हंसते थे।' बाद में केके गोस्वामी मुंबई आए।"
     d = make_digest(text, GOSWAMIS)
     assert [name(d, q.speaker) for q in quotes(d)] == ["Goswami"]
+
+
+def test_the_person_named_right_before_the_speech_verb_speaks_not_one_named_earlier_in_the_clause():
+    """news-hi train bbchi-test-10: a subheading glued to the attribution ("फ़ारुख़ मुझे बख़्श दो दीप्ति कहती हैं,
+    ''...''") gave Deepti Naval's quote to Farooq Sheikh, the first person of the clause."""
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = "दोनों ने कई फ़िल्में कीं. फ़ारुख़ मुझे बख़्श दो दीप्ति कहती हैं, ''हमारी मुलाक़ात दूरदर्शन में हुई थी.''"
+    d = make_digest(text, [("PER", "फ़ारुख़ शेख़", "Farooq Sheikh", ["फ़ारुख़"]), ("PER", "दीप्ति नवल", "Deepti Naval", ["दीप्ति"])])
+    (q,) = [f for f in extract_facts(d) if f.type == "quote"]
+    assert d.entity(q.speaker).name_en == "Deepti Naval"

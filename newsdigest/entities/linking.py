@@ -61,6 +61,34 @@ def _split_lists(spans: list[EntitySpan], toks, article: "_ArticleWords") -> lis
     return out
 
 
+def _split_glued_people(spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Two people named side by side and tagged as one ("सहकलाकार फ़ारुख़ शेख दीप्ति के ख़ास दोस्तों") are two
+    mentions when the article names each alone: the front is a full name of two or more words that is
+    a person's whole mention elsewhere, the rest is one too, and the glued span occurs only once. Without
+    the split, every later "दीप्ति" joins the glued name and her quotes go to "Farooq Sheikh Deepti"."""
+    def key(t: str) -> str:  # by sound, so that शेख and शेख़ are one word
+        return " ".join(script_key(w) for w in _TOKEN.findall(t))
+
+    people = Counter(key(sp.text) for sp in spans if sp.label == "PER")
+    out = []
+    for sp in spans:
+        words = list(_TOKEN.finditer(sp.text)) if sp.label == "PER" else []
+        cut = None
+        if len(words) >= 3 and people[key(sp.text)] == 1:
+            for k in range(2, len(words)):
+                front = sp.text[:words[k - 1].end()]
+                rest = sp.text[words[k].start():]
+                if people[key(front)] and people[key(rest)]:
+                    cut = (words[k - 1].end(), words[k].start())
+                    break
+        if cut is None:
+            out.append(sp)
+            continue
+        out.append(EntitySpan(sp.start, sp.start + cut[0], sp.label, sp.text[:cut[0]], sp.score))
+        out.append(EntitySpan(sp.start + cut[1], sp.end, sp.label, sp.text[cut[1]:], sp.score))
+    return out
+
+
 def _trim_stray_first_words(spans: list[EntitySpan], article: "_ArticleWords") -> list[EntitySpan]:
     """A word the model glued in front of a person's name is dropped when the article shows it is no part
     of it: the rest of the span is a person's whole mention elsewhere, and the word itself stands outside
@@ -405,7 +433,10 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         return [k for k in (skeleton(w) for w in _TOKEN.findall(latin(t))) if k]
 
     article = _ArticleWords(text)
-    spans = _trim_stray_first_words(_split_lists(spans, toks, article), article)
+    spans = _trim_stray_first_words(_split_glued_people(_split_lists(spans, toks, article)), article)
+    fresh = [s for s in spans if s.text not in roman]  # pieces of split spans: romanised like the rest
+    if fresh:
+        roman.update(_romanise([s.text for s in fresh], [s.label for s in fresh]))
     clusters: list[_Cluster] = []
     # longest names first, so short forms ("मस्क") find the full name they abbreviate
     order = sorted(spans, key=lambda s: (-len(toks(s.text)), -len(s.text), s.start))

@@ -191,7 +191,14 @@ def find_speaker(ctx: FactContext, start: int, end: int, quote_start: int, quote
             return m, None, "pronoun"
     people = [m for m in zone if m.entity.type == "PER"]
     if people:
-        m = people[0] if len(people) > 1 and SPEECH_ANY.search(ctx.norm_slice(people[0].end, end)) else people[-1]
+        # the person named last before the speech verb speaks ("Kohli, Rohit said", "फ़ारुख़ मुझे बख़्श दो
+        # दीप्ति कहती हैं"), or the first one after it ("said Rohit Sharma")
+        verb = SPEECH_ANY.search(zone_text) if len(people) > 1 else None
+        m = people[-1]
+        if verb is not None:
+            at = ctx.orig(zn + verb.start())
+            before = [p for p in people if p.end <= at]
+            m = before[-1] if before else next((p for p in people if p.start >= at), people[-1])
         return m, find_role(ctx, m, start), None
     nominal = _NOMINAL_ORG.search(zone_text)
     if nominal and not any(m.entity.type == "PER" for m in zone):
