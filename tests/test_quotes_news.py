@@ -311,3 +311,31 @@ def test_the_person_named_right_before_the_speech_verb_speaks_not_one_named_earl
     d = make_digest(text, [("PER", "फ़ारुख़ शेख़", "Farooq Sheikh", ["फ़ारुख़"]), ("PER", "दीप्ति नवल", "Deepti Naval", ["दीप्ति"])])
     (q,) = [f for f in extract_facts(d) if f.type == "quote"]
     assert d.entity(q.speaker).name_en == "Deepti Naval"
+
+
+def test_a_quote_paragraph_with_no_attribution_continues_the_speaker_of_the_quote_before_it():
+    """BBC English politics/003: the second paragraph of a quote opens with its own mark and names nobody;
+    it was an unattributed quote."""
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('Ms Hewitt told the seminar: "Clearly, we need to extend the period of payment for maternity leave. '
+            '"We are looking at how quickly we can do that, because there are cost implications."\n\n'
+            'The Liberal Democrats said the plan was late.')
+    d = make_digest(text, [("PER", "पेट्रीशिया हेविट", "Patricia Hewitt", ["Hewitt"]),
+                           ("ORG", "लिबरल डेमोक्रेट्स", "Liberal Democrats", ["Liberal Democrats"])], lang="en")
+    quotes = [f for f in extract_facts(d) if f.type == "quote"]
+    assert [(q.text[:10], d.entity(q.speaker).name_en) for q in quotes] == [
+        ("Clearly, w", "Patricia Hewitt"), ("We are loo", "Patricia Hewitt")]
+    assert quotes[1].extra["via"] == "continued"
+
+
+def test_a_quote_after_another_speakers_words_and_a_sentence_between_stays_unattributed():
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('Ms Hewitt told the seminar: "We need to extend the period of payment for maternity leave." '
+            'The seminar ended at noon. "Nothing will change for workers in the next few years."')
+    d = make_digest(text, [("PER", "पेट्रीशिया हेविट", "Patricia Hewitt", ["Hewitt"])], lang="en")
+    quotes = [f for f in extract_facts(d) if f.type == "quote"]
+    assert [q.speaker is None for q in quotes] == [False, True]

@@ -8,7 +8,8 @@ Quotation marks pair by direction, so marks glued to the next word, typed the wr
 (an extract that cut them) still give their quote. The introduction may sit in the sentence before
 (``वह कहते हैं.`` + quote) and the attribution in the sentence after (``“...?” X ने पूछा।``). A quotation
 that is a whole sentence of its own is speech even with no verb (dialogue); it is given the speaker only
-in an article that quotes one person alone (``extra["via"]`` = "only_voice"). Quotes in the headline are
+in an article that quotes one person alone (``extra["via"]`` = "only_voice"), or that of the quote or reported
+speech it directly follows ("continued": the next paragraph of the same speaker). Quotes in the headline are
 not reported.
 
 The speaker is an entity from the NER output: the Hindi agent nearest the speech verb (marked with ने,
@@ -110,6 +111,7 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
         # quotes are theirs
         for f in unattributed:
             f.speaker, f.extra["via"] = voices[0], "only_voice"
+    _continue_speakers(ctx, facts, unattributed)
     for f in facts:  # "...," नडेला ने लिखा: the role was given where the person was introduced
         if f.speaker and "role" not in f.extra:
             role = role_elsewhere(ctx, f.speaker)
@@ -118,6 +120,23 @@ def find_quotes(ctx: FactContext) -> list[Fact]:
                 if role[2]:
                     f.extra["role_org"] = role[2]
     return facts
+
+
+_CONTINUATION_GAP = regex.compile(r"[\s\"'“”‘’.।!?,:;-]*")
+
+
+def _continue_speakers(ctx: FactContext, facts: list[Fact], unattributed: list[Fact]) -> None:
+    """A quote with no attribution of its own that follows another quote or reported speech with nothing
+    but marks and spaces between them continues it (the next paragraph of the same speaker, which news
+    opens with a quote mark of its own: '..." he said. "We are looking at ...'): it is that speaker's."""
+    by_end = sorted((f for f in facts if f.speaker), key=lambda f: f.span[1])
+    for f in sorted(unattributed, key=lambda f: f.span[0]):
+        if f.speaker:
+            continue
+        prev = [p for p in by_end if p.span[1] <= f.span[0]]
+        if prev and _CONTINUATION_GAP.fullmatch(ctx.text[prev[-1].span[1]:f.span[0]]):
+            f.speaker, f.extra["via"] = prev[-1].speaker, "continued"
+            by_end = sorted(by_end + [f], key=lambda x: x.span[1])
 
 
 # -- direct quotes ----------------------------------------------------------------------------
