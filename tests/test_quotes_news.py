@@ -339,3 +339,28 @@ def test_a_quote_after_another_speakers_words_and_a_sentence_between_stays_unatt
     d = make_digest(text, [("PER", "पेट्रीशिया हेविट", "Patricia Hewitt", ["Hewitt"])], lang="en")
     quotes = [f for f in extract_facts(d) if f.type == "quote"]
     assert [q.speaker is None for q in quotes] == [False, True]
+
+
+def test_he_is_the_subject_of_the_sentences_before_not_a_person_named_in_passing():
+    """BBC English business/008: '"A flexible exchange rate ...," he told the conference' went to Gordon Brown,
+    the host named in the sentence before, whose subject is "he" (P Chidambaram)."""
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('Mr Chidambaram is attending the G7 meeting in London. At a conference hosted by UK finance minister '
+            'Gordon Brown on Friday, he said that he was in favour of floating exchange rates. "A flexible exchange '
+            'rate is one more channel for absorbing shocks," he told the conference.')
+    d = make_digest(text, [("PER", "पी चिदंबरम", "P Chidambaram", ["Chidambaram"]),
+                           ("PER", "गॉर्डन ब्राउन", "Gordon Brown", ["Gordon Brown"])], lang="en")
+    (q,) = [f for f in extract_facts(d) if f.type == "quote"]
+    assert d.entity(q.speaker).name_en == "P Chidambaram"
+
+
+@pytest.mark.parametrize("before, opens", [
+    ("", True), ("Mr ", True), ("On Monday, defence lawyer ", True), ("Speaking to the BBC, ", True),
+    ("At a conference hosted by UK finance minister ", False), ("He asked ", False), ("इस बीच ", False),
+])
+def test_a_name_opens_its_clause_after_honorifics_and_a_title_only(before, opens):
+    from newsdigest.facts.speakers import _opens_clause
+
+    assert _opens_clause(before) is opens

@@ -73,6 +73,8 @@ AGENT_WORD = regex.compile(
     r"|ने|का\s+कहना|का\s+मानना|की\s+ओर\s+से)(?![\p{L}\p{M}])")
 _SUBJECT_AFTER = regex.compile(r"^\s*(?:ने|का\s+कहना|का\s+मानना|की\s+ओर\s+से|कहते|कहती|बताते|बताती|मानते|मानती|लिखते"
                                r"|लिखती|बोले|बोलीं)(?![\p{L}\p{M}])")
+_HONORIFIC = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर)\.?\s*)+$")
+_SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उसने|he|she)(?![\p{L}\p{M}])", regex.IGNORECASE)
 _PRONOUN_BEFORE_AGENT = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|वह|वो|वे)\s*$")
 _INSTITUTION = regex.compile(r"\s*(?:सरकार|पुलिस|प्रशासन|विभाग|मंत्रालय|बोर्ड)\s*")
 _SUCH_AS = regex.compile(r"\s*(?:जैसे|जैसी|समेत|सहित)\s+[\p{L}\p{M}]+\s*")
@@ -255,11 +257,13 @@ def _antecedent(ctx: FactContext, pos: int, quoted, with_orgs: bool = False) -> 
             if m.entity.type not in types or not outside(m):
                 continue
             after = ctx.after(m.end, 30)
-            if _SUBJECT_AFTER.match(after) or (not ctx.norm_slice(s, m.start).strip(" \n\"'-–—:")
+            if _SUBJECT_AFTER.match(after) or (_opens_clause(ctx.norm_slice(s, m.start))
                                                and not _NOT_SUBJECT.match(after)):
                 subject = m
         if subject is None:
             text = _blank_quoted(ctx, s, e, quoted)
+            if _SUBJECT_PRONOUN.search(text):
+                continue  # "... hosted by finance minister Gordon Brown, he said that ...": a pronoun is its subject
             titled = list(_ROLE_NOMINAL.finditer(text))
             if titled:
                 subject = _by_title(ctx, titled[-1], s + 0, quoted)
@@ -268,6 +272,28 @@ def _antecedent(ctx: FactContext, pos: int, quoted, with_orgs: bool = False) -> 
         if subject is not None:
             return subject
     return next((m for m in reversed(ctx.mentions_in(0, pos)) if m.entity.type in types and outside(m)), None)
+
+
+_ROLE_WORDS = frozenset(w for role in _ROLE_BY_EN for w in role.split())
+_LEAD_WORDS = frozenset("the a an former then deputy vice acting senior".split())
+
+
+def _opens_clause(before: str) -> bool:
+    """Is a name with ``before`` in front of it in its sentence the subject that opens it? Nothing before it,
+    or only honorifics and a title after an opening phrase and comma: "Mr Chidambaram is ...", "On Monday,
+    defence lawyer Reid Weingarten tried ..." (one word may qualify the title); not "... hosted by UK
+    finance minister Gordon Brown"."""
+    latin = regex.search(r"\p{Latin}", before) is not None
+    head = (regex.split(r"[,;]", before)[-1] if latin else before).strip(" \n\"'-–—:")
+    if not head or _HONORIFIC.fullmatch(head):
+        return True
+    if not latin:
+        return False
+    words = head.split()
+    roles = [k for k, w in enumerate(words) if w.lower().strip(".") in _ROLE_WORDS]
+    rest = [w for k, w in enumerate(words) if k not in roles and w.lower() not in _LEAD_WORDS
+            and not _HONORIFIC.fullmatch(w) and not w[:1].isupper()]
+    return bool(roles) and len(rest) <= 1 and (not rest or words.index(rest[0]) + 1 in roles)
 
 
 def _blank_quoted(ctx: FactContext, start: int, end: int, quoted) -> str:
