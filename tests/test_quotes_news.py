@@ -364,3 +364,33 @@ def test_a_name_opens_its_clause_after_honorifics_and_a_title_only(before, opens
     from newsdigest.facts.speakers import _opens_clause
 
     assert _opens_clause(before) is opens
+
+
+def test_a_quote_over_several_paragraphs_is_closed_at_each_paragraph_and_keeps_its_speaker():
+    """BBC English politics/114: each paragraph of Mark Ballard's quote opens with a mark and only the last
+    closes; the middle paragraphs were lost and the last had no speaker."""
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('Mr Ballard said: "This vote will set the future of transport in Edinburgh for decades to come. '
+            '"It is therefore vital that as many residents as possible are registered to vote. '
+            '"Many people are not aware that they may miss out on their chance to have a say." '
+            'The ballot will ask residents to vote for or against the plan.')
+    d = make_digest(text, [("PER", "मार्क बैलार्ड", "Mark Ballard", ["Ballard"])], lang="en")
+    quotes = [f for f in extract_facts(d) if f.type == "quote"]
+    assert [q.text.split()[0] for q in quotes] == ["This", "It", "Many"]
+    assert {d.entity(q.speaker).name_en for q in quotes} == {"Mark Ballard"}
+
+
+def test_a_quote_right_after_the_previous_quotes_attribution_continues_that_speaker():
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('"We believe that these demands should be firmly resisted," said David Frost, BCC director general. '
+            '"Manufacturing still faces extremely serious problems." Ian Smith, an economist, said the MPC faced '
+            'an "interesting" challenge. The bank kept rates on hold. "Nothing will change for workers this year."')
+    d = make_digest(text, [("PER", "डेविड फ्रॉस्ट", "David Frost", ["David Frost"]),
+                           ("PER", "इयान स्मिथ", "Ian Smith", ["Ian Smith"])], lang="en")
+    quotes = [f for f in extract_facts(d) if f.type == "quote"]
+    speakers = [d.entity(q.speaker).name_en if q.speaker else None for q in quotes]
+    assert speakers == ["David Frost", "David Frost", None]

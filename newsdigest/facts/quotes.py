@@ -127,16 +127,37 @@ _CONTINUATION_GAP = regex.compile(r"[\s\"'“”‘’.।!?,:;-]*")
 
 def _continue_speakers(ctx: FactContext, facts: list[Fact], unattributed: list[Fact]) -> None:
     """A quote with no attribution of its own that follows another quote or reported speech with nothing
-    but marks and spaces between them continues it (the next paragraph of the same speaker, which news
-    opens with a quote mark of its own: '..." he said. "We are looking at ...'): it is that speaker's."""
+    but marks and spaces between them, or only the previous quote's own attribution, continues it (the next
+    paragraph of the same speaker, which news opens with a quote mark of its own: '...," he said. "We are
+    looking at ...'): it is that speaker's."""
     by_end = sorted((f for f in facts if f.speaker), key=lambda f: f.span[1])
     for f in sorted(unattributed, key=lambda f: f.span[0]):
         if f.speaker:
             continue
         prev = [p for p in by_end if p.span[1] <= f.span[0]]
-        if prev and _CONTINUATION_GAP.fullmatch(ctx.text[prev[-1].span[1]:f.span[0]]):
+        if prev and _continues(ctx, prev[-1], f):
             f.speaker, f.extra["via"] = prev[-1].speaker, "continued"
             by_end = sorted(by_end + [f], key=lambda x: x.span[1])
+
+
+_ATTRIBUTION_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:he|she|they|उन्होंने|उसने)(?![\p{L}\p{M}])",
+                                     regex.IGNORECASE)
+
+
+def _continues(ctx: FactContext, prev: Fact, f: Fact) -> bool:
+    """Does quote ``f`` continue ``prev``? Nothing but marks between them, or only ``prev``'s own
+    attribution in one sentence: '"...," said David Frost, BCC director general. "Manufacturing ...'."""
+    gap = ctx.text[prev.span[1]:f.span[0]]
+    if _CONTINUATION_GAP.fullmatch(gap):
+        return True
+    if prev.type != "quote" or "\n" in gap or len(gap) > 160:
+        return False
+    clause = gap.strip(" \t\"'“”‘’,")
+    if not clause or clause[-1] not in ".।" or regex.search(r"[.।!?]\s", clause[:-1]):
+        return False
+    start = prev.span[1]
+    names = any(m.entity.id == prev.speaker for m in ctx.mentions_in(start, f.span[0]))
+    return names or bool(_ATTRIBUTION_PRONOUN.search(clause))
 
 
 # -- direct quotes ----------------------------------------------------------------------------
@@ -174,7 +195,9 @@ def _quote_marks(ctx: FactContext) -> list[tuple[int, str, bool, bool]]:
 def _quote_spans(ctx: FactContext) -> list[tuple[int, int, int, int, bool]]:
     """(outer start, outer end, inner start, inner end, closed) of the quotations in the normalized text.
 
-    Marks of one kind pair left to right. A quotation whose closing mark never comes (an extract that
+    Marks of one kind pair left to right. A quotation that ends at a sentence stop right before the next
+    opening mark is closed there (a quote over several paragraphs opens each one and closes only the last:
+    '"... decades to come. "It is therefore vital ..."'). A quotation whose closing mark never comes (an extract that
     cut it, or a paragraph that ends first) runs to the first mark after a sentence stop, the next
     opening mark or the end of its paragraph, and is ``closed=False``. Single quotes inside a double
     quotation are part of it; single quotes around one are a stray mark paired with a far one.
@@ -206,7 +229,12 @@ def _quote_spans(ctx: FactContext) -> list[tuple[int, int, int, int, bool]]:
                     spans.append((open_at, pos + 1, open_at + 1, pos, True))
                 open_at = None
             else:  # a second opening mark: the first quotation was never closed
-                spans.append(unclosed(open_at, pos))
+                inner = norm[open_at + 1:pos].rstrip()
+                if inner and inner[-1] in "।.?!" and "\n" not in inner:
+                    # a quoted paragraph that the next one continues opens without closing: '... come. "It is'
+                    spans.append((open_at, pos, open_at + 1, open_at + 1 + len(inner), True))
+                else:
+                    spans.append(unclosed(open_at, pos))
                 open_at = pos
         if open_at is not None:
             spans.append(unclosed(open_at, len(norm)))
