@@ -394,3 +394,28 @@ def test_a_quote_right_after_the_previous_quotes_attribution_continues_that_spea
     quotes = [f for f in extract_facts(d) if f.type == "quote"]
     speakers = [d.entity(q.speaker).name_en if q.speaker else None for q in quotes]
     assert speakers == ["David Frost", "David Frost", None]
+
+
+def test_whom_the_words_were_told_to_is_never_the_speaker():
+    """BBC English politics/122, 125: '"...," he told BBC Radio 4's Today programme' gave the quote to Today,
+    'He told BBC News: "..."' to BBC News."""
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = ('Leader Michael Howard said the plans were based on policies in Canada. "It is very important that we '
+            'safeguard public health," he told BBC Radio 4\\'s Today programme.')
+    d = make_digest(text, [("PER", "माइकल हॉवर्ड", "Michael Howard", ["Michael Howard"]),
+                           ("ORG", "टुडे", "Today", ["Today"])], lang="en")
+    (q,) = [f for f in extract_facts(d) if f.type == "quote"]
+    assert d.entity(q.speaker).name_en == "Michael Howard"
+
+
+def test_quoted_saying_introduces_a_quote():
+    from newsdigest.facts import extract_facts
+    from test_facts import make_digest
+
+    text = 'Mr Houston was quoted in the Herald newspaper saying: "I feel UKIP have over-reacted and overshot the runway."'
+    d = make_digest(text, [("PER", "जॉन ह्यूस्टन", "John Houston", ["Houston"]), ("ORG", "हेराल्ड", "Herald", ["Herald"])],
+                    lang="en")
+    (q,) = [f for f in extract_facts(d) if f.type == "quote"]
+    assert d.entity(q.speaker).name_en == "John Houston"

@@ -62,7 +62,7 @@ SPEECH_HI = (r"(?:कहा|कहते|कहती|कहना|लिखा|
               r"|नारे\s+लगा(?:ए|या|ने|ते|ती|ईं|ई))")
 SPEECH_EN = (r"(?:said|says|say|told|tells|wrote|writes|added|adds|tweeted|posted|stated|explained|noted"
               r"|insisted|declared|announced|called|calls|described|warned|asked|replied|recalled|admitted"
-              r"|urged|argued)")
+              r"|urged|argued|saying|adding)")
 SPEECH_ANY = regex.compile(rf"{LEFT}(?:{SPEECH_HI}|{SPEECH_EN}){RIGHT}", regex.IGNORECASE)
 _PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उनके|उनका|उनकी|उसने|उन्हों|वह|वो|वे|he|she)(?![\p{L}\p{M}])",
                          regex.IGNORECASE)
@@ -74,6 +74,9 @@ AGENT_WORD = regex.compile(
 _SUBJECT_AFTER = regex.compile(r"^\s*(?:ने|का\s+कहना|का\s+मानना|की\s+ओर\s+से|कहते|कहती|बताते|बताती|मानते|मानती|लिखते"
                                r"|लिखती|बोले|बोलीं)(?![\p{L}\p{M}])")
 _HONORIFIC = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|श्री|श्रीमती|सुश्री|डॉ|डॉक्टर)\.?\s*)+$")
+# whom or where the words were said to is no speaker: "he told BBC Radio 4's Today programme", "speaking to the BBC"
+_ADDRESSEE = regex.compile(r"(?<![\p{L}\p{M}])(?:told|tells|telling|speaking\s+to|interview\s+with|wrote\s+in|writing\s+in"
+                           r"|quoted\s+in|quoted\s+by)\s+(?:[\p{L}\p{N}'’.]+\s+){0,4}$", regex.IGNORECASE)
 _SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उसने|he|she)(?![\p{L}\p{M}])", regex.IGNORECASE)
 _PRONOUN_BEFORE_AGENT = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|वह|वो|वे)\s*$")
 _INSTITUTION = regex.compile(r"\s*(?:सरकार|पुलिस|प्रशासन|विभाग|मंत्रालय|बोर्ड)\s*")
@@ -139,7 +142,8 @@ def find_speaker(ctx: FactContext, start: int, end: int, quote_start: int, quote
     def outside(m):
         return not any(qs <= m.start and m.end <= qe for qs, qe in quoted)
 
-    zone = [m for m in ctx.mentions_in(start, end) if outside(m)]
+    zone = [m for m in ctx.mentions_in(start, end) if outside(m)
+            and not _ADDRESSEE.search(ctx.norm_slice(max(start, m.start - 60), m.start))]
     zone_text = _blank_quoted(ctx, start, end, quoted)
     zn = ctx.to_norm(start)
     agents = list(AGENT_WORD.finditer(zone_text))
