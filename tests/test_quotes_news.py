@@ -403,7 +403,7 @@ def test_whom_the_words_were_told_to_is_never_the_speaker():
     from test_facts import make_digest
 
     text = ('Leader Michael Howard said the plans were based on policies in Canada. "It is very important that we '
-            'safeguard public health," he told BBC Radio 4\\'s Today programme.')
+            "safeguard public health,\" he told BBC Radio 4's Today programme.")
     d = make_digest(text, [("PER", "माइकल हॉवर्ड", "Michael Howard", ["Michael Howard"]),
                            ("ORG", "टुडे", "Today", ["Today"])], lang="en")
     (q,) = [f for f in extract_facts(d) if f.type == "quote"]
