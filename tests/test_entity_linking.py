@@ -279,3 +279,19 @@ def test_a_full_name_whose_words_are_also_names_alone_stays_whole_when_it_recurs
     ents = link_entities(text, spans(text, [("मोहम्मद अली जिन्ना", "PER"), ("मोहम्मद अली जिन्ना", "PER"),
                                             ("जिन्ना", "PER"), ("मोहम्मद अली", "PER")]))
     assert "मोहम्मद अली जिन्ना" in [e.name_hi for e in ents]
+
+
+def test_a_such_as_list_takes_the_type_of_its_one_found_item_heard_in_the_other_script(stub_names):
+    """samples/hi/meta-apps-outage-hi.txt: "थ्रेड्स, वॉट्सएप और मैसेंजर जैसे दूसरे ऐप्स" with only WhatsApp tagged, in
+    the headline's Latin script: the list says all three are apps."""
+    text = "WhatsApp ठप। थ्रेड्स, वॉट्सएप और मैसेंजर जैसे दूसरे ऐप्स के यूजर्स परेशान रहे।"
+    ents = link_entities(text, spans(text, [("WhatsApp", "ORG")]))
+    mentions = sorted(m.text for e in ents for m in e.mentions)
+    assert mentions == sorted(["WhatsApp", "थ्रेड्स", "वॉट्सएप", "मैसेंजर"])
+    assert {e.type for e in ents} == {"ORG"}
+
+
+def test_without_such_as_a_list_needs_two_found_items(stub_names):
+    text = "WhatsApp ठप। थ्रेड्स, वॉट्सएप और मैसेंजर के यूजर्स परेशान रहे।"
+    ents = link_entities(text, spans(text, [("WhatsApp", "ORG")]))
+    assert not {"थ्रेड्स", "मैसेंजर"} & {m.text for e in ents for m in e.mentions}

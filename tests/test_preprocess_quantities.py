@@ -367,3 +367,8 @@ def test_the_end_of_a_range_of_years_is_no_count_but_the_count_after_it_is():
 def test_find_quantities_reads_time_units_so_that_facts_make_them_durations(text, quantity, value, unit):
     (q,) = find_quantities(text)
     assert (q.text, q.value, q.unit) == (quantity, value, unit)
+
+
+def test_a_collective_after_a_demonstrative_points_back_and_is_no_figure():
+    assert find_quantities("इन तीनों ऐप्स की पेरेंट कंपनी मेटा") == []
+    assert [q.value for q in find_quantities("पूर्वोत्तर के तीनों राज्यों में वोटिंग")] == [3]

@@ -340,6 +340,7 @@ def _merge_syllabic_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
     return out
 
 
+_SUCH_AS = frozenset({"जैसे", "जैसी", "जैसा"})
 _CONJUNCTIONS = frozenset({"और", "तथा", "या", "एवं", "व", "and", "or", "&"})
 LIST_COMMON_ZIPF = 5.0  # a word this frequent in Hindi or English text is no missed name in a list
 
@@ -348,8 +349,9 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Items of a list of names take the type its found items share: in "इंस्टाग्राम, फेसबुक, थ्रेड्स, वॉट्सएप
     और मैसेंजर जैसे प्लेटफार्मों" the model finds two platforms; the other one-word items join them. A list is
     items split by commas and a conjunction; it needs two or more found items of one type, at least a
-    third of all items, and no item of another type; a word the model tagged elsewhere in the article
-    counts as found. Very common words (LIST_COMMON_ZIPF) are never added."""
+    third of all items, and no item of another type (one found item is enough when जैसे, "such as", follows
+    the list: "थ्रेड्स, वॉट्सएप और मैसेंजर जैसे दूसरे ऐप्स"); a word the model tagged elsewhere in the article, in
+    either script, counts as found. Very common words (LIST_COMMON_ZIPF) are never added."""
     from ..names.lexicon import Lexicon
     from ..names._text import hindi_key
     from .tagging import word_spans
@@ -357,16 +359,23 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     words = word_spans(text)
     by_start = {s.start: s for s in spans}
     known = {}  # a word the model tagged elsewhere in the article counts as found here too
+    heard = {}  # and so does its spelling in the other script (वॉट्सएप beside WhatsApp in the headline)
     for s in sorted(spans, key=lambda s: (s.text, s.label)):
         known.setdefault(s.text, s)
+        if len(key := script_key(s.text)) >= 4 and " " not in s.text:
+            heard.setdefault(key, s)
     items: list[tuple[int, int, EntitySpan | None]] = []
+    tentative: set[EntitySpan] = set()
     out = list(spans)
 
-    def flush():
+    def flush(after: str = ""):
         found = [sp for _, _, sp in items if sp is not None]
         types = {sp.label for sp in found}
-        if len(items) >= 3 and len(found) >= 2 and len(types) == 1 and 3 * len(found) >= len(items):
+        # "X, Y और Z जैसे ऐप्स": the list says its items are of one kind, so one found item is enough
+        enough = 1 if after in _SUCH_AS else 2
+        if len(items) >= 3 and len(found) >= enough and len(types) == 1 and 3 * len(found) >= len(items):
             label = types.pop()
+            out.extend(sp for _, _, sp in items if sp in tentative)
             hi, en = Lexicon.load("hi").zipf, None
             for a, b, sp in items:
                 w = text[a:b]
@@ -395,9 +404,16 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
             continue
         if expect_item and _TOKEN.fullmatch(w):
             other = known.get(w)
+            if other is None and len(script_key(w)) >= 4:
+                other = heard.get(script_key(w))
+                if other is not None and is_devanagari(other.text) == is_devanagari(w):
+                    other = None  # the same script and another spelling: फ्रांसीसी is not फ्रांस
             if other is not None:
                 found_here = EntitySpan(a, b, other.label, w, other.score)
-                out.append(found_here)
+                if other.text == w:
+                    out.append(found_here)
+                else:  # heard in the other script: a mention only when the list holds
+                    tentative.add(found_here)
                 items.append((a, b, found_here))
             else:
                 items.append((a, b, None))
@@ -407,7 +423,7 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         else:
             was_waiting = not expect_item
             if items and was_waiting:
-                flush()
+                flush(w)
             items.clear()
             expect_item = True
             if was_waiting:

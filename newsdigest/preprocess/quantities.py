@@ -35,7 +35,8 @@ Not reported, so that a digest does not list them as figures:
   * an ordinal, rank, label or list number (10 वीं, नंबर 1, No. 1, धारा 144, रैंक 197, क्लास 6 से 10,
     पेपर 1, `1.` or `(1)` opening a line or following a sentence's end), a title ('रेड 2') or a model name
     between codes (RTR 160 4V);
-- a number in words before a time word (दोपहर तीन बजे, सवा दो बजे).
+- a number in words before a time word (दोपहर तीन बजे, सवा दो बजे), and a collective after a demonstrative
+  (इन तीनों ऐप्स: the apps were counted where they were named) or in चारों ओर.
 Matching runs on the normalized text, so nukta and quote variants and invisible characters do
 not matter; offsets are mapped back to the given text.
 """
@@ -160,6 +161,7 @@ _NUMBER_WORDS = _decimals(
 _ARTICLES = {"a", "an"}
 _COLLECTIVE_KEYS = {_key(w) for w in _COLLECTIVES}
 _ALIKE = {_key(w) for w in "सा सी से".split()}
+_DEMONSTRATIVES = {_key(w) for w in "इन उन ये वे इन्हीं उन्हीं".split()}
 _SIDES = {_key(w) for w in "ओर तरफ तरफ़".split()}
 _INDEFINITE = {_key(w) for w in "एक one".split()}
 # Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
@@ -398,8 +400,8 @@ def _counts_a_noun(tokens: _Tokens, i: int, j: int) -> bool:
     if tokens.key[i] in _INDEFINITE or j >= tokens.count or (i > 0 and tokens.key[i - 1] in _ARTICLES):
         return False  # "a dozen eggs" is a way of speaking, not a figure
     nxt = tokens.key[j]
-    if nxt in _SIDES and tokens.key[i] in _COLLECTIVE_KEYS:
-        return False  # चारों ओर, "all around": an idiom, not four of anything
+    if tokens.key[i] in _COLLECTIVE_KEYS and (nxt in _SIDES or (i > 0 and tokens.key[i - 1] in _DEMONSTRATIVES)):
+        return False  # चारों ओर, "all around": an idiom; इन तीनों ऐप्स, "these three apps": named before
     if _LATIN_WORD.fullmatch(nxt):  # four wickets, six people; not "two of them", "three and"
         return nxt not in _NOT_COUNTED_EN
     return bool(_DEVANAGARI_WORD.fullmatch(nxt)) and nxt not in _NOT_COUNTED or (
