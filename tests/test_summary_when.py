@@ -67,3 +67,12 @@ def test_a_weekday_elsewhere_in_the_article_joins_the_only_date_on_that_day():
 def test_a_weekday_the_calendar_contradicts_stays_apart():
     dates = _facts("बैठक सोमवार को हुई। बजट 1 फरवरी 2025 को पेश हुआ।", "date")
     assert [(f.text, f.extra.get("weekday")) for f in dates] == [("सोमवार", "Monday"), ("1 फरवरी 2025", None)]
+
+
+def test_a_measure_of_time_is_never_the_headlines_topic():
+    """samples/hi/meta-apps-outage-hi.txt: "WhatsApp, Instagram और Facebook घंटों ठप" gave the English headline
+    "Meta and Instagram hours: ..."."""
+    from newsdigest.summary.headline import _is_time_unit
+
+    assert all(_is_time_unit(w) for w in ("hours", "hour", "days", "decade", "Minutes"))
+    assert not any(_is_time_unit(w) for w in ("flood", "election", "outage"))

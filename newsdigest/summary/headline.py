@@ -76,7 +76,7 @@ def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = 
         if tgt == "en":
             cands = [c for c in lexicon.english(word) if c.isalpha() and not lx.is_function_word(c, "en")]
             cand = cands[0] if cands else None
-            if cand is None or len(cand) < 4 or regex.search(r"(?:ed|ing|ly|est)$", cand) \
+            if cand is None or len(cand) < 4 or regex.search(r"(?:ed|ing|ly|est)$", cand) or _is_time_unit(cand) \
                     or not 3.0 <= zipf_frequency(cand, "en") <= TOPIC_MAX_ZIPF \
                     or zipf_frequency(word, "hi") > TOPIC_MAX_ZIPF_HI or key not in lexicon_keys(lexicon, cand):
                 continue
@@ -89,6 +89,14 @@ def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = 
         if best is None or count > best[0]:
             best = (count, cand)
     return best[1] if best else None
+
+
+def _is_time_unit(word: str) -> bool:
+    """"hours", "days": a measure of time, never what a story is about (घंटों ठप is no "hours" story);
+    the words are CLDR's duration units, through Babel."""
+    units = {"decade", "year", "month", "week", "day", "hour", "minute", "second"}
+    return any(lx.unit_pattern(u, "en", plural=p).replace("{0}", "").strip() == word.lower()
+               for u in units for p in (True, False))
 
 
 def lexicon_keys(lexicon: lx.Lexicon, english: str) -> set[str]:

@@ -123,7 +123,8 @@ _CLDR_UNITS = {"km": "length-kilometer", "kg": "mass-kilogram", "tonne": "mass-t
                "cm": "length-centimeter", "mm": "length-millimeter", "litre": "volume-liter", "gram": "mass-gram",
                "acre": "area-acre", "mile": "length-mile", "MW": "power-megawatt", "GB": "digital-gigabyte",
                "year": "duration-year", "month": "duration-month", "week": "duration-week", "day": "duration-day",
-               "hour": "duration-hour", "minute": "duration-minute"}
+               "hour": "duration-hour", "minute": "duration-minute", "second": "duration-second",
+               "decade": "duration-decade"}
 
 
 @functools.lru_cache(maxsize=256)
