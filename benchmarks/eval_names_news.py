@@ -18,7 +18,7 @@ import json
 import sys
 from pathlib import Path
 
-from newsdigest.entities.evaluate import _name_key
+from newsdigest.evaluation.ner import _name_key
 from newsdigest.entities.gold import read_span_jsonl
 from newsdigest.names import Transliterator
 from newsdigest.names.gazetteer import _hi_key

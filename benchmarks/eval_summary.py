@@ -5,7 +5,7 @@
 Each record's ``article_bm25_extract`` is digested with ``heading`` as the title (the full pipeline:
 NER, facts, the encoder's sentence embeddings). The system summary is the Hindi bullets joined,
 capped at 75 words as in ILSUM; lead-k is the first k sentences of the same segmentation, capped
-the same way. Scores are ROUGE-1/2/L F1 (x100) with ``newsdigest.summary.rouge`` (Devanagari-aware
+the same way. Scores are ROUGE-1/2/L F1 (x100) with ``newsdigest.evaluation.rouge`` (Devanagari-aware
 tokens, no stemming), averaged over articles, against the human ``summary``.
 
 Encoder outputs are cached under ``--cache`` (default runs/cache/) as <split>.jsonl (sentences and
@@ -29,7 +29,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from newsdigest.schema import Digest, Entity, Mention  # noqa: E402
-from newsdigest.summary.rouge import cap_words, rouge_scores  # noqa: E402
+from newsdigest.evaluation.rouge import cap_words, rouge_scores  # noqa: E402
 
 CAP = 75
 METRICS = ("rouge1", "rouge2", "rougeL")

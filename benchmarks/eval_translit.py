@@ -2,7 +2,7 @@
 
     PYTHONPATH=. python benchmarks/eval_translit.py --data ../shared/data/translit/cricinfo-players/holdout.jsonl
 
-Pairs are hindi_long_name <-> english_full_from_slug, both full names (see newsdigest.names.evaluate).
+Pairs are hindi_long_name <-> english_full_from_slug, both full names (see newsdigest.evaluation.names).
 Exact match and CER (edit distance / reference length per name, averaged; case-insensitive for English)
 over all records, as in the file; a player can appear in several records, so the same figures over
 distinct names are printed too. "model+lexicon" is what ``to_english``/``to_hindi`` do by default
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from newsdigest.names import Transliterator
-from newsdigest.names.evaluate import load_cricinfo, score
+from newsdigest.evaluation.names import load_cricinfo, score
 from newsdigest.names.itrans import devanagari, romanize
 
 

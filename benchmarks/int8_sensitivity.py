@@ -67,7 +67,7 @@ def main(argv=None) -> int:
     from newsdigest.encode.encoder import find_ner_dir
     from newsdigest.encode.onnx import _session, export_fp32, quantize
     from newsdigest.encode.smooth import ALPHA, load_maxima, pipeline_batches, smooth
-    from newsdigest.entities.evaluate import score_spans
+    from newsdigest.evaluation.ner import score_spans
     from newsdigest.entities.gold import read_span_jsonl
     from newsdigest.pipeline import Digester
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from newsdigest.names import Transliterator
 from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, split_runs, words
-from newsdigest.names.evaluate import is_dev_player, load_cricinfo, score
+from newsdigest.evaluation.names import is_dev_player, load_cricinfo, score
 from newsdigest.names.lexicon import Lexicon, choose
 
 WEIGHTS = [0.0, 0.2, 0.3, 0.4, 0.6, 0.8, 1.0, 1.5]

@@ -33,7 +33,7 @@ def _eval_ner(args) -> int:
 
 def _eval_ner_file(args, path, name: str) -> int:
     """``eval ner`` on the JSONL at ``path``; ``name`` is what messages and the result call it."""
-    from .entities.evaluate import evaluate_file, evaluate_span_file
+    from .evaluation.ner import evaluate_file, evaluate_span_file
     from .entities.gold import is_span_record
     from .pipeline import Digester
 

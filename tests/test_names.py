@@ -12,7 +12,7 @@ import newsdigest.names as names
 from newsdigest.errors import ModelNotFoundError
 from newsdigest.names import Transliterator, to_english, to_english_batch, to_hindi, to_hindi_batch
 from newsdigest.names._text import DEVANAGARI_RUN, hindi_key
-from newsdigest.names.evaluate import edit_distance, is_dev_player, load_cricinfo, score
+from newsdigest.evaluation.names import edit_distance, is_dev_player, load_cricinfo, score
 from newsdigest.names.itrans import devanagari, romanize
 
 MODEL_DIR = REPO / "models" / "translit"

@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from newsdigest.entities.metrics import span_f1
+from newsdigest.evaluation.metrics import span_f1
 from newsdigest.entities.ner import Window, spans_from_logits
 from newsdigest.entities.tagging import LABEL2ID, LABELS, bio_spans, postprocess, word_spans
 

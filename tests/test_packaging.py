@@ -44,3 +44,17 @@ def test_a_built_wheel_carries_the_models_and_finds_them_from_any_folder(tmp_pat
                          check=True)
     for line in res.stdout.split():
         assert line.startswith(str(site / "newsdigest" / "_models")) and Path(line).is_dir()
+
+
+def test_only_the_command_line_reaches_the_evaluation_code():
+    """Evaluation lives in newsdigest/evaluation/, apart from the stages a digest runs; only the CLI's
+    eval commands import it (lazily)."""
+    import re
+    from pathlib import Path
+
+    pkg = Path(__file__).resolve().parents[1] / "newsdigest"
+    allowed = {pkg / "cli.py", pkg / "translate" / "cli.py"}
+    offenders = [str(p.relative_to(pkg)) for p in pkg.rglob("*.py")
+                 if "evaluation" not in p.parts and p not in allowed
+                 and re.search(r"^\s*(?:from|import)\s+(?:\.+|newsdigest\.)evaluation\b", p.read_text(encoding="utf-8"), re.M)]
+    assert offenders == []

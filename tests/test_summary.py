@@ -10,7 +10,7 @@ from newsdigest.preprocess import find_quantities
 from newsdigest.summary import summarize
 from newsdigest.summary.extractive import (FEATURES, SentenceScorer, candidate_sentences, select,
                                            shorten)
-from newsdigest.summary.rouge import cap_words, rouge_scores, tokenize
+from newsdigest.evaluation.rouge import cap_words, rouge_scores, tokenize
 
 from conftest import shared_path
 from test_facts import SAMPLES, SEED_ENTITIES, make_digest, sample_digest

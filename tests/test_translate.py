@@ -320,7 +320,7 @@ def test_scale_words_give_a_second_key():
 
 def test_score_is_perfect_for_identical_text_in_both_languages():
     pytest.importorskip("sacrebleu")
-    from newsdigest.translate.evaluate import score
+    from newsdigest.evaluation.translation import score
 
     hi = score(["सरकार ने नई योजना की घोषणा की है।"], ["सरकार ने नई योजना की घोषणा की है।"], "hi")
     en = score(["The weather in Delhi will be clear today."], ["The weather in Delhi will be clear today."], "en")
@@ -328,7 +328,7 @@ def test_score_is_perfect_for_identical_text_in_both_languages():
 
 
 def test_read_parallel_rejects_records_without_the_language(tmp_path):
-    from newsdigest.translate.evaluate import read_parallel
+    from newsdigest.evaluation.translation import read_parallel
 
     path = tmp_path / "pairs.jsonl"
     path.write_text(json.dumps({"id": "1", "hi": "नमस्ते", "en": "Hello"}) + "\n"
@@ -342,7 +342,7 @@ def test_read_parallel_reads_standard_input_for_a_dash(monkeypatch):
     import io
     import sys
 
-    from newsdigest.translate.evaluate import read_parallel
+    from newsdigest.evaluation.translation import read_parallel
 
     data = json.dumps({"hi": "नमस्ते", "en": "Hello"}, ensure_ascii=False).encode("utf-8") + b"\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))

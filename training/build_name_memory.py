@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from newsdigest.entities.gold import read_span_jsonl  # noqa: E402
 from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, hindi_key, latin_key, words  # noqa: E402
 from newsdigest.names.memory import ANY, NAMES_FILE, NameMemory, choose, word_key  # noqa: E402
-from newsdigest.names.evaluate import edit_distance  # noqa: E402
+from newsdigest.evaluation.names import edit_distance  # noqa: E402
 from newsdigest.names.itrans import romanize_word  # noqa: E402
 from train_translit import _skeleton  # noqa: E402
 

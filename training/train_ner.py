@@ -313,7 +313,7 @@ def collate(feats, idx, pad_id):
 def evaluate_examples(model, tokenizer, examples, batch_size=64):
     """Exact-span F1 at word level on (words, labels) examples, via the same encoding as inference."""
     import torch
-    from newsdigest.entities.metrics import span_f1
+    from newsdigest.evaluation.metrics import span_f1
     from newsdigest.entities.tagging import postprocess
 
     feats = featurize(tokenizer, examples, max_len=512)

@@ -36,7 +36,7 @@ if str(REPO) not in sys.path:
 from newsdigest.facts import extract_facts  # noqa: E402
 from newsdigest.summary.extractive import (FEATURES, WEIGHTS_FILE, SentenceScorer, bullet_text,  # noqa: E402
                                            candidate_sentences, extract, sentence_features)
-from newsdigest.summary.rouge import cap_words, rouge_scores  # noqa: E402
+from newsdigest.evaluation.rouge import cap_words, rouge_scores  # noqa: E402
 
 
 DEFAULT_SELECTION = {"mmr_lambda": 0.85, "keep_lead": False, "budget_words": 45, "dangling_penalty": 1.0}

@@ -32,7 +32,7 @@ from torch import nn  # noqa: E402
 from newsdigest.names import CONFIG, WEIGHTS, Transliterator  # noqa: E402
 from newsdigest.names._model import Seq2Seq  # noqa: E402
 from newsdigest.names._text import DEVANAGARI_RUN, LATIN_RUN, Vocab, hindi_key, latin_key, words  # noqa: E402
-from newsdigest.names.evaluate import edit_distance, is_dev_player, load_cricinfo, score  # noqa: E402
+from newsdigest.evaluation.names import edit_distance, is_dev_player, load_cricinfo, score  # noqa: E402
 from newsdigest.names.itrans import romanize_word  # noqa: E402
 
 # folder -> licence, as written in the model card

@@ -140,7 +140,7 @@ def run_models(args: argparse.Namespace) -> int:
 def run_eval_translate(args: argparse.Namespace) -> int:
     """`newsdigest eval-translate`: one JSON line with chrF++, BLEU, record count and timing."""
     def body() -> int:
-        from .evaluate import evaluate_file
+        from ..evaluation.translation import evaluate_file
         from .translator import Translator
 
         if args.src == args.tgt:

@@ -1,7 +1,7 @@
 """Exact-span precision/recall/F1, micro and per type (the CoNLL convention)."""
 from __future__ import annotations
 
-from .tagging import bio_spans
+from ..entities.tagging import bio_spans
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:

@@ -136,7 +136,7 @@ def evaluate_span_file(digester, path: str | Path, limit: int = 0) -> dict:
     ``ner`` scores the model's spans (``Digester.entities``); ``digest`` scores the mentions of the
     digest's linked entities, the output users read, and the English name each one carries.
     """
-    from .gold import read_span_jsonl
+    from ..entities.gold import read_span_jsonl
 
     golds = read_span_jsonl(path, limit)
     texts = [g.text for g in golds]
