@@ -295,3 +295,11 @@ def test_without_such_as_a_list_needs_two_found_items(stub_names):
     text = "WhatsApp ठप। थ्रेड्स, वॉट्सएप और मैसेंजर के यूजर्स परेशान रहे।"
     ents = link_entities(text, spans(text, [("WhatsApp", "ORG")]))
     assert not {"थ्रेड्स", "मैसेंजर"} & {m.text for e in ents for m in e.mentions}
+
+
+def test_a_such_as_list_of_films_adds_no_entities(stub_names):
+    """BBC Hindi: "मेरी जंग, राम लखन और ताल जैसी फ़िल्मों" made ताल and जंग people, after राम लखन (a film the
+    model tags as a person); titles of works are no entities."""
+    text = "उन्होंने मेरी जंग, राम लखन और ताल जैसी फ़िल्मों में काम किया।"
+    ents = link_entities(text, spans(text, [("राम लखन", "PER")]))
+    assert [m.text for e in ents for m in e.mentions] == ["राम लखन"]

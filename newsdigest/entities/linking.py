@@ -341,6 +341,8 @@ def _merge_syllabic_acronyms(clusters: list["_Cluster"]) -> list["_Cluster"]:
 
 
 _SUCH_AS = frozenset({"जैसे", "जैसी", "जैसा"})
+# nouns for titled works: a list of them names films, songs and books, not entities
+_WORKS = ("फ़िल्म", "फिल्म", "गाने", "गानों", "गीत", "किताब", "पुस्तक", "सीरियल", "धारावाहिक", "शो", "एल्बम", "उपन्यास")
 _CONJUNCTIONS = frozenset({"और", "तथा", "या", "एवं", "व", "and", "or", "&"})
 LIST_COMMON_ZIPF = 5.0  # a word this frequent in Hindi or English text is no missed name in a list
 
@@ -368,10 +370,14 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     tentative: set[EntitySpan] = set()
     out = list(spans)
 
-    def flush(after: str = ""):
+    def flush(after: str = "", kind: str = ""):
         found = [sp for _, _, sp in items if sp is not None]
         types = {sp.label for sp in found}
-        # "X, Y और Z जैसे ऐप्स": the list says its items are of one kind, so one found item is enough
+        # "X, Y और Z जैसे ऐप्स": the list says its items are of one kind, so one found item is enough;
+        # "... जैसी फ़िल्मों": titles of works, which are no entities (GUIDELINES), so none is added
+        if after in _SUCH_AS and kind.startswith(_WORKS):
+            items.clear()
+            return
         enough = 1 if after in _SUCH_AS else 2
         if len(items) >= 3 and len(found) >= enough and len(types) == 1 and 3 * len(found) >= len(items):
             label = types.pop()
@@ -423,7 +429,8 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
         else:
             was_waiting = not expect_item
             if items and was_waiting:
-                flush(w)
+                kind = text[words[k + 1][0]:words[k + 1][1]] if k + 1 < len(words) else ""
+                flush(w, kind)
             items.clear()
             expect_item = True
             if was_waiting:
