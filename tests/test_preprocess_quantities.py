@@ -372,3 +372,20 @@ def test_find_quantities_reads_time_units_so_that_facts_make_them_durations(text
 def test_a_collective_after_a_demonstrative_points_back_and_is_no_figure():
     assert find_quantities("इन तीनों ऐप्स की पेरेंट कंपनी मेटा") == []
     assert [q.value for q in find_quantities("पूर्वोत्तर के तीनों राज्यों में वोटिंग")] == [3]
+
+
+# news-hi train: names with numbers, sub-clauses, addresses and adverbs after a collective
+@pytest.mark.parametrize("text", [
+    "चारों अब रुककर बातें कर रही थीं", "उनके आवास (3 कामराज मार्ग) पर", "कानून की धारा 4 (3) के अनुसार",
+    "संविधान के अनुच्छेद 19(1)(ए) के तहत", "टी 20 वर्ल्ड कप में हार", "G 7 summit in Italy", "Don 3: रणवीर सिंह बने विलेन",
+    "CID 2 में कास्टिंग पर विवाद", "Windows 11 पर अपडेट",
+])
+def test_find_quantities_skips_names_with_numbers_sub_clauses_and_addresses(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a 5 per cent rise", 5), ("He scored 2 goals", 2), ("भारत ने 2 विकेट से जीत दर्ज की", 2), ("तीनों आरोपी पकड़े गए", 3),
+])
+def test_counts_next_to_those_rules_stay(text, value):
+    assert [q.value for q in find_quantities(text)] == [value]

@@ -32,9 +32,10 @@ Not reported, so that a digest does not list them as figures:
   * part of a date (10 मार्च, March 10, 10/03, 16 और 27 तारीख) or a time (10:30, 10 बजे, 5 pm);
   * the first day of a range or list of dates (18 से 25 नवम्बर, 9 और 10 मई), the end of a range of
     years (2016 से 18 के बीच) or a decade (90 के दशक);
-  * an ordinal, rank, label or list number (10 वीं, नंबर 1, No. 1, धारा 144, रैंक 197, क्लास 6 से 10,
-    पेपर 1, `1.` or `(1)` opening a line or following a sentence's end), a title ('रेड 2') or a model name
-    between codes (RTR 160 4V);
+  * an ordinal, rank, label or list number (10 वीं, नंबर 1, No. 1, धारा 144, धारा 4 (3), रैंक 197, क्लास 6 से
+    10, पेपर 1, `1.` or `(1)` opening a line or following a sentence's end), a title ('रेड 2'), a model name
+    between codes (RTR 160 4V), a number after a letter (टी 20, G 7) or after a capitalised name before a
+    colon or postposition (Don 3:, CID 2 में), a house number (3 कामराज मार्ग);
 - a number in words before a time word (दोपहर तीन बजे, सवा दो बजे), and a collective after a demonstrative
   (इन तीनों ऐप्स: the apps were counted where they were named) or in चारों ओर.
 Matching runs on the normalized text, so nukta and quote variants and invisible characters do
@@ -167,7 +168,8 @@ _INDEFINITE = {_key(w) for w in "एक one".split()}
 # Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
 _NOT_COUNTED = {_key(w) for w in POSTPOSITIONS} | {_key(w) for w in (
     "और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
-    "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें"
+    "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें "
+    "अब फिर लगभग तकरीबन तक़रीबन करीब क़रीब साथ मिलकर"  # adverbs: "चारों अब रुककर", "चारों लगभग एक-सी गति से"
 ).split()}
 _LATIN_WORD = regex.compile(r"[a-z]+")
 _NOT_COUNTED_EN = frozenset(
@@ -234,6 +236,9 @@ _NUMBER_LABELS = {_key(word) for word in (
     "सीजन season क्लास कक्षा class पेपर paper"
 ).split()}
 _DATE_WORDS = {_key(word) for word in "तारीख तारीखों तिथि".split()}
+_LETTER_WORDS = {_key(w) for w in "टी जी बी सी डी ए".split()}
+_POSTPOSITION_KEYS = {_key(w) for w in POSTPOSITIONS}
+_STREET_WORDS = {_key(w) for w in "मार्ग रोड लेन गली".split()}
 _RANK_WORDS = {_key(word) for word in "रैंक rank".split()}
 _DECADE_WORDS = {_key(word) for word in "दशक दशकों".split()}
 _LIST_JOINERS = {_key(word) for word in "और व , or and".split()}
@@ -446,6 +451,16 @@ def _is_label(tokens: _Tokens, i: int, normalized: str) -> bool:
         return True  # नंबर 1, नंबर- 1, No. 1; (AIR 113) रैंक
     if i > 2 and before in _RANGE_JOINERS and _NUMERAL.fullmatch(text[i - 2]) and key[i - 3] in _NUMBER_LABELS:
         return True  # the end of a range of labels: क्लास 6 से 10 तक
+    if i > 2 and before == "(" and _NUMERAL.fullmatch(text[i - 2]) and key[i - 3] in _NUMBER_LABELS:
+        return True  # a sub-clause: धारा 4 (3)
+    if i > 0 and (before in _LETTER_WORDS or (len(text[i - 1]) == 1 and text[i - 1].isascii()
+                                              and text[i - 1].isupper() and text[i - 1] != "I")):
+        return True  # a letter and a number name a thing: टी 20, T 20, जी 7
+    if (i > 0 and len(text[i]) <= 2 and regex.fullmatch(r"\p{Lu}[\p{L}\p{N}]*", text[i - 1])
+            and (after in (":", "") or after in _POSTPOSITION_KEYS)):
+        return True  # a sequel or version in a name: "Don 3:", "CID 2 में", "Windows 11 पर"
+    if any(k < tokens.count and key[k] in _STREET_WORDS for k in (i + 2, i + 3)) and _DEVANAGARI_WORD.fullmatch(after):
+        return True  # an address: (3 कामराज मार्ग)
     # 10:30, 10/03: a numeral joined to another by ':' (or a visarga typed for it) or '/'.
     if after in (":", "\u0903", "/") and i + 2 < tokens.count and _NUMERAL.fullmatch(text[i + 2]):
         return True
