@@ -1,8 +1,11 @@
-"""Direct quotes and their speakers on BBC English business and politics articles, through the whole pipeline.
+"""Direct quotes with their speakers, and quantities, on BBC English business and politics articles,
+through the whole pipeline.
 
-    python benchmarks/eval_quotes_en.py --data ../shared/data/news/bbc-en/articles.jsonl [--json]
+    python benchmarks/eval_facts_en.py --data ../shared/data/news/bbc-en/articles.jsonl [--json]
+    python benchmarks/eval_facts_en.py --data ../shared/data/news/bbc-en/articles.jsonl \
+        --gold benchmarks/data/bbc-en-facts-check.jsonl
 
-The annotations (``benchmarks/data/bbc-en-quotes.jsonl``) were made by the team on 20 articles of the
+The quote annotations (``benchmarks/data/bbc-en-facts.jsonl``) were made by the team on 20 articles of the
 ``news/bbc-en`` bench set (business and politics, the 111th-120th distinct article of each category;
 politics/112 has no quote), under the direct-quote rules of the news-hi GUIDELINES.md: every stretch
 between quote marks that reproduces what someone said, with the speaker's English name (and accepted short
@@ -14,6 +17,14 @@ of the articles, which stay in ../shared (the BBC's copyright, research use only
 A predicted quote matches a gold quote when their spans overlap; recall over required gold quotes,
 precision over predicted quotes (those overlapping only optional gold are ignored), speaker right among
 matched required quotes when the speaker entity's English name is one of the accepted names.
+
+The check set (``bbc-en-facts-check.jsonl``: 10 more articles, the 121st-125th of each category, annotated
+before the quote rules of 2026-12-04 were written) also holds the quantities, under the quantity rules
+of the same guidelines: counts, money, percentages and measures with their value and qualifier; years,
+dates, times, durations ("three months"), names with numbers (Radio 4) and the pronoun "one" are not
+quantities; ages, fractions such as "two thirds" and ranges written "$50-100,000" are optional. They are
+scored as ``benchmarks/eval_facts.py`` scores the news-hi ones (spans overlap; value and qualifier among
+matches).
 """
 from __future__ import annotations
 
@@ -23,7 +34,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-GOLD = Path(__file__).resolve().parent / "data" / "bbc-en-quotes.jsonl"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+GOLD = Path(__file__).resolve().parent / "data" / "bbc-en-facts.jsonl"
 
 
 def overlaps(a, b) -> bool:
@@ -79,19 +91,29 @@ def main(argv=None) -> int:
     for g in golds:
         r = articles.get(g["id"])
         if r is None or r["blob"] != g["blob"] or len(r["text"]) != g["chars"]:
-            sys.exit(f"eval_quotes_en: {g['id']} is not the annotated version of the article (blob {g['blob']})")
+            sys.exit(f"eval_facts_en: {g['id']} is not the annotated version of the article (blob {g['blob']})")
     from newsdigest import Digester
 
     digests = list(Digester().digest_many([{"text": articles[g["id"]]["text"], "title": articles[g["id"]]["title"]}
                                            for g in golds]))
     bad = [g["id"] for g, d in zip(golds, digests) if isinstance(d, Exception)]
     if bad:
-        sys.exit(f"eval_quotes_en: digest failed for {bad}")
+        sys.exit(f"eval_facts_en: digest failed for {bad}")
     out = score(golds, digests)
+    if any("quantities" in g for g in golds):
+        from eval_facts import score_quantities
+
+        records = [{"quantities": [{**q, "text": articles[g["id"]]["text"][q["start"]:q["end"]]}
+                                   for q in g.get("quantities", [])]} for g in golds]
+        preds = [[{"span": tuple(f.span), "value": f.value, "qualifier": f.qualifier, "text": f.text}
+                  for f in d.facts if f.type == "quantity"] for d in digests]
+        out["quantities"] = score_quantities(records, preds)
     if args.json:
         print(json.dumps(out, ensure_ascii=False, indent=1))
     else:
-        print({k: v for k, v in out.items() if not isinstance(v, list)})
+        print("quotes", {k: v for k, v in out.items() if not isinstance(v, (list, dict))})
+        if "quantities" in out:
+            print("quantities", {k: v for k, v in out["quantities"].items() if not isinstance(v, list)})
     return 0
 
 
