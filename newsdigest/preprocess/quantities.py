@@ -45,7 +45,7 @@ not matter; offsets are mapped back to the given text.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from decimal import Decimal
+from decimal import Decimal, localcontext
 
 import regex
 
@@ -255,6 +255,8 @@ _NUMERAL = regex.compile(
 _GLUED_UNITS = {"kg": "kg", "km": "km", "cc": "cc", "gb": "GB", "mb": "MB", "mah": "mAh", "kmph": "km/h",
                 "mm": "mm", "cm": "cm", "ml": "ml"}
 _YEAR = regex.compile(r"\d{4}")
+_MAX_DIGITS = 100  # a longer run of digits is no figure
+_PRECISION = 200  # significant digits of the arithmetic: every digit of the longest figure, times any scale
 _STARTERS = (
     _PRE_QUALIFIERS.first_words | _CURRENCY_PREFIXES.first_words | set(_MODIFIERS) | set(_NUMBER_WORDS) | _ARTICLES
 )
@@ -262,6 +264,12 @@ _STARTERS = (
 
 def find_quantities(text: str) -> list[Quantity]:
     """Return the quantities in `text`, in order, with spans into `text` (see the module docstring)."""
+    with localcontext() as exact:  # a 40-digit number keeps every digit (the default context keeps 28)
+        exact.prec = _PRECISION
+        return _find_quantities(text)
+
+
+def _find_quantities(text: str) -> list[Quantity]:
     normalized, offsets = normalize_with_map(text)
     tokens = _Tokens(normalized)
     found: list[Quantity] = []
@@ -372,6 +380,8 @@ def _scaled_number(tokens: _Tokens, i: int, after_currency: bool) -> _Number | N
         suffix = (numeral["suffix"] or "").lower()
         if suffix in _CURRENCY_ONLY_SUFFIXES and not after_currency:
             return None
+        if len(numeral["number"]) > _MAX_DIGITS:
+            return None  # a run of digits this long is no figure (and would not fit the exact context)
         base = Decimal(numeral["number"].replace(",", "") + (numeral["decimals"] or ""))
         scale = Decimal(_SUFFIXES.get(suffix, 1))
         spelled = False
