@@ -202,3 +202,11 @@ def test_hyphen_glued_names_of_several_words_are_two(text, expected):
     labs = ["B-ORG"] + ["I-ORG"] * (len(words) - 2) + ["O"]
     out = spans_from_logits(text, w, *logits_for(labs))
     assert [s.text for s in out] == expected
+
+
+def test_a_rank_or_a_degree_alone_is_no_entity_and_a_rank_leaves_a_persons_span():
+    """news-hi dev: "तीसरे प्रयास में बने IAS", "पूर्व ADM के बेटे", "चॉकलेट पर पीएचडी" were organisations; the
+    guidelines make titles and degrees no entities."""
+    text = "बने IAS और पूर्व ADM के बेटे ने पीएचडी की। डीएम राजेश कुमार आए।"
+    labs = ["O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O", "B-ORG", "O", "O", "B-PER", "I-PER", "I-PER", "O", "O"]
+    assert _tagged(text, labs) == [("राजेश कुमार", "PER")]

@@ -86,6 +86,8 @@ def spans_from_logits(text: str, window: Window, logits: np.ndarray, label_pos: 
             typ = "ORG"  # रासरा पुलिस स्टेशन, साजा थाने: a police station, a university, a hospital is an ORG
         elif typ == "PER" and ws > 0 and window.words[ws - 1].casefold() in ORG_NOUNS:
             typ = "ORG"  # named right after the noun that says what it is: समाचार एजेंसी रिया नोवोस्ती
+        if we - ws == 1 and _is_rank_or_degree(window.words[ws]):
+            continue  # "तीसरे प्रयास में बने IAS", "चॉकलेट पर पीएचडी": a rank or a degree names nobody
         if typ == "ORG":
             ws, we = _institution_bounds(window.words, ws, we)
         elif typ == "PER":
@@ -189,12 +191,18 @@ def _is_title(word: str) -> bool:
     return word in PERSON_TITLES or word in PERSON_HONORIFICS
 
 
+def _is_rank_or_degree(word: str) -> bool:
+    from ..preprocess.hindi import DEGREES, RANK_TITLES
+
+    return word in RANK_TITLES or word in DEGREES
+
+
 def _person_bounds(words: list[str], ws: int, we: int) -> tuple[int, int]:
     """A person's span without the titles before the name and the honorifics after it (महंत नरेंद्र गिरि ->
     नरेंद्र गिरि, महमूद साहब -> महमूद; ``preprocess.hindi``); a span that is only a title is no person (the caller drops it)."""
-    from ..preprocess.hindi import PERSON_HONORIFICS, PERSON_TITLES
+    from ..preprocess.hindi import PERSON_HONORIFICS, PERSON_TITLES, RANK_TITLES
 
-    while we - ws > 1 and words[ws] in PERSON_TITLES:
+    while we - ws > 1 and (words[ws] in PERSON_TITLES or words[ws] in RANK_TITLES):
         ws += 1
         while we - ws > 1 and words[ws] == ".":  # डॉ. राजेंद्र
             ws += 1

@@ -13,6 +13,15 @@ PERSON_TITLES = frozenset("""
 उपराष्ट्रपति सांसद विधायक मंत्री केंद्रीय मिस्टर मिसेज मिसेज़ एडमिरल ब्रिगेडियर कमांडर इंस्पेक्टर
 """.split())
 PERSON_HONORIFICS = frozenset("जी साहब साहिब साब महाराज".split())
+# Ranks of officials, written as acronyms (डीएम, an IAS officer) and degrees (पीएचडी, MBBS): the guidelines
+# make them no entities ("titles", "degrees"), alone or in front of a name. Not एसपी/SP, which is also the
+# Samajwadi Party.
+RANK_TITLES = frozenset("""
+डीएम एडीएम एसडीएम डीएसपी एसएसपी एसएचओ आईएएस आईपीएस DM ADM SDM DSP SSP SHO IAS IPS
+""".split())
+DEGREES = frozenset("""
+पीएचडी एमबीबीएस एमबीए बीटेक एमटेक PhD Ph.D MBBS MBA BTech MTech
+""".split())
 
 # Character classes (bodies of a regex [...] class) of the Devanagari block, for the stages that ask
 # "is this Hindi?": the whole block, and its letters and signs only (no dandas U+0964-0965, no digits
