@@ -304,9 +304,6 @@ def test_a_surname_alone_with_no_full_name_before_it_stays_itself():
 def test_the_person_named_right_before_the_speech_verb_speaks_not_one_named_earlier_in_the_clause():
     """news-hi train bbchi-test-10: a subheading glued to the attribution ("फ़ारुख़ मुझे बख़्श दो दीप्ति कहती हैं,
     ''...''") gave Deepti Naval's quote to Farooq Sheikh, the first person of the clause."""
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = "दोनों ने कई फ़िल्में कीं. फ़ारुख़ मुझे बख़्श दो दीप्ति कहती हैं, ''हमारी मुलाक़ात दूरदर्शन में हुई थी.''"
     d = make_digest(text, [("PER", "फ़ारुख़ शेख़", "Farooq Sheikh", ["फ़ारुख़"]), ("PER", "दीप्ति नवल", "Deepti Naval", ["दीप्ति"])])
     (q,) = [f for f in extract_facts(d) if f.type == "quote"]
@@ -316,9 +313,6 @@ def test_the_person_named_right_before_the_speech_verb_speaks_not_one_named_earl
 def test_a_quote_paragraph_with_no_attribution_continues_the_speaker_of_the_quote_before_it():
     """BBC English politics/003: the second paragraph of a quote opens with its own mark and names nobody;
     it was an unattributed quote."""
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('Ms Hewitt told the seminar: "Clearly, we need to extend the period of payment for maternity leave. '
             '"We are looking at how quickly we can do that, because there are cost implications."\n\n'
             'The Liberal Democrats said the plan was late.')
@@ -331,9 +325,6 @@ def test_a_quote_paragraph_with_no_attribution_continues_the_speaker_of_the_quot
 
 
 def test_a_quote_after_another_speakers_words_and_a_sentence_between_stays_unattributed():
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('Ms Hewitt told the seminar: "We need to extend the period of payment for maternity leave." '
             'The seminar ended at noon. "Nothing will change for workers in the next few years."')
     d = make_digest(text, [("PER", "पेट्रीशिया हेविट", "Patricia Hewitt", ["Hewitt"])], lang="en")
@@ -344,9 +335,6 @@ def test_a_quote_after_another_speakers_words_and_a_sentence_between_stays_unatt
 def test_he_is_the_subject_of_the_sentences_before_not_a_person_named_in_passing():
     """BBC English business/008: '"A flexible exchange rate ...," he told the conference' went to Gordon Brown,
     the host named in the sentence before, whose subject is "he" (P Chidambaram)."""
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('Mr Chidambaram is attending the G7 meeting in London. At a conference hosted by UK finance minister '
             'Gordon Brown on Friday, he said that he was in favour of floating exchange rates. "A flexible exchange '
             'rate is one more channel for absorbing shocks," he told the conference.')
@@ -369,9 +357,6 @@ def test_a_name_opens_its_clause_after_honorifics_and_a_title_only(before, opens
 def test_a_quote_over_several_paragraphs_is_closed_at_each_paragraph_and_keeps_its_speaker():
     """BBC English politics/114: each paragraph of Mark Ballard's quote opens with a mark and only the last
     closes; the middle paragraphs were lost and the last had no speaker."""
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('Mr Ballard said: "This vote will set the future of transport in Edinburgh for decades to come. '
             '"It is therefore vital that as many residents as possible are registered to vote. '
             '"Many people are not aware that they may miss out on their chance to have a say." '
@@ -383,9 +368,6 @@ def test_a_quote_over_several_paragraphs_is_closed_at_each_paragraph_and_keeps_i
 
 
 def test_a_quote_right_after_the_previous_quotes_attribution_continues_that_speaker():
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('"We believe that these demands should be firmly resisted," said David Frost, BCC director general. '
             '"Manufacturing still faces extremely serious problems." Ian Smith, an economist, said the MPC faced '
             'an "interesting" challenge. The bank kept rates on hold. "Nothing will change for workers this year."')
@@ -399,9 +381,6 @@ def test_a_quote_right_after_the_previous_quotes_attribution_continues_that_spea
 def test_whom_the_words_were_told_to_is_never_the_speaker():
     """BBC English politics/122, 125: '"...," he told BBC Radio 4's Today programme' gave the quote to Today,
     'He told BBC News: "..."' to BBC News."""
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = ('Leader Michael Howard said the plans were based on policies in Canada. "It is very important that we '
             "safeguard public health,\" he told BBC Radio 4's Today programme.")
     d = make_digest(text, [("PER", "माइकल हॉवर्ड", "Michael Howard", ["Michael Howard"]),
@@ -411,9 +390,6 @@ def test_whom_the_words_were_told_to_is_never_the_speaker():
 
 
 def test_quoted_saying_introduces_a_quote():
-    from newsdigest.facts import extract_facts
-    from test_facts import make_digest
-
     text = 'Mr Houston was quoted in the Herald newspaper saying: "I feel UKIP have over-reacted and overshot the runway."'
     d = make_digest(text, [("PER", "जॉन ह्यूस्टन", "John Houston", ["Houston"]), ("ORG", "हेराल्ड", "Herald", ["Herald"])],
                     lang="en")

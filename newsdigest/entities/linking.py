@@ -410,8 +410,8 @@ def _complete_lists(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
             continue
         if expect_item and _TOKEN.fullmatch(w):
             other = known.get(w)
-            if other is None and len(script_key(w)) >= 4:
-                other = heard.get(script_key(w))
+            if other is None and len(sound := script_key(w)) >= 4:
+                other = heard.get(sound)
                 if other is not None and is_devanagari(other.text) == is_devanagari(w):
                     other = None  # the same script and another spelling: फ्रांसीसी is not फ्रांस
             if other is not None:

@@ -19,10 +19,10 @@ import regex
 
 from ..schema import Fact
 from . import FactContext, MentionRef
+from .temporal import TIME_UNITS
 
 __all__ = ["find_quantity_facts"]
 
-_TIME_UNITS = {"decade", "year", "month", "week", "day", "hour", "minute", "second"}
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:[-'][\p{L}\p{M}\p{N}]+)*|\S")
 
 _GENITIVE_HI = {"का", "की", "के"}
@@ -109,7 +109,7 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
 
     quantities = [
         q for q in find_quantities(ctx.text)
-        if q.unit not in _TIME_UNITS
+        if q.unit not in TIME_UNITS
         and not any(q.start < e and s < q.end for s, e in taken)
         and not ctx.overlaps_mention(q.start, q.end)
     ]

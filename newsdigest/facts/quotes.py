@@ -29,7 +29,8 @@ import regex
 from ..preprocess.hindi import DEVANAGARI
 from ..schema import Fact
 from . import FactContext, MentionRef, trim_span
-from .speakers import (AGENT_WORD, LEFT, RIGHT, ROLES, SPEECH_ANY, SPEECH_EN, SPEECH_HI, find_role, find_speaker,
+from .speakers import (AGENT_WORD, LEFT, RIGHT, ROLES, SPEECH_ANY, SPEECH_EN, SPEECH_HI, SUBJECT_PRONOUN, find_role,
+                       find_speaker,
                        named_in_full, role_elsewhere)
 
 __all__ = ["find_quotes", "ROLES"]
@@ -140,10 +141,6 @@ def _continue_speakers(ctx: FactContext, facts: list[Fact], unattributed: list[F
             by_end = sorted(by_end + [f], key=lambda x: x.span[1])
 
 
-_ATTRIBUTION_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:he|she|they|उन्होंने|उसने)(?![\p{L}\p{M}])",
-                                     regex.IGNORECASE)
-
-
 def _continues(ctx: FactContext, prev: Fact, f: Fact) -> bool:
     """Does quote ``f`` continue ``prev``? Nothing but marks between them, or only ``prev``'s own
     attribution in one sentence: '"...," said David Frost, BCC director general. "Manufacturing ...'."""
@@ -157,7 +154,7 @@ def _continues(ctx: FactContext, prev: Fact, f: Fact) -> bool:
         return False
     start = prev.span[1]
     names = any(m.entity.id == prev.speaker for m in ctx.mentions_in(start, f.span[0]))
-    return names or bool(_ATTRIBUTION_PRONOUN.search(clause))
+    return names or bool(SUBJECT_PRONOUN.search(clause))
 
 
 # -- direct quotes ----------------------------------------------------------------------------

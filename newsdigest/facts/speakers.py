@@ -77,7 +77,9 @@ _HONORIFIC = regex.compile(r"^(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|�
 # whom or where the words were said to is no speaker: "he told BBC Radio 4's Today programme", "speaking to the BBC"
 _ADDRESSEE = regex.compile(r"(?<![\p{L}\p{M}])(?:told|tells|telling|speaking\s+to|interview\s+with|wrote\s+in|writing\s+in"
                            r"|quoted\s+in|quoted\s+by)\s+(?:[\p{L}\p{N}'’.]+\s+){0,4}$", regex.IGNORECASE)
-_SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उसने|he|she)(?![\p{L}\p{M}])", regex.IGNORECASE)
+# a pronoun as the subject of a clause: a sentence with one names its subject by it ("..., he said that ...")
+SUBJECT_PRONOUN = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|उसने|he|she|they)(?![\p{L}\p{M}])",
+                             regex.IGNORECASE)
 _PRONOUN_BEFORE_AGENT = regex.compile(r"(?<![\p{L}\p{M}])(?:उन्होंने|उन्होने|वह|वो|वे)\s*$")
 _INSTITUTION = regex.compile(r"\s*(?:सरकार|पुलिस|प्रशासन|विभाग|मंत्रालय|बोर्ड)\s*")
 _SUCH_AS = regex.compile(r"\s*(?:जैसे|जैसी|समेत|सहित)\s+[\p{L}\p{M}]+\s*")
@@ -266,7 +268,7 @@ def _antecedent(ctx: FactContext, pos: int, quoted, with_orgs: bool = False) -> 
                 subject = m
         if subject is None:
             text = _blank_quoted(ctx, s, e, quoted)
-            if _SUBJECT_PRONOUN.search(text):
+            if SUBJECT_PRONOUN.search(text):
                 continue  # "... hosted by finance minister Gordon Brown, he said that ...": a pronoun is its subject
             titled = list(_ROLE_NOMINAL.finditer(text))
             if titled:

@@ -61,7 +61,7 @@ _TIME_EN = regex.compile(
     regex.IGNORECASE,
 )
 
-_TIME_UNITS = {"decade": "Y", "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
+TIME_UNITS = {"decade": "Y", "year": "Y", "month": "M", "week": "W", "day": "D", "hour": "H", "minute": "M",
                "second": "S"}
 
 _UNIT_WORDS = {
@@ -101,9 +101,9 @@ _RIGHT_CUES = regex.compile(
 
 def iso_duration(value: float, unit: str) -> str | None:
     """ISO 8601 duration of `value` `unit`s: (1.25, 'hour') -> 'PT1H15M', (50, 'year') -> 'P50Y'."""
-    if unit not in _TIME_UNITS or value is None or value < 0:
+    if unit not in TIME_UNITS or value is None or value < 0:
         return None
-    letter = _TIME_UNITS[unit]
+    letter = TIME_UNITS[unit]
     if unit in ("hour", "minute"):
         whole = int(value)
         frac = value - whole
@@ -187,6 +187,7 @@ def _find_dates(ctx: FactContext) -> list[Fact]:
     return facts + _join_weekdays(ctx, facts, weekdays)
 
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Between a weekday and its date when they are written as one: "शुक्रवार, 19 जुलाई", "Friday (July 19)".
 _WEEKDAY_GLUE = regex.compile(r"[\s,()\-–—]*(?:को|on|,)?[\s,()\-–—]*")
 
@@ -197,7 +198,7 @@ def _weekday_of(value: str | None) -> str | None:
     if not value or len(value) != 10 or value.startswith("--"):
         return None
     try:
-        return datetime.date.fromisoformat(value).strftime("%A")
+        return _WEEKDAY_NAMES[datetime.date.fromisoformat(value).weekday()]  # not strftime: locale-free
     except ValueError:
         return None
 
@@ -285,7 +286,7 @@ def _find_durations(ctx: FactContext, taken: list[tuple[int, int]]) -> list[Fact
     # norm start, end, value, unit, qualifier, relative
     spans: list[tuple[int, int, float, str, str | None, str | None]] = []
     for q in find_quantities(ctx.text):
-        if q.unit in _TIME_UNITS and not _overlaps((q.start, q.end), taken):
+        if q.unit in TIME_UNITS and not _overlaps((q.start, q.end), taken):
             spans.append((ctx.to_norm(q.start), ctx.to_norm(q.end), float(q.value), q.unit, q.qualifier, None))
     for m in _EXTRA_DURATION.finditer(ctx.norm):
         if _overlaps(m.span(), [(s, e) for s, e, *_ in spans]) or _overlaps(ctx.orig_span(*m.span()), taken):

@@ -166,7 +166,8 @@ _DEMONSTRATIVES = {_key(w) for w in "इन उन ये वे इन्ही
 _SIDES = {_key(w) for w in "ओर तरफ तरफ़".split()}
 _INDEFINITE = {_key(w) for w in "एक one".split()}
 # Words after which a number word does not count a noun: postpositions, conjunctions, verbs, particles.
-_NOT_COUNTED = {_key(w) for w in POSTPOSITIONS} | {_key(w) for w in (
+_POSTPOSITION_KEYS = {_key(w) for w in POSTPOSITIONS}
+_NOT_COUNTED = _POSTPOSITION_KEYS | {_key(w) for w in (
     "और या व तथा एवं भी ही तो है हैं था थे थी थीं हो होगा होंगे हुए हुई हुआ "
     "कर करने करना करें किया किए किये गए गई गया रहे रहा रही सकते सकता सकती बार गुना नंबर वां वीं वें "
     "अब फिर लगभग तकरीबन तक़रीबन करीब क़रीब साथ मिलकर"  # adverbs: "चारों अब रुककर", "चारों लगभग एक-सी गति से"
@@ -237,12 +238,12 @@ _NUMBER_LABELS = {_key(word) for word in (
 ).split()}
 _DATE_WORDS = {_key(word) for word in "तारीख तारीखों तिथि".split()}
 _LETTER_WORDS = {_key(w) for w in "टी जी बी सी डी ए".split()}
-_POSTPOSITION_KEYS = {_key(w) for w in POSTPOSITIONS}
 _STREET_WORDS = {_key(w) for w in "मार्ग रोड लेन गली".split()}
 _RANK_WORDS = {_key(word) for word in "रैंक rank".split()}
 _DECADE_WORDS = {_key(word) for word in "दशक दशकों".split()}
 _LIST_JOINERS = {_key(word) for word in "और व , or and".split()}
 _RANGE_JOINERS = _LIST_JOINERS | {_key(word) for word in "या से - – to".split()}
+_CAPITALISED = regex.compile(r"\p{Lu}[\p{L}\p{N}]*")
 _SENTENCE_ENDS = {"।", ".", "?", "!", "\u0965"}
 _MODEL_CODE = regex.compile(r"[A-Z0-9]*[A-Z][A-Z0-9]*|\d+[A-Za-z]+")
 _CLOSING_QUOTES = set("'\"\u2019\u201d")
@@ -466,7 +467,7 @@ def _is_label(tokens: _Tokens, i: int, normalized: str) -> bool:
     if i > 0 and (before in _LETTER_WORDS or (len(text[i - 1]) == 1 and text[i - 1].isascii()
                                               and text[i - 1].isupper() and text[i - 1] != "I")):
         return True  # a letter and a number name a thing: टी 20, T 20, जी 7
-    if (i > 0 and len(text[i]) <= 2 and regex.fullmatch(r"\p{Lu}[\p{L}\p{N}]*", text[i - 1])
+    if (i > 0 and len(text[i]) <= 2 and _CAPITALISED.fullmatch(text[i - 1])
             and (after in (":", "") or after in _POSTPOSITION_KEYS)):
         return True  # a sequel or version in a name: "Don 3:", "CID 2 में", "Windows 11 पर"
     if any(k < tokens.count and key[k] in _STREET_WORDS for k in (i + 2, i + 3)) and _DEVANAGARI_WORD.fullmatch(after):

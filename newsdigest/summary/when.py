@@ -15,7 +15,6 @@ English, as Indian and British papers write dates); None when a value cannot be 
 from __future__ import annotations
 
 import datetime
-import functools
 
 import regex
 
@@ -27,7 +26,6 @@ _LOCALE = {"en": "en_GB", "hi": "hi"}
 _ISO_DURATION = regex.compile(
     r"P(?:(?P<n>\d+(?:\.\d+)?)(?P<unit>[YMWD]))?"
     r"(?:T(?:(?P<h>\d+(?:\.\d+)?)H)?(?:(?P<m>\d+(?:\.\d+)?)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?")
-_CLDR_DURATION = {u: f"duration-{u}" for u in ("decade", "year", "month", "week", "day", "hour", "minute", "second")}
 _HI_WORDS = {1: "एक", 1.5: "डेढ़", 2.5: "ढाई"}
 _HI_PERIODS = [(4, "रात"), (12, "सुबह"), (16, "दोपहर"), (20, "शाम"), (24, "रात")]
 
@@ -78,13 +76,11 @@ def time_text(value: str | None, lang: str) -> str | None:
     return f"{period} {hour}:{t.minute:02d} बजे" if t.minute else f"{period} {hour} बजे"
 
 
-@functools.lru_cache(maxsize=64)
 def _unit_word(unit: str, lang: str, one: bool) -> str:
     """CLDR's unit pattern without its number: "hour" / "hours" / "घंटा" / "घंटे"."""
-    from babel import Locale
+    from . import lexicon as lx
 
-    forms = Locale.parse(_LOCALE[lang])._data["unit_patterns"][_CLDR_DURATION[unit]]["long"]
-    return (forms.get("one" if one else "other") or forms["other"]).replace("{0}", "").strip()
+    return lx.unit_pattern(unit, lang, plural=not one).replace("{0}", "").strip()
 
 
 def _amounts(fact: Fact) -> list[tuple[float, str]] | None:
