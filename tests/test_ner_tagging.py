@@ -36,6 +36,36 @@ def test_postprocess_picks_label_of_marked_piece():
     assert all(s > 0.99 for s in scores)
 
 
+def probs_logits(rows):
+    """Per-word probabilities over LABELS (dicts of label -> p, rest spread) as logits."""
+    x = np.full((len(rows), len(LABELS)), 1e-4)
+    for i, row in enumerate(rows):
+        for lab, p in row.items():
+            x[i, LABEL2ID[lab]] = p
+    return np.log(x / x.sum(1, keepdims=True)), list(range(len(rows)))
+
+
+def test_postprocess_never_changes_type_inside_a_name():
+    # "Leander Paes": argmax says B-PER I-ORG, which bio_spans would cut into a person and an ORG
+    logits, pos = probs_logits([{"B-PER": 0.9, "B-ORG": 0.1}, {"I-ORG": 0.55, "I-PER": 0.45}])
+    labels, _ = postprocess(logits, pos)
+    assert labels == ["B-PER", "I-PER"]
+    assert [s[:3] for s in bio_spans(labels)] == [(0, 2, "PER")]
+
+
+def test_postprocess_splits_a_name_when_the_second_half_is_surer_alone():
+    logits, pos = probs_logits([{"B-LOC": 0.9, "O": 0.1}, {"B-ORG": 0.4, "I-ORG": 0.5, "I-LOC": 0.1}])
+    assert postprocess(logits, pos)[0] == ["B-LOC", "B-ORG"]
+
+
+def test_postprocess_keeps_a_name_the_model_opened_with_an_inside_tag():
+    # "(RR)" after a team's name, a Hindi name's first word: I- after O still opens a name
+    logits, pos = probs_logits([{"O": 0.9, "B-ORG": 0.1}, {"I-ORG": 0.7, "B-ORG": 0.2, "O": 0.1}])
+    labels, _ = postprocess(logits, pos)
+    assert labels == ["O", "I-ORG"]
+    assert [s[:3] for s in bio_spans(labels)] == [(1, 2, "ORG")]
+
+
 def test_bio_spans_stray_inside_tag_opens_a_span():
     assert [s[:3] for s in bio_spans(["O", "I-ORG", "I-ORG", "B-LOC", "I-PER"])] == [
         (1, 3, "ORG"), (3, 4, "LOC"), (4, 5, "PER")]

@@ -105,12 +105,52 @@ def softmax(x: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+def _allowed_transitions() -> np.ndarray:
+    """[previous, next] label pairs a name may contain: I-X never follows B-Y or I-Y of another type.
+
+    I-X after O (or first) stays allowed and opens a name, as ``bio_spans`` reads it: the model
+    often tags an acronym in brackets or a Hindi name's first word I-, and those names are right.
+    """
+    ok = np.ones((len(LABELS), len(LABELS)), dtype=bool)
+    for i, prev in enumerate(LABELS):
+        for j, lab in enumerate(LABELS):
+            if lab.startswith("I-") and prev != "O" and prev[2:] != lab[2:]:
+                ok[i, j] = False
+    return ok
+
+
+_PENALTY = np.where(_allowed_transitions(), 0.0, -np.inf)
+
+
+def bio_decode(log_probs: np.ndarray) -> list[int]:
+    """The most probable label sequence in which no name changes type (Viterbi over [words, labels]).
+
+    Argmax per word can give "B-PER I-ORG" (Leander Paes cut into a person and an organisation);
+    the constrained path gives the whole name the type of its stronger half, or splits it cleanly.
+    """
+    n = len(log_probs)
+    if n == 0:
+        return []
+    score = log_probs[0].copy()
+    back = np.zeros((n, len(LABELS)), dtype=np.int64)
+    cols = np.arange(len(LABELS))
+    for i in range(1, n):
+        cand = score[:, None] + _PENALTY  # [previous, next]
+        back[i] = cand.argmax(0)
+        score = cand[back[i], cols] + log_probs[i]
+    path = [int(score.argmax())]
+    for i in range(n - 1, 0, -1):
+        path.append(int(back[i, path[-1]]))
+    return path[::-1]
+
+
 def postprocess(logits: np.ndarray, label_pos: list[int]) -> tuple[list[str], list[float]]:
-    """Per-piece logits [pieces, labels] -> a BIO label and its probability per word."""
+    """Per-piece logits [pieces, labels] -> a BIO label (no name changes type) and its probability per word."""
     if not label_pos:
         return [], []
     probs = softmax(np.asarray(logits, dtype=np.float64)[label_pos])
-    best = probs.argmax(-1)
+    with np.errstate(divide="ignore"):
+        best = np.array(bio_decode(np.log(probs)))
     return [LABELS[i] for i in best], [float(p) for p in probs[np.arange(len(best)), best]]
 
 
