@@ -130,6 +130,14 @@ def test_central_and_federal():
     assert phrases.segment("केंद्रीय विद्यालय", "en", "ORG")[0] == ("केंद्रीय", "Kendriya")  # the schools' own name
 
 
+def test_the_centre_is_the_union_government_not_a_state_that_sounds_like_it():
+    # केंद्र and Kandahar (AF-KAN) share a consonant key; a whole-name head word yields only to a listed place
+    assert phrases.segment("केंद्र सरकार", "en", "ORG") == [("केंद्र सरकार", "Central government")]
+    assert phrases.segment("केंद्र", "en", "ORG") == [("केंद्र", "Centre")]
+    assert phrases.segment("ओलंपिक तैयारी केंद्र", "en", "LOC")[-1] == ("केंद्र", "Centre")
+    assert phrases.segment("सागर", "en", "LOC") != [("सागर", "Sea")]  # the city of that name stays the city
+
+
 def test_a_big_city_spelled_as_geonames_does_not_list_it_is_found_by_sound_in_a_place():
     assert phrases.segment("कोपेनहेगन", "en", "LOC") == [("कोपेनहेगन", "Copenhagen")]
     assert phrases.segment("टोरंटो", "en", "LOC") == [("टोरंटो", "Toronto")]

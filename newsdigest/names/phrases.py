@@ -31,6 +31,7 @@ from .gazetteer import lookup as territory
 # English; "dir", a bare direction word, only before a place (see DIRECTIONS); "pre", a head that English
 # puts before the name. Spelling variants of one word share a row.
 INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
+    (("केंद्र सरकार",), "Central government", "head"),  # the Union government, not a centre's
     (("सरकार",), "government", "head"),
     (("पुलिस",), "Police", "head"),
     (("मंत्रालय",), "Ministry", "head"),
@@ -68,6 +69,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("थाना", "थाने", "पुलिस स्टेशन"), "Police Station", "head"),
     (("क्षेत्र",), "Region", "head"),
     (("संस्थान",), "Institute", "head"),
+    (("केंद्र", "केन्द्र"), "Centre", "head"),  # सेंटर keeps its sound: World Trade Center
     (("महाविद्यालय", "कॉलेज"), "College", "head"),
     (("ब्यूरो",), "Bureau", "head"),
     (("एजेंसी",), "Agency", "head"),
@@ -115,7 +117,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
 CONJUNCTIONS = frozenset({"एवं", "और"})
 # Head words that English -> Hindi keeps in their own sound, as Hindi news writes them: सिलिकॉन वैली, गोर्की
 # पार्क (not घाटी, उद्यान), while Hindi -> English still translates the Hindi word.
-HINDI_KEEPS_ENGLISH = frozenset({"Sea", "Valley", "Peninsula", "Park", "National Park"})
+HINDI_KEEPS_ENGLISH = frozenset({"Sea", "Valley", "Peninsula", "Park", "National Park", "Centre"})
 # Direction adjectives: in a place's name always translated (उत्तरी कैलिफ़ोर्निया = northern California, also
 # where the model spells the rest); a bare direction word ("dir") only right before a place or another
 # translated direction (दक्षिण दिल्ली = South Delhi, दक्षिण पश्चिम एशिया), never in उत्तर प्रदेश or मध्य प्रदेश.
@@ -318,15 +320,17 @@ def _subdivisions() -> dict[str, str]:
     return {k: v for k, v in out.items() if v}
 
 
-def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = False) -> str | None:
+def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = False,
+          listed: bool = False) -> str | None:
     """The other language's name of a territory, state or city (of ``min_population`` or more people)
     written as ``words``, or None. ``by_sound`` (Hindi to English, for a name known to be a place):
-    also a city whose English name sounds the same (:func:`_build_sound_tables`)."""
+    also a city whose English name sounds the same (:func:`_build_sound_tables`). ``listed``: only
+    names the sources write this way, not states matched by their sound key."""
     name = " ".join(words)
     found = territory(name, to)
     if found:
         return found
-    if to == "en":
+    if to == "en" and not listed:
         found = _subdivisions().get(_sound(name))
         if found:
             return found
@@ -414,8 +418,10 @@ def _segment(words: list[str], to: str, min_population: int,
             else:
                 hit = en_table.get(_en_key(" ".join(part)))
                 inst = (hit, "head") if hit else None
-            if inst and n == len(words) and inst[1] != "mod" and place(part, to, min_population):
-                inst = None  # a head word that is the whole name and a place is the place (सागर = Sagar)
+            if inst and n == len(words) and inst[1] != "mod" and place(part, to, min_population, listed=True):
+                # a head word that is the whole name and a listed place is the place (सागर = Sagar); one
+                # that only sounds like a state is the word (केंद्र, the Centre, is not Kandahar)
+                inst = None
             if inst:
                 out.append((" ".join(part), inst[0], inst[1]))
                 break
