@@ -6,13 +6,14 @@
 
 Importing newsdigest does not import torch; models load on first use.
 """
-from .errors import InputError, ModelNotFoundError, NewsdigestError
+from .config import Config
+from .errors import ConfigError, InputError, ModelNotFoundError, NewsdigestError
 from .schema import SCHEMA_VERSION, Digest, Entity, EntitySpan, Fact, Mention, Summary
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Digester", "Digest", "Entity", "EntitySpan", "Fact", "Mention", "Summary",
+    "Config", "ConfigError", "Digester", "Digest", "Entity", "EntitySpan", "Fact", "Mention", "Summary",
     "InputError", "ModelNotFoundError", "NewsdigestError", "SCHEMA_VERSION", "__version__",
 ]
 

@@ -11,3 +11,7 @@ class ModelNotFoundError(NewsdigestError, FileNotFoundError):
 
 class InputError(NewsdigestError, ValueError):
     """An article cannot be digested (empty, binary, wrong encoding, too long)."""
+
+
+class ConfigError(NewsdigestError, ValueError):
+    """A Digester configuration that cannot be built: an unknown setting or stage, a wrong type."""

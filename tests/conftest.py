@@ -23,7 +23,7 @@ def digester():
     return Digester()
 
 
-_MODEL_CALLS = ("Digester(", "load_encoder(", "OnnxEncoder(", "Encoder(", "_default()", "Transliterator(")
+_MODEL_CALLS = ("Digester(", "load_encoder(", "OnnxEncoder(", "Encoder(", "default_transliterator()", "Transliterator(")
 
 
 def _sources(item) -> str:

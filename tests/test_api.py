@@ -12,7 +12,8 @@ from newsdigest.pipeline import Digester, check_text, find_title
 def test_public_names_are_exactly_the_documented_ones():
     assert sorted(newsdigest.__all__) == sorted([
         "Digester", "Digest", "Entity", "EntitySpan", "Fact", "Mention", "Summary",
-        "InputError", "ModelNotFoundError", "NewsdigestError", "SCHEMA_VERSION", "__version__"])
+        "InputError", "ModelNotFoundError", "NewsdigestError", "SCHEMA_VERSION", "__version__",
+        "Config", "ConfigError"])
     for name in newsdigest.__all__:
         assert getattr(newsdigest, name) is not None
 

@@ -128,3 +128,23 @@ def test_eval_ner_reads_stdin_for_dash(monkeypatch, capsys, content, what):
     code, out, err = _run(capsys, ["eval", "ner", "-"])
     line = _one_line(err)
     assert code == 2 and what in line and "stdin.jsonl" not in line and out == ""
+
+
+@pytest.mark.parametrize("content, what", [
+    ('{"precison": "fp32"}', "unknown setting 'precison'"),
+    ('{"disable": ["ner"]}', "cannot disable ner"),
+    ("[1]", "must hold an object"),
+    ("{bad", "not valid JSON"),
+])
+def test_summarize_refuses_a_config_it_cannot_build_in_one_line(tmp_path, capsys, content, what):
+    cfg = tmp_path / "c.json"
+    cfg.write_text(content)
+    article = tmp_path / "a.txt"
+    article.write_text("मेटा ने बयान जारी किया।", encoding="utf-8")
+    code, out, err = _run(capsys, ["summarize", str(article), "--config", str(cfg)])
+    assert code == 2 and out == "" and what in _one_line(err)
+
+
+def test_summarize_disable_takes_only_the_optional_stages(tmp_path, capsys):
+    code, _, err = _run(capsys, ["summarize", str(tmp_path), "--disable", "ner"])
+    assert code == 2 and "invalid choice" in _one_line(err)

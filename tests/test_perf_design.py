@@ -144,7 +144,7 @@ def test_models_load_once_per_process(digester, monkeypatch):
 def test_names_of_a_batch_of_articles_are_transliterated_in_one_model_pass(digester, monkeypatch):
     import newsdigest.names as names
 
-    t = names._default()
+    t = names.default_transliterator()
     t._cache.clear()
     t._raw.clear()
     calls = []

@@ -72,6 +72,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--quantize", action="store_true", help="deprecated: the same as --precision int8")
     p.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                    help="articles per digest_many call (default: 32)")
+    p.add_argument("--config", metavar="FILE",
+                   help="Digester settings as JSON (or .toml): the keys of newsdigest.Config (models, precision, "
+                        "threads, disable, ...); the options above override it")
+    p.add_argument("--disable", action="append", choices=("facts", "summary", "translation"), default=[],
+                   metavar="STAGE",
+                   help="leave a stage out of every digest: facts, summary or translation (repeatable)")
     p.set_defaults(func=run_summarize)
     return p
 
@@ -93,6 +99,24 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
                                      ("translate", getattr(args, "translate", False)),
                                      ("precision", getattr(args, "precision", None)),
                                      ("quantize", getattr(args, "quantize", False))) if v}
+        if getattr(args, "disable", None):
+            options["disable"] = tuple(args.disable)
+        if getattr(args, "config", None):
+            from ..config import Config
+            from ..encode.encoder import resolve_precision
+
+            try:
+                cfg = Config.from_file(args.config)
+                if options.pop("quantize", False):
+                    options["precision"] = resolve_precision(options.get("precision"), True)
+                if args.max_chars != DEFAULT_MAX_CHARS:
+                    options["max_chars"] = args.max_chars
+                cfg = cfg.replace(**options)
+            except NewsdigestError as exc:
+                print(f"{PROG}: error: {exc}", file=sys.stderr)
+                return 2
+            args.max_chars = cfg.max_chars  # the files are read under the same limit the digester applies
+            options = {"config": cfg}
         digester_factory = functools.partial(default_digester_factory, **options)
     factory = digester_factory
     try:

@@ -136,7 +136,7 @@ class TokenClassifier(nn.Module):
         """(logits [B, L, labels], last hidden states [B, L, hidden])."""
         e = self.bert.embeddings
         length = input_ids.shape[1]
-        positions = torch.arange(length).unsqueeze(0)
+        positions = torch.arange(length, device=input_ids.device).unsqueeze(0)
         x = e.word_embeddings(input_ids) + e.token_type_embeddings(torch.zeros_like(positions).expand_as(input_ids))
         x = e.LayerNorm(x + e.position_embeddings(positions))
         mask = None

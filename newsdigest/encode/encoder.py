@@ -214,7 +214,7 @@ def load_run_model(base_dir: Path, ner_dir: Path):
 
 
 def load_encoder(base_model=None, ner_model=None, *, precision: str | None = None, quantize: bool = False,
-                 threads: int | None = None, download: bool = False):
+                 threads: int | None = None, download: bool = False, device: str = "cpu"):
     """The encoder for ``precision``: int8 runs in ONNX Runtime (built once and cached), bf16 and fp32 in
     torch."""
     precision = resolve_precision(precision, quantize)
@@ -222,7 +222,8 @@ def load_encoder(base_model=None, ner_model=None, *, precision: str | None = Non
         from .onnx import OnnxEncoder
 
         return OnnxEncoder(base_model, ner_model, threads=threads, download=download)
-    return Encoder(base_model, ner_model, threads=threads, download=download, bf16=precision == "bf16")
+    return Encoder(base_model, ner_model, threads=threads, download=download, bf16=precision == "bf16",
+                   device=device)
 
 
 class BaseEncoder:
@@ -304,7 +305,8 @@ class Encoder(BaseEncoder):
     with ``bf16=True``, the encoder layers' matmuls in bfloat16 (``precision="bf16"``)."""
 
     def __init__(self, base_model=None, ner_model=None, *, quantize: bool = False, bf16: bool = False,
-                 threads: int | None = None, download: bool = False, batch_tokens: int = 4096):
+                 threads: int | None = None, download: bool = False, batch_tokens: int = 4096,
+                 device: str = "cpu"):
         from concurrent.futures import ThreadPoolExecutor
 
         ner_dir = find_ner_dir(ner_model)
@@ -328,6 +330,16 @@ class Encoder(BaseEncoder):
             if bf16:
                 model = model.to_bf16()
                 self.precision = "bf16"
+        if device != "cpu":
+            from ..errors import ConfigError
+
+            if not torch.cuda.is_available():
+                raise ConfigError(f"device {device!r}: this torch build sees no CUDA device "
+                                  f"(torch {torch.__version__}); use device='cpu'")
+            if quantize:
+                raise ConfigError("torch's dynamic int8 runs on the CPU only")
+            model = model.to(torch.device(device)) if isinstance(model, torch.nn.Module) else model
+        self.device = device
         self.model = model
         self.quantized = quantize or bf16  # any precision below fp32: the digest's models.ner names it
         self.batch_tokens = batch_tokens
@@ -339,12 +351,13 @@ class Encoder(BaseEncoder):
     def _forward(self, batch: list[Encoded]):
         import torch
 
-        ids, att = (torch.from_numpy(a) for a in self.padded(batch))
+        ids, att = (torch.from_numpy(a).to(self.device) for a in self.padded(batch))
         with torch.inference_mode():
             logits, hidden = self.model(input_ids=ids, attention_mask=att)
             content = att.clone()
             content[:, 0] = 0
             lengths = att.sum(1)
-            content[torch.arange(len(batch)), lengths - 1] = 0  # drop <s> and </s> from pooling
+            rows = torch.arange(len(batch), device=att.device)
+            content[rows, lengths - 1] = 0  # drop <s> and </s> from pooling
             pooled = (hidden * content.unsqueeze(-1)).sum(1)
-        return logits.float().numpy(), pooled.float().numpy(), content.sum(1).numpy()
+        return logits.float().cpu().numpy(), pooled.float().cpu().numpy(), content.sum(1).cpu().numpy()

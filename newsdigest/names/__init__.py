@@ -18,6 +18,8 @@ longer than 40 letters is not a name and is also kept as it is.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import json
 import os
@@ -436,24 +438,44 @@ def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _default() -> Transliterator:
+def default_transliterator() -> Transliterator:
+    """The shared Transliterator of the project's model folder (loaded on its first call)."""
     return Transliterator()
+
+
+_CURRENT: contextvars.ContextVar[Transliterator | None] = contextvars.ContextVar("newsdigest_names", default=None)
+
+
+@contextlib.contextmanager
+def using(transliterator: Transliterator):
+    """Within the block (this thread or task), the module functions below spell with ``transliterator``:
+    a Digester built with ``translit_model=`` runs its stages in one, so no stage falls back to the default."""
+    token = _CURRENT.set(transliterator)
+    try:
+        yield transliterator
+    finally:
+        _CURRENT.reset(token)
+
+
+def current() -> Transliterator:
+    """The Transliterator of the innermost :func:`using` block, else the default one."""
+    return _CURRENT.get() or default_transliterator()
 
 
 def to_english_batch(names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
     """Devanagari words of each name in Latin script, title-cased; results in input order.
     ``labels``: the entity type of each name (PER/ORG/LOC) when known."""
-    return _default().to_english_batch(names, labels)
+    return current().to_english_batch(names, labels)
 
 
 def to_hindi_batch(names: Iterable[str], labels: Iterable[str | None] | None = None) -> list[str]:
     """Latin words of each name in Devanagari; results in input order."""
-    return _default().to_hindi_batch(names, labels)
+    return current().to_hindi_batch(names, labels)
 
 
 def model_info() -> str:
-    """The default model in one line (for ``Digester.models_info``)."""
-    return _default().info()
+    """The current model in one line."""
+    return current().info()
 
 
 def to_english(name: str) -> str:

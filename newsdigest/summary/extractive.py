@@ -23,7 +23,7 @@ import regex
 from ..schema import Digest
 
 __all__ = ["FEATURES", "SentenceScorer", "candidate_sentences", "sentence_features", "select",
-           "extract", "shorten", "DEFAULT_SCORER_DIR", "load_default_scorer", "lexical_similarity"]
+           "extract", "shorten", "DEFAULT_SCORER_DIR", "load_default_scorer", "load_scorer", "lexical_similarity"]
 
 DEFAULT_SCORER_DIR = Path(__file__).resolve().parents[2] / "models" / "sentence-scorer"  # the repository's copy
 WEIGHTS_FILE = "scorer.json"
@@ -214,6 +214,16 @@ def heuristic_scores(feats: np.ndarray) -> np.ndarray:
 
 
 _DEFAULT: dict[str, SentenceScorer | None] = {}
+
+
+def load_scorer(folder) -> SentenceScorer:
+    """The scorer in ``folder`` (``scorer.json``): a ModelNotFoundError when it is not there or unreadable."""
+    from ..errors import ModelNotFoundError
+
+    try:
+        return SentenceScorer.load(folder)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelNotFoundError(f"no sentence scorer in {folder}: {exc}") from None
 
 
 def load_default_scorer() -> SentenceScorer | None:
