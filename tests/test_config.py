@@ -125,3 +125,27 @@ def test_a_gpu_runs_fp32_unless_told_and_a_missing_one_is_a_config_error():
     if not torch.cuda.is_available():
         with pytest.raises(ConfigError, match="sees no CUDA device"):
             d.encoder
+
+
+def test_the_chosen_lexicon_is_read_by_the_summary_and_hashed(tmp_path):
+    from newsdigest import ModelNotFoundError
+    from newsdigest.pipeline import Digester
+    from newsdigest.summary import lexicon
+
+    shipped = model_dir("lexicon-hi-en")
+    if not (shipped / "lexicon.json").is_file():
+        pytest.skip("no shipped lexicon")
+    copy = tmp_path / "lexicon"
+    shutil.copytree(shipped, copy)
+    with lexicon.using_folder(copy):
+        assert lexicon.load_lexicon().source == str(copy / "lexicon.json")
+    assert lexicon.load_lexicon().source == str(shipped / "lexicon.json")  # outside the block, the project's
+    with lexicon.using_folder(tmp_path), pytest.raises(ModelNotFoundError, match="no lexicon.json"):
+        lexicon.load_lexicon()
+    base = Digester(precision="fp32").model_version()
+    assert Digester(precision="fp32", lexicon_model=copy).model_version() == base
+    data = json.loads((copy / "lexicon.json").read_text(encoding="utf-8"))
+    data["hi_en"]["नयाशब्द"] = ["newword"]
+    data["scores"]["hi_en"]["नयाशब्द"] = [1.0]
+    (copy / "lexicon.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert Digester(precision="fp32", lexicon_model=copy).model_version() != base

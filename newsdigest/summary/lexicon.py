@@ -9,12 +9,17 @@ postposition) and English plurals.
 """
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import json
+import os
 import unicodedata
+from pathlib import Path
 
 import regex
 
+from ..errors import ModelNotFoundError
 from ..resources import model_dir
 
 __all__ = ["hindi_fold", "english_fold", "Lexicon", "load_lexicon", "month_name", "unit_pattern",
@@ -99,11 +104,29 @@ def _load(path: str) -> Lexicon:
     return Lexicon(tables["hi_en"], tables["en_hi"], source=path)
 
 
+_FOLDER: contextvars.ContextVar[str | None] = contextvars.ContextVar("newsdigest_lexicon", default=None)
+
+
+@contextlib.contextmanager
+def using_folder(folder: str | os.PathLike | None):
+    """Within the block (this thread or task), :func:`load_lexicon` reads ``folder``'s lexicon (None: the
+    project's); a Digester built with ``lexicon_model=`` runs its summaries in one."""
+    token = _FOLDER.set(str(folder) if folder else None)
+    try:
+        yield
+    finally:
+        _FOLDER.reset(token)
+
+
 def load_lexicon() -> Lexicon:
-    """The shipped lexicon (``$NEWSDIGEST_MODELS/lexicon-hi-en`` when set); empty when it is absent, so
-    that the summary still renders names, numbers and CLDR words."""
-    path = model_dir(LEXICON_NAME) / "lexicon.json"
+    """The lexicon of the innermost :func:`using_folder` block, else the project's
+    (``$NEWSDIGEST_MODELS/lexicon-hi-en`` when set, else the shipped one). The project's may be absent: the
+    summary then still renders names, numbers and CLDR words; a chosen folder without one is an error."""
+    chosen = _FOLDER.get()
+    path = (Path(chosen) if chosen else model_dir(LEXICON_NAME)) / "lexicon.json"
     if not path.is_file():
+        if chosen:
+            raise ModelNotFoundError(f"no lexicon.json in {chosen} (lexicon_model)")
         return Lexicon({}, {})
     return _load(str(path))
 
