@@ -52,14 +52,20 @@ def test_settings_come_as_config_or_as_keywords_not_both():
         Digester(config={"precision": "fp32"})
 
 
+def _shipped_copy(name, file, tmp_path):
+    """A copy of the shipped model folder ``name`` under tmp_path (skips when it does not ship ``file``)."""
+    shipped = model_dir(name)
+    if not (shipped / file).is_file():
+        pytest.skip(f"no shipped {name}")
+    copy = tmp_path / name
+    shutil.copytree(shipped, copy)
+    return shipped, copy
+
+
 def test_model_version_hashes_every_components_weights_not_their_paths(tmp_path):
     from newsdigest.pipeline import Digester
 
-    shipped = model_dir("sentence-scorer")
-    if not (shipped / "scorer.json").is_file():
-        pytest.skip("no shipped sentence scorer")
-    copy = tmp_path / "scorer"
-    shutil.copytree(shipped, copy)
+    _, copy = _shipped_copy("sentence-scorer", "scorer.json", tmp_path)
     base = Digester(precision="fp32").model_version()
     assert Digester(precision="fp32", scorer_model=copy).model_version() == base  # same files, same version
     scorer = json.loads((copy / "scorer.json").read_text())
@@ -83,9 +89,7 @@ def test_the_chosen_transliterator_spells_every_name_of_the_digest(tmp_path):
     from newsdigest import names
     from newsdigest.pipeline import Digester
 
-    shipped = model_dir("translit")
-    copy = tmp_path / "translit"
-    shutil.copytree(shipped, copy)
+    _, copy = _shipped_copy("translit", "model.safetensors", tmp_path)
     d = Digester(translit_model=copy)
     t = d.transliterator
     assert t.model_dir == copy and t is not names.default_transliterator()
@@ -132,11 +136,7 @@ def test_the_chosen_lexicon_is_read_by_the_summary_and_hashed(tmp_path):
     from newsdigest.pipeline import Digester
     from newsdigest.summary import lexicon
 
-    shipped = model_dir("lexicon-hi-en")
-    if not (shipped / "lexicon.json").is_file():
-        pytest.skip("no shipped lexicon")
-    copy = tmp_path / "lexicon"
-    shutil.copytree(shipped, copy)
+    shipped, copy = _shipped_copy("lexicon-hi-en", "lexicon.json", tmp_path)
     with lexicon.using_folder(copy):
         assert lexicon.load_lexicon().source == str(copy / "lexicon.json")
     assert lexicon.load_lexicon().source == str(shipped / "lexicon.json")  # outside the block, the project's
