@@ -329,7 +329,7 @@ class Digester:
             raise result
         return result
 
-    def digest_many(self, items: Iterable, batch_size: int = 16) -> Iterator[Digest | Exception]:
+    def digest_many(self, items: Iterable, batch_size: int = 32) -> Iterator[Digest | Exception]:
         """Digest many articles (str or {"text", "title", "lang", "path"}), sharing encoder batches.
 
         Yields one result per item, in input order: a Digest, or the exception that item
