@@ -69,7 +69,7 @@ class Digester:
                      translit_model=translit_model, scorer_model=scorer_model, lexicon_model=lexicon_model,
                      precision=precision,
                      device=device, threads=threads, download=download, translate=translate, max_chars=max_chars,
-                     disable=tuple(disable) if not isinstance(disable, str) else (disable,))
+                     disable=disable)  # Config makes it a tuple in stage order
         if config is None:
             config = Config(**given)
         elif not isinstance(config, Config):
@@ -78,9 +78,8 @@ class Digester:
             raise ConfigError("give the settings either as config= or as keywords, not both")
         if config.device != "cpu" and not quantize and (config.precision or "auto") == "auto":
             config = config.replace(precision="fp32")  # "auto" reads the CPU's flags; a GPU runs fp32 unless told
+        # replace() validates again: quantize=True on a GPU is a ConfigError too
         self.config = config.replace(precision=resolve_precision(config.precision, quantize))
-        if self.config.device != "cpu" and self.config.precision == "int8":
-            raise ConfigError("precision int8 runs in ONNX Runtime on the CPU: use bf16 or fp32 on a GPU")
         c = self.config
         self.max_chars, self.base_model, self.ner_model = c.max_chars, c.base_model, c.ner_model
         self.mt_model, self.summary_model, self.precision = c.mt_model, c.summary_model, c.precision

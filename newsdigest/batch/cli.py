@@ -103,12 +103,11 @@ def run_summarize(args: argparse.Namespace, digester_factory=None) -> int:
             options["disable"] = tuple(args.disable)
         if getattr(args, "config", None):
             from ..config import Config
-            from ..encode.encoder import resolve_precision
 
             try:
                 cfg = Config.from_file(args.config)
-                if options.pop("quantize", False):
-                    options["precision"] = resolve_precision(options.get("precision"), True)
+                if options.pop("quantize", False):  # checked above: --precision is unset or int8
+                    options["precision"] = "int8"
                 if args.max_chars != DEFAULT_MAX_CHARS:
                     options["max_chars"] = args.max_chars
                 cfg = cfg.replace(**options)

@@ -319,6 +319,14 @@ class Encoder(BaseEncoder):
             if threads:
                 torch.set_num_threads(threads)
             self.tokenizer = tokenizer.result()
+        if device != "cpu":  # before any weights load
+            from ..errors import ConfigError
+
+            if quantize:
+                raise ConfigError("torch's dynamic int8 runs on the CPU only")
+            if not torch.cuda.is_available():
+                raise ConfigError(f"device {device!r}: this torch build sees no CUDA device "
+                                  f"(torch {torch.__version__}); use device='cpu'")
         self.pad_id = self.tokenizer.token_to_id("<pad>")
         if quantize:  # torch's own dynamic int8: kept for comparison, loses ~2 F1 points on HiNER
             hf, self.meta, _ = load_torch_model(base_dir, ner_dir)  # its nn.Linear layers are what it quantizes
@@ -331,14 +339,7 @@ class Encoder(BaseEncoder):
                 model = model.to_bf16()
                 self.precision = "bf16"
         if device != "cpu":
-            from ..errors import ConfigError
-
-            if not torch.cuda.is_available():
-                raise ConfigError(f"device {device!r}: this torch build sees no CUDA device "
-                                  f"(torch {torch.__version__}); use device='cpu'")
-            if quantize:
-                raise ConfigError("torch's dynamic int8 runs on the CPU only")
-            model = model.to(torch.device(device)) if isinstance(model, torch.nn.Module) else model
+            model = model.to(torch.device(device))
         self.device = device
         self.model = model
         self.quantized = quantize or bf16  # any precision below fp32: the digest's models.ner names it

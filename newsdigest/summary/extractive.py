@@ -231,12 +231,14 @@ def load_default_scorer() -> SentenceScorer | None:
     absent or unreadable."""
     from ..resources import model_dir
 
+    from ..errors import ModelNotFoundError
+
     directory = model_dir("sentence-scorer")
     key = str(directory)
     if key not in _DEFAULT:
         try:
-            _DEFAULT[key] = SentenceScorer.load(directory)
-        except (OSError, ValueError, KeyError):
+            _DEFAULT[key] = load_scorer(directory)
+        except ModelNotFoundError:
             _DEFAULT[key] = None
     return _DEFAULT[key]
 
