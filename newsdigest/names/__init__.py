@@ -150,10 +150,16 @@ class Transliterator:
             segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(zip(names, labels))}
         out = self._transliterate_sources(names, to, labels, segs)
         memory = self._memory()
-        if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering
-            fixed = {it: all(r is not None for t, r in runs if t) for it, runs in (segs or {}).items()}
+        if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering;
+            # one the parallel-text lexicon translated word by word is the memory's when it knows it
+            from .phrases import Translated
+
+            fixed = {it: all(r is not None and not isinstance(r, Translated) for t, r in runs if t)
+                     for it, runs in (segs or {}).items()}
             out = [r if fixed.get((n, label)) else (memory.name(n, to, label, rendered=r) or r)
                    for n, label, r in zip(names, labels, out)]
+            if segs:
+                out = [_one_country(segs[(n, label)], r, memory, to) for n, label, r in zip(names, labels, out)]
         return out
 
     def _memory(self):
@@ -371,6 +377,17 @@ class Transliterator:
             else:
                 parts.append(result)
         return "".join(parts)
+
+
+def _one_country(runs: list[tuple[str, str | None]], rendered: str, memory, to: str) -> str:
+    """A place named twice in a row, in two of its forms: संयुक्त राज्य अमेरिका is "United States" (CLDR),
+    not "United States America", because news accepts "United States" for अमेरिका too (the name memory)."""
+    from .phrases import Translated
+
+    if len(runs) != 2 or runs[0][1] is None or not (runs[1][1] is None or isinstance(runs[1][1], Translated)):
+        return rendered
+    forms = {f.casefold() for f in memory.forms(runs[1][0], to, "LOC")}
+    return runs[0][1] if runs[0][1].casefold() in forms else rendered
 
 
 @functools.lru_cache(maxsize=1)

@@ -17,6 +17,11 @@ of these sources knows is rendered from it, and the remaining runs go to the tra
   and, in a place's name, a direction (पूर्वी लद्दाख = eastern Ladakh; :data:`DIRECTIONS`).
   A country adjective in front of a bank, commission or board follows the English order: भारतीय रिज़र्व
   बैंक = Reserve Bank of India, and back.
+- **Words of a place's name that the parallel-text lexicon translates** (``models/lexicon-hi-en``, the
+  word pairs induced from parallel text; see its card): only when every word of the name is translated
+  (by the lexicon, the table or as a place) and none is a romanisation next to a translation: काला सागर =
+  Black Sea, दक्षिण प्रशांत महासागर = South Pacific Ocean, भारतीय अंतरिक्ष स्टेशन = Indian Space Station,
+  while बड़े हनुमान मंदिर stays Bade Hanuman Mandir. Never in people's or organisations' names.
 """
 from __future__ import annotations
 
@@ -339,8 +344,28 @@ def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = F
     if city and city[1] >= min_population:
         return city[0]
     if by_sound and to == "en" and not city:
-        return by_sound_table.get(_sound(name))
+        key = _sound(name)
+        return (_hindi_sounds().get(key) if len(words) == 1 else None) or by_sound_table.get(key)
     return None
+
+
+MIN_HINDI_SOUND = 4  # consonant classes a Devanagari spelling needs to be matched by its sound key
+
+
+@functools.lru_cache(maxsize=1)
+def _hindi_sounds() -> dict[str, str]:
+    """Territories by the sound key of their CLDR Devanagari name, for the one-word spellings news writes besides
+    CLDR's (इज़रायल for इज़राइल = Israel, लक्ज़मबर्ग for लग्ज़मबर्ग = Luxembourg); keys of fewer than
+    MIN_HINDI_SOUND consonant classes and keys two territories share are left out. Cities are not
+    matched this way: sound keys without vowels join जूनागढ़ (Junagadh) to Jainagar."""
+    from .gazetteer import _tables
+
+    out: dict[str, str | None] = {}
+    for hi, en in sorted(_tables()[0].items()):
+        key = _sound(hi)
+        if len(key) >= MIN_HINDI_SOUND:
+            out[key] = None if key in out and out[key] != en else en
+    return {k: v for k, v in out.items() if v}
 
 
 def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
@@ -388,7 +413,12 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     words = name.split()
     if not words or label == "PER":
         return [(name, None)]
-    runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION, by_sound=label == "LOC")
+    runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION, by_sound=label == "LOC",
+                    lexicon=to == "en" and label == "LOC")
+    lex = [(t, r) for t, r, kind in runs if kind == "lex"]
+    if lex and (any(kind == "word" for _, _, kind in runs) or _native(lex, len(runs))):
+        # the lexicon translates a place's name whole or not at all
+        runs = [(t, None, "word") if kind == "lex" else (t, r, kind) for t, r, kind in runs]
     if label is None and any(kind == "word" for _, _, kind in runs):
         runs = [(t, None, "word") if kind == "place" else (t, r, kind) for t, r, kind in runs]
     if label == "ORG" and any(kind == "word" for _, _, kind in runs):
@@ -400,8 +430,8 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     return out
 
 
-def _segment(words: list[str], to: str, min_population: int,
-             by_sound: bool = False) -> list[tuple[str, str | None, str]]:
+def _segment(words: list[str], to: str, min_population: int, by_sound: bool = False,
+             lexicon: bool = False) -> list[tuple[str, str | None, str]]:
     table, en_table = _institutions()
     if to == "hi":
         m = _OF_COUNTRY.fullmatch(" ".join(words))
@@ -430,10 +460,54 @@ def _segment(words: list[str], to: str, min_population: int,
                 out.append((" ".join(part), p, "place"))
                 break
         else:
-            out.append((words[i], None, "word"))
+            lex = lexicon_word(words[i]) if lexicon else None
+            out.append((words[i], lex, "lex") if lex else (words[i], None, "word"))
             n = 1
         i += n
     return out
+
+
+# a lexicon word whose sound key is this alike is a romanisation (चौक = chowk), no translation
+LEXICON_SOUND = 0.6
+# the lexicon score a one-word place's translation needs (किला = fort 0.71; a town that alignment paired
+# with a word, सीलमपुर, scores far less)
+STRONG_PAIR = 0.5
+
+
+def _native(lex: list[tuple[str, str]], n_runs: int) -> bool:
+    """Whether the lexicon's words make a name in its own language's way, to be romanised: a translation
+    next to a romanisation (बड़े हनुमान मंदिर is Bade Hanuman Mandir, not "Large Hanuman Temple"; चांदनी
+    चौक, all romanisations, stays the lexicon's Chandni Chowk), or a one-word name whose pair is weak."""
+    from .phonetic import script_key
+
+    alike = [_likeness(script_key(t), script_key(r)) >= LEXICON_SOUND for t, r in lex]
+    if any(alike) and not all(alike):
+        return True
+    return n_runs == 1 and not alike[0] and lexicon_word(lex[0][0], strong=True) is None
+
+
+class Translated(str):
+    """A rendering that the parallel-text lexicon translated: the name memory, when it knows the whole
+    name, still has the last word (names.Transliterator)."""
+
+
+def lexicon_word(word: str, strong: bool = False) -> Translated | None:
+    """The English word that the lexicon induced from parallel text (``models/lexicon-hi-en``) gives a
+    Hindi word of a place's name, capitalised (काला -> Black, प्रशांत -> Pacific, किला -> Fort), or None.
+    Used only when every word of the name is translated this way, by the tables above or as a place:
+    काला सागर = Black Sea, लाल किला = Red Fort; चांदनी चौक stays Chandni Chowk, the lexicon's own
+    romanisation, and a name with a word the lexicon lacks goes to the model whole."""
+    from ..summary.lexicon import is_function_word, load_lexicon
+
+    if is_function_word(word, "hi"):
+        return None
+    lexicon = load_lexicon()
+    found = lexicon.english(word)
+    if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].replace("-", "").isalpha():
+        return None
+    if strong and lexicon.score(word, found[0]) < STRONG_PAIR:
+        return None
+    return Translated(found[0][:1].upper() + found[0][1:])
 
 
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
@@ -450,7 +524,7 @@ def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str 
             out[i] = (t, r, "function")
         if kind == "dir":
             nxt = out[i + 1][2] if i + 1 < len(out) else None
-            out[i] = (t, r, "place") if nxt == "place" else (t, None, "word")
+            out[i] = (t, r, "place") if nxt in ("place", "lex") else (t, None, "word")
     return out
 
 

@@ -68,6 +68,10 @@ class Lexicon:
                           lambda en: hindi_fold(self._best(self.en_hi, en) or "") == key
                           or hindi_fold(self._best(self.en_hi, _singular(en)) or "") == key)
 
+    def score(self, word: str, english: str) -> float:
+        """The alignment score of the pair (Hindi ``word``, ``english``); 0 when the lexicon lacks it."""
+        return next((s for w, s in self.hi_en.get(hindi_fold(word), []) if w == english_fold(english)), 0.0)
+
     def hindi(self, word: str) -> list[str]:
         key = english_fold(word)
         return self._pick(self.en_hi.get(key, []), "hi",
