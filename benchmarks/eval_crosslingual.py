@@ -15,8 +15,9 @@ is digested as a one-sentence article and its English summary is compared with t
 precision = share of the names and numbers the English rendering states (each once per sentence, quotes
 left out) that the reference has too (a name: each of its words, or one within a small spelling difference;
 ``precision_strict_spelling`` asks for the exact words; dotted initialisms count as one word, U.S. = US;
-a number: its value, among the reference's figures, digit runs and number words); recall = share of the reference's figures (``find_quantities``) and of the
-names the digest found that are in the reference, that the rendering states.
+a number: its value, among the reference's figures, digit runs and number words); recall = share of the
+reference's figures (``find_quantities``) and of the names the digest found that are in the reference,
+that the rendering states.
 
 Digests are cached under ``--cache`` (default runs/crosslingual/) so the rendering can be re-measured
 without the encoder; ``--refresh`` re-digests. Sets marked holdout are for the final figure only.

@@ -30,8 +30,7 @@ from ..preprocess.hindi import DEVANAGARI
 from ..schema import Fact
 from . import FactContext, MentionRef, trim_span
 from .speakers import (AGENT_WORD, LEFT, RIGHT, ROLES, SPEECH_ANY, SPEECH_EN, SPEECH_HI, SUBJECT_PRONOUN, find_role,
-                       find_speaker,
-                       named_in_full, role_elsewhere)
+                       find_speaker, named_in_full, role_elsewhere)
 
 __all__ = ["find_quotes", "ROLES"]
 

@@ -354,10 +354,10 @@ MIN_HINDI_SOUND = 4  # consonant classes a Devanagari spelling needs to be match
 
 @functools.lru_cache(maxsize=1)
 def _hindi_sounds() -> dict[str, str]:
-    """Territories by the sound key of their CLDR Devanagari name, for the one-word spellings news writes besides
-    CLDR's (इज़रायल for इज़राइल = Israel, लक्ज़मबर्ग for लग्ज़मबर्ग = Luxembourg); keys of fewer than
-    MIN_HINDI_SOUND consonant classes and keys two territories share are left out. Cities are not
-    matched this way: sound keys without vowels join जूनागढ़ (Junagadh) to Jainagar."""
+    """Territories by the sound key of their CLDR Devanagari name, for the one-word spellings news writes
+    besides CLDR's (इज़रायल for इज़राइल = Israel); keys of fewer than MIN_HINDI_SOUND consonant classes and
+    keys two territories share are left out. Cities are not matched this way: sound keys without vowels
+    join जूनागढ़ (Junagadh) to Jainagar."""
     from .gazetteer import _tables
 
     out: dict[str, str | None] = {}
@@ -478,12 +478,13 @@ def _native(lex: list[tuple[str, str]], n_runs: int) -> bool:
     """Whether the lexicon's words make a name in its own language's way, to be romanised: a translation
     next to a romanisation (बड़े हनुमान मंदिर is Bade Hanuman Mandir, not "Large Hanuman Temple"; चांदनी
     चौक, all romanisations, stays the lexicon's Chandni Chowk), or a one-word name whose pair is weak."""
+    from ..summary.lexicon import load_lexicon
     from .phonetic import script_key
 
     alike = [_likeness(script_key(t), script_key(r)) >= LEXICON_SOUND for t, r in lex]
     if any(alike) and not all(alike):
         return True
-    return n_runs == 1 and not alike[0] and lexicon_word(lex[0][0], strong=True) is None
+    return n_runs == 1 and not alike[0] and load_lexicon().score(*lex[0]) < STRONG_PAIR
 
 
 class Translated(str):
@@ -491,7 +492,7 @@ class Translated(str):
     name, still has the last word (names.Transliterator)."""
 
 
-def lexicon_word(word: str, strong: bool = False) -> Translated | None:
+def lexicon_word(word: str) -> Translated | None:
     """The English word that the lexicon induced from parallel text (``models/lexicon-hi-en``) gives a
     Hindi word of a place's name, capitalised (काला -> Black, प्रशांत -> Pacific, किला -> Fort), or None.
     Used only when every word of the name is translated this way, by the tables above or as a place:
@@ -501,11 +502,8 @@ def lexicon_word(word: str, strong: bool = False) -> Translated | None:
 
     if is_function_word(word, "hi"):
         return None
-    lexicon = load_lexicon()
-    found = lexicon.english(word)
+    found = load_lexicon().english(word)
     if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].replace("-", "").isalpha():
-        return None
-    if strong and lexicon.score(word, found[0]) < STRONG_PAIR:
         return None
     return Translated(found[0][:1].upper() + found[0][1:])
 

@@ -229,9 +229,8 @@ def load_scorer(folder) -> SentenceScorer:
 def load_default_scorer() -> SentenceScorer | None:
     """The project's scorer (``sentence-scorer/`` of :func:`newsdigest.resources.models_root`); None when
     absent or unreadable."""
-    from ..resources import model_dir
-
     from ..errors import ModelNotFoundError
+    from ..resources import model_dir
 
     directory = model_dir("sentence-scorer")
     key = str(directory)
