@@ -191,3 +191,16 @@ def test_a_country_named_in_two_forms_is_named_once():
 def test_a_territory_spelled_otherwise_than_cldr_is_found_by_its_sound():
     assert phrases.place(["इज़रायल"], "en", by_sound=True) == "Israel"  # CLDR: इज़राइल
     assert phrases.place(["जूनागढ़"], "en", by_sound=True) != "Jainagar"  # cities are not matched by sound
+
+
+def test_a_word_that_shares_only_its_consonants_with_a_place_is_not_that_place():
+    # states and territories matched by sound must sound alike with their vowels too
+    assert phrases.place(["कार्यालय"], "en") is None  # office, not Kerala (KRL)
+    assert phrases.place(["एसीएमए"], "en") is None  # the ACMA, not Assam
+    assert phrases.place(["साउंड"], "en", by_sound=True) is None  # Howe Sound, not Sindh
+    assert phrases.place(["ग्रैंड"], "en", by_sound=True) is None  # Grand Canyon, not Grenada
+    assert phrases.place(["ऑरलैंडो"], "en", by_sound=True) != "Ireland"
+    assert phrases.place(["मेट्रो"], "en") != "Matara"  # the lexicon's metro (a Sri Lankan district's key)
+    # while the spellings that do sound alike are still found
+    assert phrases.place(["असम"], "en") == "Assam"
+    assert phrases.place(["ह्यूस्टन"], "en", by_sound=True) == "Houston"

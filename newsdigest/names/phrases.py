@@ -337,7 +337,7 @@ def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = F
         return found
     if to == "en" and not listed:
         found = _subdivisions().get(_sound(name))
-        if found:
+        if found and _sounds_like(name, found):
             return found
     hi_en, en_hi, by_sound_table, _ = _city_tables()
     city = hi_en.get(_hi_key(name)) if to == "en" else en_hi.get(_en_key(name))
@@ -345,26 +345,59 @@ def place(words: list[str], to: str, min_population: int = 0, by_sound: bool = F
         return city[0]
     if by_sound and to == "en" and not city:
         key = _sound(name)
-        return (_hindi_sounds().get(key) if len(words) == 1 else None) or by_sound_table.get(key)
+        country = _hindi_sounds().get(key) if len(words) == 1 else None
+        if country and _likeness(_hi_key(name), _hi_key(country[0])) >= SAME_SPELLING:
+            return country[1]
+        found = by_sound_table.get(key)
+        return found if found and not _translated_otherwise(name, found) else None
     return None
+
+
+# A state matched by the consonants of its sound key (vowels dropped) must also sound like the word with
+# its vowels: a rule-based romanisation of the word and the state's name, without the differences
+# romanised names show (:func:`_spelling_key`), at least this alike. पंजाब = Punjab 0.89, ह्यूस्टन =
+# Houston 0.77; कार्यालय is not Kerala (0.67), साउंड not Sindh, शॉलेट not Sylhet, एसीएमए not Assam.
+SAME_SOUND = 0.75
+# a one-word territory matched by sound: its CLDR Devanagari spelling and the word this alike, letter by
+# letter (इज़रायल / इज़राइल = Israel 0.83; ग्रैंड is not ग्रेनाडा 0.57, ऑरलैंडो not आयरलैंड 0.71)
+SAME_SPELLING = 0.75
+
+
+def _sounds_like(word: str, place_name: str) -> bool:
+    """Whether a Devanagari word matched to a state, ``place_name``, by its consonants sounds like it with
+    its vowels too (:data:`SAME_SOUND`), and the parallel-text lexicon does not translate it as another word."""
+    from .itrans import romanize
+
+    if _likeness(_spelling_key(romanize(word, vowel_length=False)), _spelling_key(_plain(place_name))) < SAME_SOUND:
+        return False
+    return not _translated_otherwise(word, place_name)
+
+
+def _translated_otherwise(word: str, place_name: str) -> bool:
+    """Whether the parallel-text lexicon translates ``word`` as a word other than a spelling of
+    ``place_name`` (कार्यालय = office, not Kerala; मेट्रो = metro, not Matara; मोटर = motor; पंजाब = punjab)."""
+    from ..summary.lexicon import load_lexicon
+
+    english = load_lexicon().english(word)
+    return bool(english) and _likeness(english[0].casefold(), _plain(place_name).casefold()) < SAME_SOUND
 
 
 MIN_HINDI_SOUND = 4  # consonant classes a Devanagari spelling needs to be matched by its sound key
 
 
 @functools.lru_cache(maxsize=1)
-def _hindi_sounds() -> dict[str, str]:
-    """Territories by the sound key of their CLDR Devanagari name, for the one-word spellings news writes
+def _hindi_sounds() -> dict[str, tuple[str, str]]:
+    """Territories (Devanagari, English) by the sound key of their CLDR Devanagari name, for the one-word spellings news writes
     besides CLDR's (इज़रायल for इज़राइल = Israel); keys of fewer than MIN_HINDI_SOUND consonant classes and
     keys two territories share are left out. Cities are not matched this way: sound keys without vowels
     join जूनागढ़ (Junagadh) to Jainagar."""
     from .gazetteer import _tables
 
-    out: dict[str, str | None] = {}
+    out: dict[str, tuple[str, str] | None] = {}
     for hi, en in sorted(_tables()[0].items()):
         key = _sound(hi)
         if len(key) >= MIN_HINDI_SOUND:
-            out[key] = None if key in out and out[key] != en else en
+            out[key] = None if key in out and (out[key] or ("", ""))[1] != en else (hi, en)
     return {k: v for k, v in out.items() if v}
 
 
