@@ -388,9 +388,9 @@ MIN_HINDI_SOUND = 4  # consonant classes a Devanagari spelling needs to be match
 @functools.lru_cache(maxsize=1)
 def _hindi_sounds() -> dict[str, tuple[str, str]]:
     """Territories (Devanagari, English) by the sound key of their CLDR Devanagari name, for the one-word
-    spellings news writes besides CLDR's (इज़रायल for इज़राइल = Israel); keys of fewer than MIN_HINDI_SOUND consonant classes and
-    keys two territories share are left out. Cities are not matched this way: sound keys without vowels
-    join जूनागढ़ (Junagadh) to Jainagar."""
+    spellings news writes besides CLDR's (इज़रायल for इज़राइल = Israel); keys of fewer than MIN_HINDI_SOUND
+    consonant classes and keys two territories share are left out. Cities are not matched this way: sound
+    keys without vowels join जूनागढ़ (Junagadh) to Jainagar."""
     from .gazetteer import _tables
 
     out: dict[str, tuple[str, str] | None] = {}
