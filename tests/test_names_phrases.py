@@ -204,3 +204,11 @@ def test_a_word_that_shares_only_its_consonants_with_a_place_is_not_that_place()
     # while the spellings that do sound alike are still found
     assert phrases.place(["असम"], "en") == "Assam"
     assert phrases.place(["ह्यूस्टन"], "en", by_sound=True) == "Houston"
+
+
+def test_a_direction_is_part_of_a_place_name_only_where_english_names_a_place_so():
+    from newsdigest.names import to_english_batch
+
+    names = ["उत्तरी कैरोलिना", "उत्तरी कोरिया", "पश्चिमी ऑस्ट्रेलिया", "पूर्वी राजस्थान", "उत्तरी भारत"]
+    assert to_english_batch(names, ["LOC"] * len(names)) == [
+        "North Carolina", "North Korea", "Western Australia", "eastern Rajasthan", "northern India"]

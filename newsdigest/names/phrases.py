@@ -457,6 +457,8 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     if label == "ORG" and any(kind == "word" for _, _, kind in runs):
         # a country inside a brand keeps its sound: Air India = एयर इंडिया, भारत पेट्रोलियम = Bharat Petroleum
         runs = [(t, None, "word") if kind == "place" and territory(t, to) else (t, r, kind) for t, r, kind in runs]
+    if to == "en" and label != "ORG":
+        runs = _named_directions(runs)
     out = _order(runs, to, label)
     if all(r is None for _, r in out):
         return [(name, None)]  # all the model's: the name goes whole, spacing and punctuation kept
@@ -539,6 +541,42 @@ def lexicon_word(word: str) -> Translated | None:
     if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].replace("-", "").isalpha():
         return None
     return Translated(found[0][:1].upper() + found[0][1:])
+
+
+_BARE_DIRECTIONS = {"eastern": "East", "western": "West", "northern": "North", "southern": "South"}
+
+
+def _named_directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
+    """A direction adjective before a place is part of the place's name when English names a place so
+    (उत्तरी कैरोलिना = North Carolina, उत्तरी कोरिया = North Korea, पश्चिमी ऑस्ट्रेलिया = Western Australia:
+    CLDR territories, ISO 3166-2 subdivisions, GeoNames cities); elsewhere it stays a description
+    (पूर्वी राजस्थान = eastern Rajasthan)."""
+    out = []
+    for run in runs:
+        if out and run[2] in ("place", "lex") and run[1] and out[-1][1] in _BARE_DIRECTIONS:
+            t, r, _ = out[-1]
+            named = next((n for n in (f"{_BARE_DIRECTIONS[r]} {run[1]}", f"{r.title()} {run[1]}")
+                          if _english_place(n)), None)
+            if named:
+                out[-1] = (f"{t} {run[0]}", named, "place")
+                continue
+        out.append(run)
+    return out
+
+
+def _english_place(name: str) -> bool:
+    """Whether ``name`` is the English name of a territory, a subdivision of any country or a city."""
+    return bool(territory(name, "hi")) or _en_key(name) in _city_tables()[1] or name in _subdivision_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _subdivision_names() -> frozenset[str]:
+    """The English names of every ISO 3166-2 subdivision (``pycountry``)."""
+    try:
+        import pycountry
+    except ImportError:
+        return frozenset()
+    return frozenset(sub.name for sub in pycountry.subdivisions)
 
 
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
