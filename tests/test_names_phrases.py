@@ -212,3 +212,11 @@ def test_a_direction_is_part_of_a_place_name_only_where_english_names_a_place_so
     names = ["उत्तरी कैरोलिना", "उत्तरी कोरिया", "पश्चिमी ऑस्ट्रेलिया", "पूर्वी राजस्थान", "उत्तरी भारत"]
     assert to_english_batch(names, ["LOC"] * len(names)) == [
         "North Carolina", "North Korea", "Western Australia", "eastern Rajasthan", "northern India"]
+
+
+def test_an_english_word_of_an_organisations_name_takes_the_spelling_parallel_text_gives_it():
+    from newsdigest.names import to_english_batch
+
+    assert phrases.loanword("गार्जियन") == "guardian"  # the model wrote "Garjiyan"
+    assert phrases.loanword("कार्यालय") is None  # office: a translation, not the same word
+    assert to_english_batch(["द गार्जियन"], ["ORG"]) == ["The Guardian"]

@@ -228,6 +228,10 @@ class Transliterator:
         memory = self._memory()
         if memory:
             done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
+        if to == "en" and label in ("ORG", "LOC"):
+            from .phrases import loanword
+
+            done.update((k, w) for k in keys if k not in done and (w := loanword(k)))
         people = to == "en" and label == "PER"  # no closed compounds of English words for people
         cached = {k: self._cache.get((to, self.lexicon, weight, people, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})

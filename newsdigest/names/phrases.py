@@ -579,6 +579,22 @@ def _subdivision_names() -> frozenset[str]:
     return frozenset(sub.name for sub in pycountry.subdivisions)
 
 
+def loanword(word: str) -> str | None:
+    """The English spelling of an English word that a name writes in Devanagari, when the parallel-text
+    lexicon translates the word as one that sounds like it (गार्जियन = guardian, कांग्रेस = congress, चौक =
+    chowk, its established romanisation; not कार्यालय = office): lower case, as the model's outputs are."""
+    from ..summary.lexicon import is_function_word, load_lexicon
+    from .phonetic import script_key
+
+    if is_function_word(word, "hi"):
+        return None
+    found = load_lexicon().english(word)
+    if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].isalpha():
+        return None
+    english = found[0].lower()
+    return english if _likeness(script_key(word), script_key(english)) >= LEXICON_SOUND else None
+
+
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
     """A bare direction word ("dir") stays translated only before a place or a direction that does;
     elsewhere it is a word of the name for the model (उत्तर प्रदेश = Uttar Pradesh). "The" only opens a
