@@ -219,4 +219,7 @@ def test_an_english_word_of_an_organisations_name_takes_the_spelling_parallel_te
 
     assert phrases.loanword("गार्जियन") == "guardian"  # the model wrote "Garjiyan"
     assert phrases.loanword("कार्यालय") is None  # office: a translation, not the same word
+    assert phrases.loanword("सर्वेक्षण") is None  # survey: a translation
+    assert phrases.loanword("शिव", "shiv") is None  # the lexicon's shiva is only another spelling
     assert to_english_batch(["द गार्जियन"], ["ORG"]) == ["The Guardian"]
+    assert phrases.loanword("सीलमपुर") is None  # alignment paired the town with "seema"

@@ -228,10 +228,7 @@ class Transliterator:
         memory = self._memory()
         if memory:
             done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
-        if to == "en" and label in ("ORG", "LOC"):
-            from .phrases import loanword
-
-            done.update((k, w) for k in keys if k not in done and (w := loanword(k)))
+        remembered = set(done)
         people = to == "en" and label == "PER"  # no closed compounds of English words for people
         cached = {k: self._cache.get((to, self.lexicon, weight, people, k)) for k in keys}
         done.update({k: v for k, v in cached.items() if v is not None and k not in done})
@@ -245,6 +242,10 @@ class Transliterator:
                 self._cache.clear()
                 self._raw.clear()
             self._cache.update(((to, self.lexicon, weight, people, k), o) for k, o in zip(todo, outputs))
+        if to == "en" and label in ("ORG", "LOC"):  # an English word the model spells otherwise: Guardian
+            from .phrases import loanword
+
+            done.update((k, w) for k in keys if k not in remembered and (w := loanword(k, done.get(k))))
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
 

@@ -203,8 +203,4 @@ def latin_keys(word: str) -> set[str]:
         keys.add(skeleton(_SOFT_G.sub("j", word)))
     if _VOICED_S.search(word):
         keys.add(skeleton(_VOICED_S.sub("z", word)))
-    if "th" in word:  # a voiced th, as Hindi writes it: 'Brother' is ब्रदर, 'Northern' नॉर्दर्न
-        keys.add(skeleton(word.replace("th", "d")))
-    if len(word) > 3 and word.endswith("s") and word[-2] in "aeiouw":  # 'News' is न्यूज़
-        keys.add(skeleton(word[:-1] + "z"))
     return keys

@@ -579,11 +579,14 @@ def _subdivision_names() -> frozenset[str]:
     return frozenset(sub.name for sub in pycountry.subdivisions)
 
 
-def loanword(word: str) -> str | None:
+def loanword(word: str, spelled: str | None = None) -> str | None:
     """The English spelling of an English word that a name writes in Devanagari, when the parallel-text
-    lexicon translates the word as one that sounds like it (गार्जियन = guardian, कांग्रेस = congress, चौक =
-    chowk, its established romanisation; not कार्यालय = office): lower case, as the model's outputs are."""
+    lexicon translates the word as one that sounds like it, vowels included (:data:`LOAN_SOUND`:
+    गार्जियन = guardian 0.67, रूसी = russian; not सर्वेक्षण = survey 0.57, a translation), and ``spelled``, the
+    model's spelling, is not already a spelling of it (शिव stays Shiv, not the lexicon's shiva); lower
+    case, as the model's outputs are."""
     from ..summary.lexicon import is_function_word, load_lexicon
+    from .itrans import romanize
     from .phonetic import script_key
 
     if is_function_word(word, "hi"):
@@ -592,7 +595,18 @@ def loanword(word: str) -> str | None:
     if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].isalpha():
         return None
     english = found[0].lower()
-    return english if _likeness(script_key(word), script_key(english)) >= LEXICON_SOUND else None
+    if (_likeness(_spelling_key(romanize(word, vowel_length=False)), _spelling_key(english)) < LOAN_SOUND
+            or _likeness(script_key(word), script_key(english)) < LEXICON_SOUND):
+        return None  # a translation (सर्वेक्षण = survey), or a pair of other sounds (सीलमपुर is not seema)
+    if spelled and _spelling_key(spelled) == _spelling_key(english):
+        return None
+    return english
+
+
+# how alike (rule-based romanisation against the English word, as :func:`_spelling_key` writes both) a
+# word and its lexicon pair are when the pair is the same word: मोटर / motor 0.89, होटल / hotel 0.89,
+# ओलंपिक / olympic 0.62; translations score less (आंतरिक / internal 0.46, नियंत्रण / control 0.43)
+LOAN_SOUND = 0.6
 
 
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
