@@ -109,7 +109,7 @@ class Digester:
             from .names import Transliterator, default_transliterator
 
             t = self.config.translit_model
-            self._transliterator = Transliterator(t) if t else default_transliterator()
+            self._transliterator = Transliterator(t, store=True) if t else default_transliterator()
         return self._transliterator
 
     @property

@@ -57,15 +57,19 @@ class Transliterator:
     ``memory`` (default on) spells names and words as annotated Hindi news spells them (भाजपा -> BJP,
     सनी देओल -> Sunny Deol), from ``names.json`` next to the model when it has one; see
     :mod:`newsdigest.names.memory`.
+    ``store`` (default off; on for the shared default and a Digester's own) keeps the words' spellings on disk
+    across runs, keyed by the model, the lexicons and this code; see :mod:`newsdigest.names.store`.
     """
 
     def __init__(self, model_dir: str | os.PathLike | None = None, beam: int | None = None,
-                 lexicon: bool = True, gazetteer: bool = True, memory: bool = True):
+                 lexicon: bool = True, gazetteer: bool = True, memory: bool = True, store: bool = False):
         self.model_dir = _model_dir("translit", model_dir)
         self.beam = beam
         self.lexicon = lexicon
         self.gazetteer = gazetteer
         self.memory = memory
+        self.store = store
+        self._store = None  # names.store.SpellingStore, opened on first use when ``store``
         self._cache: dict[tuple, str] = {}  # (direction, lexicon, weight, word key) -> result
         self._raw: dict[tuple[str, str], str] = {}  # (direction, word key) -> the model's own output
         self._model = None
@@ -179,10 +183,15 @@ class Transliterator:
             items = list(zip(names, labels))
             done: dict[tuple[str, str | None], str] = {}
             labels_used = sorted({it[1] for it in segs}, key=lambda x: x or "")
-            if len(labels_used) > 1:  # one model pass for every word of every type, then each type's spelling
-                words = list(dict.fromkeys(t for runs in segs.values() for t, r in runs if r is None and t))
-                keys = self._word_keys(words, to)[3]
-                self._model_outputs([k for k in keys if to == "en" or k not in LETTER_NAMES_HI], to)
+            if len(labels_used) > 1:  # one model pass for every word of every type not yet spelled for it
+                need: set[str] = set()
+                for label in labels_used:
+                    words = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
+                                               for t, r in runs if r is None and t))
+                    keys = self._word_keys(words, to)[3] if words else []
+                    known = self._known(to, label, keys)
+                    need.update(k for k in keys if k not in known)
+                self._model_outputs(sorted(need), to)
             for label in labels_used:
                 rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
                                           for t, r in runs if r is None and t))
@@ -219,19 +228,50 @@ class Transliterator:
             self._raw.update(((to, k), o) for k, o in zip(fresh, self._forward(fresh, to)))
         return [self._raw[(to, k)] for k in keys]
 
-    def _transliterate_words(self, names: list[str], to: str, label: str | None = None) -> list[str]:
-        key, pieces, wholes, keys = self._word_keys(names, to)
+    def _spelling_store(self):
+        """The on-disk store of word spellings (names.store), or None when off."""
+        if self.store and self._store is None:
+            from .store import open_store
+
+            self._store = open_store(self.model_dir, self.beam) or False
+        return self._store or None
+
+    def _cached(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
+        """The spellings of ``keys`` already worked out, in this process or (when on) in the store."""
+        weight, people = lexicon_weight(to, label), to == "en" and label == "PER"
+        prefix = (to, self.lexicon, weight, people)
+        hits = {k: v for k in keys if (v := self._cache.get((*prefix, k))) is not None}
+        store = self._spelling_store()
+        missing = [k for k in keys if k not in hits]
+        if store is not None and missing:
+            found = store.get_many(to, f"{int(self.lexicon)}:{weight}:{int(people)}", missing)
+            self._cache.update(((*prefix, k), v) for k, v in found.items())
+            hits.update(found)
+        return hits
+
+    def _fixed(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
+        """Words spelled without the model: Hindi letter names, and the name memory's words."""
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
-        weight = lexicon_weight(to, label)
         memory = self._memory()
         if memory:
             done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
+        return done
+
+    def _known(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
+        """Words whose spelling needs no model run: fixed ones, then those already worked out."""
+        done = self._fixed(to, label, keys)
+        done.update(self._cached(to, label, [k for k in keys if k not in done]))
+        return done
+
+    def _transliterate_words(self, names: list[str], to: str, label: str | None = None) -> list[str]:
+        key, pieces, wholes, keys = self._word_keys(names, to)
+        done = self._fixed(to, label, keys)
+        weight = lexicon_weight(to, label)
         remembered = set(done)
         people = to == "en" and label == "PER"  # no closed compounds of English words for people
-        cached = {k: self._cache.get((to, self.lexicon, weight, people, k)) for k in keys}
-        done.update({k: v for k, v in cached.items() if v is not None and k not in done})
+        done.update(self._cached(to, label, [k for k in keys if k not in done]))
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._model_outputs(todo, to)
@@ -242,6 +282,9 @@ class Transliterator:
                 self._cache.clear()
                 self._raw.clear()
             self._cache.update(((to, self.lexicon, weight, people, k), o) for k, o in zip(todo, outputs))
+            store = self._spelling_store()
+            if store is not None:
+                store.put_many(to, f"{int(self.lexicon)}:{weight}:{int(people)}", dict(zip(todo, outputs)))
         if to == "en" and label in ("ORG", "LOC"):  # an English word the model spells otherwise: Guardian
             from .phrases import loanword
 
@@ -462,7 +505,7 @@ def _letters_to_latin(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
 @functools.lru_cache(maxsize=1)
 def default_transliterator() -> Transliterator:
     """The shared Transliterator of the project's model folder (loaded on its first call)."""
-    return Transliterator()
+    return Transliterator(store=True)
 
 
 _CURRENT: contextvars.ContextVar[Transliterator | None] = contextvars.ContextVar("newsdigest_names", default=None)
