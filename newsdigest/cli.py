@@ -133,3 +133,34 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+def run() -> None:
+    """The ``newsdigest`` command: :func:`main`, then :func:`fast_exit` with its code."""
+    fast_exit(main())
+
+
+def fast_exit(code: int) -> None:
+    """Exit with ``code`` without tearing the interpreter down, when nothing needs the teardown.
+
+    Freeing torch's modules and objects one by one takes about 0.3 s, a tenth of a one-file digest. The
+    atexit handlers still run (logging, worker pools), the outputs are flushed, and with another
+    non-daemon thread still running the normal exit runs instead. The ``os._exit`` that follows skips
+    only the interpreter's own clean-up, which a finished command does not need.
+    """
+    import atexit
+    import os
+    import threading
+
+    if any(t.is_alive() and not t.daemon for t in threading.enumerate() if t is not threading.main_thread()):
+        sys.exit(code)
+    run_exitfuncs = getattr(atexit, "_run_exitfuncs", None)
+    if run_exitfuncs is None:  # not CPython: the usual exit
+        sys.exit(code)
+    run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            pass
+    os._exit(code)
