@@ -286,6 +286,19 @@ def test_english_quantity_subject_after_for_and_source_that_recorded_it():
     assert (name(d, f.subject), name(d, f.extra["source"]), f.extra["counted"]) == ("Facebook", "Downdetector", "outage reports")
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("The festival showed two films addressing the genocide.", "films"),
+    ("The couple have four children together.", "children"),
+    ("About 20,000 workers lost their jobs.", "workers"),
+    ("Downdetector recorded more than 500,000 outage reports.", "outage reports"),  # the plural ends it
+    ("The firm sold 2,000 sports cars last year.", "sports cars"),  # a plural before a plural goes on
+])
+def test_an_english_counted_noun_ends_at_its_plural(text, counted):
+    d = make_digest(text, [], lang="en")
+    f = next(f for f in extract_facts(d) if f.type == "quantity")
+    assert f.extra.get("counted") == counted
+
+
 def test_agent_that_did_something_is_the_subject_of_its_number():
     d = make_digest("IndiGo ने शुक्रवार को करीब 200 उड़ानें रद्द कीं।", [("ORG", "इंडिगो", "IndiGo", ["IndiGo"])])
     f = next(f for f in extract_facts(d) if f.type == "quantity")

@@ -224,6 +224,8 @@ def _counted(ctx: FactContext, end: int, sentence_end: int) -> str | None:
         if word in _HEAD_NOUNS or (content and regex.match(r"\p{Latin}", word) and not _is_content(nxt)):
             # "52 लोगों की जान": the people are what is counted
             break
+        if _plural_en(word) and not _plural_en(nxt):
+            break  # an English plural ends its noun phrase: "two films addressing ...", "four children together"
     if not content:
         return None
     start, stop = ctx.orig(content[0][0]), ctx.orig(content[-1][1])
@@ -351,6 +353,15 @@ def _measured(ctx: FactContext, sentence_start: int, pos: int) -> tuple[str | No
     if not words or words[0][2].lower() in _TIME_NOUNS:
         return None, owner
     return ctx.text[ctx.orig(words[-1][0]):ctx.orig(words[0][1])], owner
+
+
+def _plural_en(word: str) -> bool:
+    """A plural English noun by its form: "films", "children" (not "glass", "is", "this")."""
+    low = word.lower()
+    if low in ("people", "children", "men", "women"):
+        return True
+    return (regex.fullmatch(r"[a-z]{3,}s", low) is not None and not low.endswith(("ss", "us", "is"))
+            and low not in _STOP_EN)
 
 
 def _is_content(word: str) -> bool:
