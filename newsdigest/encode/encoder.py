@@ -273,18 +273,21 @@ class BaseEncoder:
         encoded = encode_windows(self.tokenizer, windows)
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].input_ids))
         results: list[WindowOutput | None] = [None] * len(encoded)
-        k = 0
+        batches, k = [], 0
         while k < len(order):
             n = 1
             while (k + n < len(order)
                    and (n + 1) * len(encoded[order[k + n]].input_ids) <= self.batch_tokens and n < 64):
                 n += 1
-            idx = order[k:k + n]
+            batches.append(order[k:k + n])
+            k += n
+        # longest batch first: the buffers it frees are large enough for every later batch, so the heap does
+        # not grow batch by batch as it does when each batch is a little longer than the one before
+        for idx in reversed(batches):
             logits, pooled, counts = self._forward([encoded[i] for i in idx])
             for r, i in enumerate(idx):
                 L = len(encoded[i].input_ids)
                 results[i] = WindowOutput(logits[r, :L], encoded[i].label_pos, pooled[r], int(counts[r]))
-            k += n
         release_freed_memory()
         return results  # type: ignore[return-value]
 
