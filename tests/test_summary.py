@@ -98,6 +98,20 @@ def test_shorten_cuts_at_a_clause_boundary():
     assert shorten(s) == "India won the title on Sunday"
 
 
+@pytest.mark.parametrize("sentence, headline", [
+    ("टाइम्स ऑफ इंडिया में छपी ख़बर के अनुसार, हिमाचल प्रदेश के राणा मंडी ज़िले के गोलवां गांव के रहने वाले हैं.",
+     "हिमाचल प्रदेश के राणा मंडी ज़िले के गोलवां गांव के रहने वाले हैं"),  # the attribution alone says nothing
+    ("According to the police, three people were killed when the bus overturned.",
+     "Three people were killed when the bus overturned"),
+    ("पुलिस के मुताबिक़, बस पलटने से तीन लोग मारे गए।", "बस पलटने से तीन लोग मारे गए"),
+    ("पुरूष वर्ग में भारत के अलावा चीन, आयरलैंड, बांग्लादेश, ओमान और फिजी शामिल हैं जबकि महिला वर्ग में जापान "
+     "और रूस की टीमें भाग ले रही हैं.",
+     "पुरूष वर्ग में भारत के अलावा चीन, आयरलैंड, बांग्लादेश, ओमान और फिजी शामिल हैं …"),  # not cut inside a list
+])
+def test_shorten_leaves_out_an_attribution_and_keeps_a_list_whole(sentence, headline):
+    assert shorten(sentence) == headline
+
+
 def test_mmr_skips_a_near_duplicate_of_a_chosen_sentence():
     scores = np.array([3.0, 2.9, 2.5, 1.0, 0.5])
     similarity = np.full((5, 5), 0.8) + 0.2 * np.eye(5)  # encoder embeddings are all fairly similar

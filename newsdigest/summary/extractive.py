@@ -394,15 +394,35 @@ def clip(text: str, max_chars: int = MAX_BULLET_CHARS) -> str:
     return text[:best].rstrip(" ,;:") + " …"
 
 
+# an opening that only says where the news comes from: "टाइम्स ऑफ इंडिया में छपी ख़बर के अनुसार," /
+# "According to the Times of India," (a headline is what follows it)
+_ATTRIBUTION = regex.compile(r"^(?:According to [^,]{1,80}|[^,]{1,80}?(?:के अनुसार|के मुताबिक़?|के हवाले से)),\s+")
+
+
+def _list_comma(head: str, cut: int) -> bool:
+    """The comma at ``cut`` separates items of a list ("चीन, आयरलैंड, बांग्लादेश"): a neighbouring item
+    between two commas is at most two words long."""
+    before, after = head[:cut].split(","), head[cut + 1:].split(",")
+    return (len(after) > 1 and len(after[0].split()) <= 2) or (len(before) > 1 and len(before[-1].split()) <= 2)
+
+
 def shorten(text: str, max_words: int = 14) -> str:
-    """A headline from a sentence: cut at a clause boundary when it is long, drop the final stop."""
+    """A headline from a sentence: cut at a clause boundary when it is long, drop the final stop. An
+    opening attribution ("X के अनुसार,", "According to X,") is left out, and a comma between the items of
+    a list is no clause boundary."""
     text = " ".join(text.split()).rstrip(" ।.|")
+    intro = _ATTRIBUTION.match(text)
+    if intro and len(text[intro.end():].split()) >= 4:
+        text = text[intro.end():]
+        text = text[:1].upper() + text[1:]  # "three people were killed" opens the headline: "Three"
     words = text.split()
     if len(words) <= max_words:
         return text
     head = " ".join(words[:max_words])
     for mark in (",", ";", " लेकिन ", " जबकि ", " but ", " while "):
         cut = head.rfind(mark)
+        while mark == "," and cut >= len(head) // 3 and _list_comma(head, cut):
+            cut = head.rfind(mark, 0, cut)
         if cut >= len(head) // 3:
             return head[:cut].rstrip(" ,;")
-    return head + " …"
+    return head.rstrip(" ,;:") + " …"
