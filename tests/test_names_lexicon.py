@@ -222,3 +222,26 @@ def test_a_persons_name_is_never_respelled_as_an_institutional_word(spelled):
     assert spelled.to_english_batch(["अजय आर नवी"], ["PER"]) == ["Ajay R Navi"]
     assert spelled.to_english_batch(["भारतीय नौसेना"], ["ORG"]) == ["Indian Navy"]
     assert spelled.to_english_batch(["जॉन पार्क"], ["PER"]) == ["John Park"]  # the model's own reading is kept
+
+
+def test_scoring_only_the_candidates_that_can_win_chooses_as_the_full_scoring_does():
+    from newsdigest.names.lexicon import ALPHA, WEIGHT, Lexicon, choose
+
+    t = Transliterator()
+    words = ["Andy", "Stone", "CrowdStrike", "George", "Kurtz", "Hyderabad", "Airport", "Reserve", "Bank",
+             "Satya", "Nadella", "Microsoft", "Windows", "flights", "Telegraph", "Guardian", "Charlotte"]
+    from newsdigest.names._text import latin_key
+
+    keys = sorted({latin_key(w) for w in words})
+    outputs = t._model_outputs(keys, "hi")
+    lex = Lexicon.load("hi")
+    alpha, weight = ALPHA["hi"], WEIGHT["hi"]
+    full_c, full_s = t.candidate_scores(keys, outputs, "hi", [alpha])
+    bounded_c, bounded_s = t._bounded_scores(keys, outputs, "hi", alpha, weight, True, frozenset())
+    assert bounded_c == full_c
+    full = choose(outputs, full_c, full_s[alpha], lex.frequencies(), weight, compounds=lex.compound_zipf)
+    assert choose(outputs, bounded_c, bounded_s, lex.frequencies(), weight, compounds=lex.compound_zipf) == full
+    skipped = sum(s == float("-inf") for row in bounded_s for s in row)
+    assert skipped > 0  # some candidates could not win and were not scored both ways
+    for row_b, row_f in zip(bounded_s, full_s[alpha]):
+        assert all(b == f for b, f in zip(row_b, row_f) if b != float("-inf"))  # the same numbers, bit for bit

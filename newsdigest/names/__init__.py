@@ -341,11 +341,74 @@ class Transliterator:
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
         exclude = institution_words() if people else frozenset()
-        candidates, scores = self.candidate_scores(keys, outputs, to, [ALPHA[to]], compounds=not people,
-                                                   exclude=exclude)
         lex = Lexicon.load(to)
-        return choose(outputs, candidates, scores[ALPHA[to]], lex.frequencies(),
-                      WEIGHT[to] if weight is None else weight, compounds=lex.compound_zipf)
+        weight = WEIGHT[to] if weight is None else weight
+        alpha = ALPHA[to]
+        if 0 < alpha < 1:  # both directions: the second is scored only where it can change the choice
+            candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude)
+            return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf)
+        candidates, scores = self.candidate_scores(keys, outputs, to, [alpha], compounds=not people,
+                                                   exclude=exclude)
+        return choose(outputs, candidates, scores[alpha], lex.frequencies(), weight, compounds=lex.compound_zipf)
+
+    def _bounded_scores(self, keys: list[str], outputs: list[str], to: str, alpha: float, weight: float,
+                        compounds: bool, exclude: frozenset[str]) -> tuple[list[list[str]], list[list[float]]]:
+        """``candidate_scores`` for one ALPHA strictly between 0 and 1, with the second direction,
+        log P(word | candidate), scored only for the candidates that can still be chosen: that term is never
+        above 0, so ALPHA * log P(candidate | word) + WEIGHT * zipf bounds a candidate's total, and one whose
+        bound is below the best total already known cannot win (:func:`names.lexicon.choose` picks the
+        highest total). The others get -inf, so the choice is the one the full scoring makes, bit for bit
+        (``tests/test_names_lexicon.py``). On the 40 articles of ``benchmarks/throughput.py`` 610 of 2,367
+        reverse pairs are scored."""
+        import math
+
+        from .lexicon import COMPOUND_MARGIN, Lexicon
+
+        lex = Lexicon.load(to)
+        freq, compound = lex.frequencies(), lex.compound_zipf
+        candidates = self._candidates(keys, outputs, to, compounds, exclude)
+        flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
+        it = iter(self.score([k for k, _ in flat], [c for _, c in flat], to))
+        fwd = [[next(it) for _ in cands] for cands in candidates]
+        bound = [[alpha * f + weight * freq.get(c, 0.0) for f, c in zip(fs, cands)]
+                 for fs, cands in zip(fwd, candidates)]
+        total: list[dict[int, float]] = [{} for _ in keys]  # word -> candidate index -> model score
+        back = "hi" if to == "en" else "en"
+
+        def run(pairs: list[tuple[int, int]]) -> None:
+            rev = self.score([candidates[i][j] for i, j in pairs], [keys[i] for i, j in pairs], back)
+            for (i, j), r in zip(pairs, rev):
+                total[i][j] = alpha * fwd[i][j] + (1 - alpha) * r
+
+        def best(i: int) -> float:  # the best total among the scored candidates that choose() may pick
+            s0 = total[i][0]
+            return max(s + weight * freq.get(candidates[i][j], 0.0) for j, s in total[i].items()
+                       if not (candidates[i][j] in compound and s < s0 - COMPOUND_MARGIN))
+
+        run([(i, j) for i, b in enumerate(bound) for j in sorted({0, max(range(len(b)), key=b.__getitem__)})])
+        run([(i, j) for i, b in enumerate(bound) for j in range(len(b)) if j not in total[i] and b[j] >= best(i)])
+        return candidates, [[total[i].get(j, -math.inf) for j in range(len(cands))]
+                            for i, cands in enumerate(candidates)]
+
+    def _candidates(self, keys: list[str], outputs: list[str], to: str, compounds: bool = True,
+                    exclude: frozenset[str] = frozenset()) -> list[list[str]]:
+        """Lexicon candidates of each word, its model output first (see ``candidate_scores``)."""
+        from .lexicon import Lexicon, latin_keys
+        from .phonetic import script_key
+
+        lex = Lexicon.load(to)
+        known = set(self._vocab.index)
+
+        def sound(k: str, out: str) -> list[str]:  # the input's keys, then the output's
+            return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
+
+        candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
+        if exclude:  # words that never spell this kind of name (the model's own output always stays)
+            candidates = [c[:1] + [w for w in c[1:] if w not in exclude] for c in candidates]
+        if to == "en" and compounds:
+            for k, cands in zip(keys, candidates):
+                cands.extend(c for c in lex.compounds(k, known) if c not in cands)
+        return candidates
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
                          alphas: list[float], compounds: bool = True, exclude: frozenset[str] = frozenset()
@@ -356,20 +419,7 @@ class Transliterator:
         Each direction is scored once, and only if some ALPHA needs it (``benchmarks/tune_lexicon.py``
         asks for several at a time).
         """
-        from .lexicon import Lexicon, latin_keys
-        from .phonetic import script_key
-
-        lex = Lexicon.load(to)
-        known = set(self._vocab.index)
-        def sound(k: str, out: str) -> list[str]:  # the input's keys, then the output's
-            return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
-
-        candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
-        if exclude:  # words that never spell this kind of name (the model's own output always stays)
-            candidates = [c[:1] + [w for w in c[1:] if w not in exclude] for c in candidates]
-        if to == "en" and compounds:
-            for k, cands in zip(keys, candidates):
-                cands.extend(c for c in lex.compounds(k, known) if c not in cands)
+        candidates = self._candidates(keys, outputs, to, compounds, exclude)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
         zeros = [0.0] * len(flat)
         fwd = self.score([k for k, _ in flat], [c for _, c in flat], to) if any(a > 0 for a in alphas) else zeros
