@@ -249,3 +249,18 @@ def test_scoring_only_the_candidates_that_can_win_chooses_as_the_full_scoring_do
     assert skipped > 0 or weight >= 0.9  # with the default weights some candidates cannot win: not scored
     for row_b, row_f in zip(bounded_s, full_s[alpha]):
         assert all(b == f for b, f in zip(row_b, row_f) if b != float("-inf"))  # the same numbers, bit for bit
+
+
+def test_the_word_list_never_spells_a_name_word_as_a_function_word():
+    t = Transliterator()
+    # बट is the surname Butt, not "But"; तट is no "That"; the model's own "Will" and "What" stand
+    assert t.to_english_batch(["सलमान बट", "यमुना तट"], ["PER", "LOC"]) == ["Salman Butt", "Yamuna Tat"]
+    assert t.to_hindi_batch(["Will Grant"], ["PER"]) == ["विल ग्रांट"]
+
+
+def test_english_words_that_join_a_name_are_written_as_hindi_writes_them():
+    t = Transliterator()
+    out = t.to_hindi_batch(["The Economist", "Make in India", "Bank of India", "Tom and Jerry"], ["ORG"] * 4)
+    assert [o.split()[0] for o in out] == ["द", "मेक", "बैंक", "टॉम"]
+    assert out[1].split()[1] == "इन" and out[2].split()[1] == "ऑफ" and out[3].split()[1] == "एंड"
+    assert "थे" not in out[0]  # the model alone writes "The" as थे, a Hindi verb

@@ -250,13 +250,16 @@ class Transliterator:
         return hits
 
     def _fixed(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
-        """Words spelled without the model: Hindi letter names, and the name memory's words."""
+        """Words spelled without the model: Hindi letter names, the name memory's words, and the English
+        words that join a name's words as Hindi writes them (The = द, not थे)."""
         done: dict[str, str] = {}
         if to == "hi":
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
         memory = self._memory()
         if memory:
             done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
+        if to == "hi" and label != "PER":
+            done.update((k, CONNECTORS_HI[k]) for k in keys if k not in done and k in CONNECTORS_HI)
         return done
 
     def _known(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
@@ -341,9 +344,8 @@ class Transliterator:
         from .lexicon import ALPHA, WEIGHT, Lexicon, choose
 
         exclude = institution_words() if people else frozenset()
-        lex = Lexicon.load(to)
         weight = WEIGHT[to] if weight is None else weight
-        alpha = ALPHA[to]
+        lex, alpha = Lexicon.load(to), ALPHA[to]
         if 0 < alpha < 1:  # both directions: the second is scored only where it can change the choice
             candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude)
             return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf)
@@ -403,8 +405,8 @@ class Transliterator:
             return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
 
         candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
-        if exclude:  # words that never spell this kind of name (the model's own output always stays)
-            candidates = [c[:1] + [w for w in c[1:] if w not in exclude] for c in candidates]
+        never = _function_words(to)  # "with" is no spelling of वित्त, "but" none of बट, थे none of "The"
+        candidates = [c[:1] + [w for w in c[1:] if w not in exclude and w not in never] for c in candidates]
         if to == "en" and compounds:
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)
@@ -486,6 +488,22 @@ def _one_country(runs: list[tuple[str, str | None]], rendered: str, memory, to: 
         return rendered
     forms = {f.casefold() for f in memory.forms(runs[1][0], to, "LOC")}
     return runs[0][1] if runs[0][1].casefold() in forms else rendered
+
+
+# English function words that join the words of a name (Bank of India, Tom and Jerry, The Hindu), as
+# Hindi writes them in a name (द हिंदू, मेक इन इंडिया): a convention of the script, like the letter names
+CONNECTORS_HI = {"the": "द", "of": "ऑफ", "and": "एंड", "for": "फॉर", "from": "फ्रॉम", "in": "इन", "on": "ऑन",
+                 "at": "एट", "to": "टू"}
+NAME_CONNECTORS = frozenset(CONNECTORS_HI)
+
+
+@functools.lru_cache(maxsize=2)
+def _function_words(to: str) -> frozenset[str]:
+    """The function words of the target language (summary.lexicon), which the word list never offers as the
+    spelling of a name's word unless the model itself spells it so; English keeps the name connectors."""
+    from ..summary.lexicon import _FUNCTION_EN, _FUNCTION_HI
+
+    return frozenset(_FUNCTION_HI) if to == "hi" else frozenset(_FUNCTION_EN) - NAME_CONNECTORS
 
 
 @functools.lru_cache(maxsize=1)
