@@ -140,3 +140,19 @@ def test_a_forked_process_opens_its_own_connection(tmp_path):
     proc.join(30)
     assert seen == {"parent": "p", "child": "c"}
     assert store.get_many("en", "f", ["parent", "child"]) == {"parent": "p", "child": "c"}
+
+
+def test_a_store_locked_by_another_writer_is_skipped_for_the_batch_not_turned_off(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "spellings-x.sqlite"
+    store = st.SpellingStore(path)
+    store.put_many("en", "f", {"a": "b"})
+    other = sqlite3.connect(str(path), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # holds the write lock (and, outside WAL readers, blocks)
+    store.put_many("en", "f", {"c": "d"})  # waits a second, gives up on this batch
+    assert not store._off
+    other.execute("ROLLBACK")
+    other.close()
+    store.put_many("en", "f", {"c": "d"})
+    assert store.get_many("en", "f", ["a", "c"]) == {"a": "b", "c": "d"}

@@ -15,8 +15,9 @@ so digests are byte-identical with a cold, warm or absent store.
 
 The store is never required: a file that cannot be opened, read or written turns it off for the process
 (the spellings are then computed as without it). Several processes may share it (``--jobs``, Dask workers
-on one machine): SQLite serialises the writes, a reader waits at most a second for a writer and then goes
-without. The file stops growing at 64 MB (about a million words). ``NEWSDIGEST_NAMES_STORE=0`` turns it off.
+on one machine): SQLite serialises the writes; a batch that waits more than a second for another
+process's write goes without the store, which stays on for the next. The file stops growing at 64 MB
+(about a million words). ``NEWSDIGEST_NAMES_STORE=0`` turns it off.
 """
 from __future__ import annotations
 
@@ -115,8 +116,8 @@ class SpellingStore:
                     marks = ",".join("?" * len(part))
                     out.update(conn.execute(f"SELECT word, spelled FROM spelling WHERE direction = ? AND flags = ? "
                                             f"AND word IN ({marks})", [direction, flags, *part]))
-            except sqlite3.Error:
-                self._off = True
+            except sqlite3.Error as e:
+                self._off = not _busy(e)  # another process writing for over a second: this batch goes without
                 return {}
         return out
 
@@ -133,8 +134,13 @@ class SpellingStore:
                     conn.executemany("INSERT OR IGNORE INTO spelling VALUES (?, ?, ?, ?)",
                                      [(direction, flags, w, s) for w, s in spelled.items()])
                 self._full = self.path.stat().st_size >= MAX_BYTES
-            except (sqlite3.Error, OSError):
-                self._off = True
+            except (sqlite3.Error, OSError) as e:
+                self._off = not _busy(e)  # busy: these spellings are not kept, later ones may be
+
+
+def _busy(error: Exception) -> bool:
+    """SQLite's "database is locked" (another connection holds the write lock past the timeout)."""
+    return "locked" in str(error) or "busy" in str(error)
 
 
 def open_store(model_dir: Path, beam: int | None) -> SpellingStore | None:
