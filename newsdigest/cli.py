@@ -135,8 +135,20 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+# oneDNN's primitive cache for the command's processes (its default is 1024). A folder run's batches
+# rarely repeat a shape, so the cache mostly holds kernels and buffers no later batch uses; 32 keeps every
+# kernel one batch reuses across its 12 layers. 200 BBC Hindi articles: peak 1.04 -> 0.97 GB, 3-4% slower.
+PRIMITIVE_CACHE = "32"
+
+
 def run() -> None:
-    """The ``newsdigest`` command: :func:`main`, then :func:`fast_exit` with its code."""
+    """The ``newsdigest`` command: :func:`main`, then :func:`fast_exit` with its code.
+
+    Sets ``ONEDNN_PRIMITIVE_CACHE_CAPACITY`` to :data:`PRIMITIVE_CACHE` unless it is set already; the
+    worker processes of ``--jobs`` inherit it. Library callers keep oneDNN's own default."""
+    import os
+
+    os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", PRIMITIVE_CACHE)
     fast_exit(main())
 
 

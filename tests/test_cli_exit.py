@@ -1,4 +1,5 @@
 """The command's fast exit (cli.fast_exit): nothing a finished command wrote or registered is lost."""
+import os
 import subprocess
 import sys
 
@@ -51,3 +52,19 @@ def test_the_command_writes_a_whole_digest_and_exits_zero(tmp_path):
     digest = json.loads((out / (sample.stem + ".json")).read_text(encoding="utf-8"))
     assert digest["entities"] and digest["summary"]
     assert (out / "manifest.jsonl").read_text(encoding="utf-8").strip()
+
+
+def test_the_command_bounds_onednn_primitive_cache_unless_the_user_set_it(monkeypatch):
+    from newsdigest import cli
+
+    seen = []
+    monkeypatch.setattr(cli, "main", lambda: seen.append(os.environ.get("ONEDNN_PRIMITIVE_CACHE_CAPACITY")) or 0)
+    monkeypatch.setattr(cli, "fast_exit", lambda code: seen.append(code))
+    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "")  # restored after the test
+    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY")
+    cli.run()
+    assert seen == [cli.PRIMITIVE_CACHE, 0]
+    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
+    seen.clear()
+    cli.run()
+    assert seen == ["512", 0]

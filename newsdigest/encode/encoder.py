@@ -38,6 +38,29 @@ def release_freed_memory() -> None:
 
 
 _TRIM = None
+# within one run, a batch that leaves the process this much larger than after the last trim returns the
+# freed heap at once: each batch frees buffers of its own shapes that the next does not fully reuse, so a
+# run of 14 batches grew 200 MB before the run's own trim. The forward alone over 200 BBC Hindi articles:
+# peak 0.87 -> 0.78 GB, about 3% slower; a threshold of 48 MB (0.75 GB) or a trim after every batch cost
+# 5-9% in page faults.
+TRIM_GROWTH_MB = 128
+
+
+def resident_mb() -> int | None:
+    """This process's resident memory in MB (Linux ``/proc/self/statm``), None where there is none."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE >> 20
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):
+    _PAGE = 4096
 
 
 def default_ner_dir() -> Path:
@@ -283,11 +306,16 @@ class BaseEncoder:
             k += n
         # longest batch first: the buffers it frees are large enough for every later batch, so the heap does
         # not grow batch by batch as it does when each batch is a little longer than the one before
+        base = resident_mb()
         for idx in reversed(batches):
             logits, pooled, counts = self._forward([encoded[i] for i in idx])
             for r, i in enumerate(idx):
                 L = len(encoded[i].input_ids)
                 results[i] = WindowOutput(logits[r, :L], encoded[i].label_pos, pooled[r], int(counts[r]))
+            now = resident_mb()
+            if base is not None and now is not None and now - base > TRIM_GROWTH_MB:
+                release_freed_memory()
+                base = resident_mb()
         release_freed_memory()
         return results  # type: ignore[return-value]
 
