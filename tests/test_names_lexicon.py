@@ -264,3 +264,20 @@ def test_english_words_that_join_a_name_are_written_as_hindi_writes_them():
     assert [o.split()[0] for o in out] == ["द", "मेक", "बैंक", "टॉम"]
     assert out[1].split()[1] == "इन" and out[2].split()[1] == "ऑफ" and out[3].split()[1] == "एंड"
     assert "थे" not in out[0]  # the model alone writes "The" as थे, a Hindi verb
+
+
+def test_english_zipf_is_wordfreqs_wherever_a_summary_threshold_can_tell():
+    """summary/ reads English word frequencies from the names' cached list instead of loading wordfreq's
+    own copy; the value must be wordfreq's for the whole list and for strings outside its pattern."""
+    import itertools
+
+    import wordfreq
+
+    from newsdigest.names.lexicon import MIN_ZIPF, english_zipf
+
+    sample = list(itertools.islice(wordfreq.iter_wordlist("en", "large"), 0, None, 997))
+    words = sample + ["Outage", "MATCH", "e-mail", "covid19", "a", "x", "don't", "Straße", "मैच", "", "wtsp"]
+    assert len(sample) > 200
+    for w in words:
+        want, got = wordfreq.zipf_frequency(w, "en"), english_zipf(w)
+        assert got == want or (got == 0.0 and want < MIN_ZIPF["en"]), (w, want, got)

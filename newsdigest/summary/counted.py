@@ -61,6 +61,7 @@ def _loanword(word: str) -> str | None:
 
     from ..errors import ModelNotFoundError
     from ..names import to_english_batch
+    from ..names.lexicon import english_zipf
 
     if zipf_frequency(word, "hi") >= LOANWORD_MAX_ZIPF_HI:
         return None  # मौत is a Hindi word, not "mouth"
@@ -68,7 +69,7 @@ def _loanword(word: str) -> str | None:
         guess = to_english_batch([word], ["ORG"])[0].lower()
     except ModelNotFoundError:
         return None  # no transliteration model: the word stays in the source language
-    if len(guess) >= 4 and guess.isalpha() and zipf_frequency(guess, "en") >= 3.0:
+    if len(guess) >= 4 and guess.isalpha() and english_zipf(guess) >= 3.0:
         return guess
     return None
 
