@@ -137,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
 
 # oneDNN's primitive cache for the command's processes (its default is 1024). A folder run's batches
 # rarely repeat a shape, so the cache mostly holds kernels and buffers no later batch uses; 32 keeps every
-# kernel one batch reuses across its 12 layers. 200 BBC Hindi articles: peak 1.04 -> 0.97 GB, 3-4% slower.
+# kernel one batch reuses across its 12 layers. With encode.encoder.TRIM_GROWTH_MB, 200 BBC Hindi articles
+# peaked at 0.92-0.94 GB instead of 1.04-1.05 GB, 4-9% slower (README, "Memory of long folder runs").
 PRIMITIVE_CACHE = "32"
 
 

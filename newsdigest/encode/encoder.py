@@ -50,17 +50,12 @@ def resident_mb() -> int | None:
     """This process's resident memory in MB (Linux ``/proc/self/statm``), None where there is none."""
     try:
         with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE >> 20
+            pages = int(f.read().split()[1])
     except (OSError, ValueError, IndexError):
         return None
+    import mmap
 
-
-try:
-    import os as _os
-
-    _PAGE = _os.sysconf("SC_PAGE_SIZE")
-except (AttributeError, ValueError, OSError):
-    _PAGE = 4096
+    return pages * mmap.PAGESIZE >> 20
 
 
 def default_ner_dir() -> Path:

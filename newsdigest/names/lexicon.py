@@ -167,20 +167,22 @@ class Lexicon:
         return cls(lang, words)
 
 
-def english_zipf(word: str) -> float:
-    """wordfreq's ``zipf_frequency(word, "en")`` read from the English list the names already load
-    (:meth:`Lexicon.load`), so a digest does not load wordfreq's own copy (0.1 s and 26 MB).
+def word_zipf(word: str, lang: str) -> float:
+    """wordfreq's ``zipf_frequency(word, lang)``; English read from the list the names already load
+    (:meth:`Lexicon.load`), so a digest does not load wordfreq's own copy of it (0.1 s and 26 MB).
 
-    Equal to wordfreq's for every lowercase word of two or more Latin letters with a vowel (the list's
-    words: the same 'large' list, the same rounding) whose zipf is at least ``MIN_ZIPF["en"]``; such a
-    word rarer than that reads 0.0, below every threshold the summaries compare with. Any other string
-    (digits, hyphens, apostrophes, one letter, other scripts) is wordfreq's own answer."""
-    low = word.lower()
-    if _LATIN_WORD.fullmatch(low):
-        return Lexicon.load("en").zipf.get(low, 0.0)
+    English: equal to wordfreq's for every lowercase word of two or more Latin letters with a vowel (the
+    list's words: the same 'large' list, the same rounding) whose zipf is at least ``MIN_ZIPF["en"]``;
+    such a word rarer than that reads 0.0, below every threshold the summaries compare with. Any other
+    string (digits, hyphens, apostrophes, one letter, other scripts), and any other language, is
+    wordfreq's own answer, with wordfreq imported only then."""
+    if lang == "en":
+        low = word.lower()
+        if _LATIN_WORD.fullmatch(low):
+            return Lexicon.load("en").zipf.get(low, 0.0)
     from wordfreq import zipf_frequency
 
-    return zipf_frequency(word, "en")
+    return zipf_frequency(word, lang)
 
 
 def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[float]],

@@ -57,19 +57,17 @@ def _loanword(word: str) -> str | None:
     the Hindi word is not one of Hindi's most frequent words."""
     if len(word) < 3 or not DEVANAGARI.search(word) or _is_plural_hi(word):
         return None  # an English loanword is not inflected as a Hindi plural (मरीजों is Hindi)
-    from wordfreq import zipf_frequency
-
     from ..errors import ModelNotFoundError
     from ..names import to_english_batch
-    from ..names.lexicon import english_zipf
+    from ..names.lexicon import word_zipf
 
-    if zipf_frequency(word, "hi") >= LOANWORD_MAX_ZIPF_HI:
+    if word_zipf(word, "hi") >= LOANWORD_MAX_ZIPF_HI:
         return None  # मौत is a Hindi word, not "mouth"
     try:
         guess = to_english_batch([word], ["ORG"])[0].lower()
     except ModelNotFoundError:
         return None  # no transliteration model: the word stays in the source language
-    if len(guess) >= 4 and guess.isalpha() and english_zipf(guess) >= 3.0:
+    if len(guess) >= 4 and guess.isalpha() and word_zipf(guess, "en") >= 3.0:
         return guess
     return None
 
@@ -79,10 +77,9 @@ def _hindi_loanword(word: str) -> str | None:
     word of the Hindi word list (so फ्लिघ्ट for flight is never written)."""
     if len(word) < 4 or not word.isalpha():
         return None
-    from wordfreq import zipf_frequency
-
     from ..errors import ModelNotFoundError
     from ..names import to_hindi
+    from ..names.lexicon import word_zipf
 
     low = word.lower()
     for form in ([low[:-1]] if low.endswith("s") and not low.endswith("ss") else []) + [low]:
@@ -90,7 +87,7 @@ def _hindi_loanword(word: str) -> str | None:
             guess = to_hindi(form)
         except ModelNotFoundError:
             return None
-        if zipf_frequency(guess, "hi") >= 2.5:
+        if word_zipf(guess, "hi") >= 2.5:
             return guess
     return None
 

@@ -51,7 +51,7 @@ _EN_WORD = regex.compile(r"[A-Za-z]+")
 def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = None) -> str | None:
     """The lead sentence's word that the article repeats most (बाढ़, election), in ``tgt``, when the
     lexicon renders it as a common word; names and function words are never topics."""
-    from ..names.lexicon import english_zipf
+    from ..names.lexicon import word_zipf
 
     lexicon = lexicon if lexicon is not None else lx.load_lexicon()
     if not digest.title:
@@ -77,11 +77,11 @@ def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = 
             cands = [c for c in lexicon.english(word) if c.isalpha() and not lx.is_function_word(c, "en")]
             cand = cands[0] if cands else None
             if cand is None or len(cand) < 4 or regex.search(r"(?:ed|ing|ly|est)$", cand) or _is_time_unit(cand) \
-                    or not 3.0 <= english_zipf(cand) <= TOPIC_MAX_ZIPF \
-                    or _hindi_zipf(word) > TOPIC_MAX_ZIPF_HI or key not in lexicon_keys(lexicon, cand):
+                    or not 3.0 <= word_zipf(cand, "en") <= TOPIC_MAX_ZIPF \
+                    or word_zipf(word, "hi") > TOPIC_MAX_ZIPF_HI or key not in lexicon_keys(lexicon, cand):
                 continue
         else:
-            if english_zipf(word) > TOPIC_MAX_ZIPF:
+            if word_zipf(word, "en") > TOPIC_MAX_ZIPF:
                 continue
             cand = hindi_word(word, lexicon)
             if cand is None or lx.is_function_word(cand, "hi") or len(cand) < 3:
@@ -89,12 +89,6 @@ def topic_word(digest: Digest, src: str, tgt: str, lexicon: lx.Lexicon | None = 
         if best is None or count > best[0]:
             best = (count, cand)
     return best[1] if best else None
-
-
-def _hindi_zipf(word: str) -> float:
-    from wordfreq import zipf_frequency  # imported only when a Hindi word is looked up (0.09 s)
-
-    return zipf_frequency(word, "hi")
 
 
 def _is_time_unit(word: str) -> bool:

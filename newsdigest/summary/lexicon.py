@@ -81,19 +81,13 @@ class Lexicon:
     def _pick(cands: list, lang: str, mutual) -> list[str]:
         """Mutual pairs first; within them, scores within TIE of the best go to the commoner word
         (मैच: match 0.202 before fixing 0.204)."""
-        if lang == "en":
-            from ..names.lexicon import english_zipf as zipf
-        else:
-            from wordfreq import zipf_frequency
-
-            def zipf(word: str) -> float:
-                return zipf_frequency(word, lang)
+        from ..names.lexicon import word_zipf
 
         kept = [(w, s) for w, s in cands if s >= MIN_SCORE or (s >= MUTUAL_MIN_SCORE and mutual(w))]
         if not kept:
             return []
         best = max(s for _, s in kept)
-        key = lambda ws: (not mutual(ws[0]), ws[1] < TIE * best, -zipf(ws[0]) if ws[1] >= TIE * best  # noqa: E731
+        key = lambda ws: (not mutual(ws[0]), ws[1] < TIE * best, -word_zipf(ws[0], lang) if ws[1] >= TIE * best  # noqa: E731
                           else -ws[1], ws[0])
         return [w for w, _ in sorted(kept, key=key)]
 
