@@ -101,7 +101,9 @@ def test_directions_in_a_place_are_translated_and_bare_ones_only_before_a_place(
     # a direction that is part of a state's own name is no direction, and an organisation's stays with the model
     assert phrases.segment("मध्य प्रदेश", "en", "LOC") == [("मध्य प्रदेश", "Madhya Pradesh")]
     assert phrases.segment("उत्तर प्रदेश", "en", None) != [("उत्तर", "North"), ("प्रदेश", None)]
-    assert phrases.segment("उत्तरी रेलवे", "en", "ORG") == [("उत्तरी रेलवे", None)]
+    # an organisation's direction beside English words is its name's, capitalised: Northern Railway
+    assert phrases.segment("उत्तरी रेलवे", "en", "ORG") == [("उत्तरी", "Northern"), ("रेलवे", None)]
+    assert phrases.segment("उत्तरी बिहार", "en", "ORG")[0] != ("उत्तरी", "Northern")
 
 
 def test_seas_valleys_and_peninsulas_are_heads_but_a_city_of_that_name_stays_the_city():
@@ -223,3 +225,30 @@ def test_an_english_word_of_an_organisations_name_takes_the_spelling_parallel_te
     assert phrases.loanword("शिव", "shiv") is None  # the lexicon's shiva is only another spelling
     assert to_english_batch(["द गार्जियन"], ["ORG"]) == ["The Guardian"]
     assert phrases.loanword("सीलमपुर") is None  # alignment paired the town with "seema"
+
+
+def test_a_modifier_beside_english_words_is_translated_and_beside_hindi_ones_keeps_its_sound():
+    from newsdigest.names import to_english_batch
+
+    names = ["भारतीय राष्ट्रीय कांग्रेस", "राष्ट्रीय कांग्रेस", "अंतर्राष्ट्रीय ओलंपिक कमेटी", "भारतीय जनता पार्टी",
+             "राष्ट्रीय जनता दल", "अखिल भारतीय अखाड़ा परिषद"]
+    got = to_english_batch(names, ["ORG"] * len(names))
+    assert got[:3] == ["Indian National Congress", "National Congress", "International Olympic Committee"]
+    assert got[3] == "Bharatiya Janata Party"
+    assert got[4].startswith("Rashtriya Janata ") and got[5] == "Akhil Bharatiya Akhara Parishad"
+    # the English words of a description before "team" are lower case; a party before its government is not
+    assert to_english_batch(["भारतीय हॉकी टीम", "कांग्रेस सरकार"], ["ORG", "ORG"]) == [
+        "Indian hockey team", "Congress government"]
+
+
+def test_the_field_of_a_ministry_or_department_is_translated_but_not_a_partys_or_a_commissions():
+    from newsdigest.names import to_english_batch
+
+    names = ["वित्त मंत्रालय", "शिक्षा विभाग", "मुंबई परिवहन विभाग", "भारतीय खेल प्राधिकरण", "समाजवादी पार्टी",
+             "नीति आयोग"]
+    got = to_english_batch(names, ["ORG"] * len(names))
+    assert got[:4] == ["Finance Ministry", "Education Department", "Mumbai Transport Department",
+                       "Sports Authority of India"]
+    assert got[4] == "Samajwadi Party" and not got[5].startswith("Policy")
+    # a field word after a word for the model is not translated: the name is the model's
+    assert phrases.segment("बड़ा वित्त विभाग", "en", "ORG")[1][1] is None

@@ -151,7 +151,9 @@ class Transliterator:
         if self.gazetteer:
             from .phrases import segment
 
-            segs = {it: segment(it[0], to, it[1]) for it in dict.fromkeys(zip(names, labels))}
+            memory = self._memory() if to == "en" else None
+            spelled = (lambda word: memory.word(name_key(word), to)) if memory else None
+            segs = {it: segment(it[0], to, it[1], spelled) for it in dict.fromkeys(zip(names, labels))}
         out = self._transliterate_sources(names, to, labels, segs)
         memory = self._memory()
         if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering;

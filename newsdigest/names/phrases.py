@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Callable
 
 from .gazetteer import _en_key, _hi_key
 from .gazetteer import lookup as territory
@@ -82,6 +83,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("बैंक",), "Bank", "of"),
     (("आयोग",), "Commission", "of"),
     (("बोर्ड",), "Board", "of"),
+    (("प्राधिकरण",), "Authority", "of"),
     (("भारतीय",), "Indian", "mod"),
     (("हिंद", "हिन्द"), "Indian", "mod"),
     (("राष्ट्रीय",), "National", "mod"),
@@ -167,7 +169,7 @@ ORGANISATION_HEADS = frozenset({
     "government", "Police", "Ministry", "Hospital", "Embassy", "team", "Party", "University", "High Court",
     "Supreme Court", "Court", "Army", "Navy", "Air Force", "Parliament", "Assembly", "Lok Sabha", "Rajya Sabha",
     "Municipal Corporation", "Department", "Police Station", "Institute", "College", "Bureau", "Agency",
-    "Administration", "Bank", "Commission", "Board"})
+    "Administration", "Bank", "Commission", "Board", "Authority"})
 
 
 def ends_with_organisation_head(words: list[str]) -> bool:
@@ -434,7 +436,8 @@ def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
             {k: v for k, v in towns.items() if v})
 
 
-def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str | None]]:
+def segment(name: str, to: str, label: str | None = None,
+            spelled: Callable[[str], str | None] | None = None) -> list[tuple[str, str | None]]:
     """``name`` as runs of words with a fixed rendering (``(text, rendering)``) or ``(text, None)`` for
     the model; joining the texts with spaces gives the name back (words are split at whitespace).
 
@@ -442,6 +445,9 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
     Texas); an organisation or a place may hold places anywhere (सनराइजर्स हैदराबाद); a name of unknown
     type only when every word of it is a place or an institutional word (पंजाब पुलिस), and then only
     cities of UNTYPED_CITY_POPULATION or more (एलन alone is no more the town of Allen than a person).
+    ``spelled`` gives a word's remembered English spelling (the name memory's), if any: an organisation's
+    or place's modifier is translated when every other word is translated or an English word
+    (:func:`english_word`).
     """
     words = name.split()
     if not words or label == "PER":
@@ -459,7 +465,9 @@ def segment(name: str, to: str, label: str | None = None) -> list[tuple[str, str
         runs = [(t, None, "word") if kind == "place" and territory(t, to) else (t, r, kind) for t, r, kind in runs]
     if to == "en" and label != "ORG":
         runs = _named_directions(runs)
-    out = _order(runs, to, label)
+    if to == "en" and label == "ORG":
+        runs = _field_words(runs)
+    out = _order(runs, to, label, spelled)
     if all(r is None for _, r in out):
         return [(name, None)]  # all the model's: the name goes whole, spacing and punctuation kept
     return out
@@ -541,6 +549,67 @@ def lexicon_word(word: str) -> Translated | None:
     if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].replace("-", "").isalpha():
         return None
     return Translated(found[0][:1].upper() + found[0][1:])
+
+
+# Heads whose one Hindi word before them names a field that English translates: वित्त मंत्रालय = Finance
+# Ministry, शिक्षा विभाग = Education Department, परिवहन प्राधिकरण = Transport Authority. Not parties, armies,
+# banks or commissions, whose words keep their sound or take another form (समाजवादी पार्टी, शिव सेना, ग्रामीण
+# बैंक, नीति आयोग = NITI Aayog, योजना आयोग = Planning Commission).
+FIELD_HEADS = frozenset({"Ministry", "Department", "Authority", "Bureau", "Agency", "Administration"})
+# the lexicon score such a word needs (वित्त = finance 0.48, स्वास्थ्य = health 0.97; महिला = woman 0.34)
+FIELD_PAIR = 0.45
+# an English word this common (wordfreq's Zipf scale) is English, not a name's sound (congress 4.9,
+# olympic 4.5; shiva 3.3)
+ENGLISH_WORD_ZIPF = 3.5
+
+
+def _field_words(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
+    """An organisation's one word right before a head of :data:`FIELD_HEADS`, after nothing but
+    translated words and places, translated by the parallel-text lexicon when it pairs the word strongly
+    (:data:`FIELD_PAIR`) with an English word of another sound: वित्त मंत्रालय = Finance Ministry,
+    मैरीलैंड परिवहन प्राधिकरण = Maryland Transport Authority. Kind "field"; a :class:`Translated` rendering,
+    so the name memory still has the last word (गृह मंत्रालय = Ministry of Home Affairs)."""
+    out = list(runs)
+    for i in range(len(runs) - 1):
+        t, _, kind = runs[i]
+        head = runs[i + 1]
+        if kind != "word" or head[2] not in ("head", "of") or head[1] not in FIELD_HEADS:
+            continue
+        if any(k in ("word", "lex") for _, _, k in runs[:i]):
+            continue
+        english = field_word(t)
+        if english:
+            out[i] = (t, Translated(english[:1].upper() + english[1:]), "field")
+    return out
+
+
+def field_word(word: str) -> str | None:
+    """The lexicon's English word for a Hindi word of a field (see :func:`_field_words`), or None."""
+    from ..summary.lexicon import is_function_word, load_lexicon
+    from .phonetic import script_key
+
+    if is_function_word(word, "hi"):
+        return None
+    lexicon = load_lexicon()
+    found = lexicon.english(word)
+    if not found or not found[0].isascii() or not found[0].isalpha() or len(found[0]) < 3:
+        return None
+    if lexicon.score(word, found[0]) < FIELD_PAIR or _likeness(script_key(word), script_key(found[0])) >= LEXICON_SOUND:
+        return None
+    return found[0]
+
+
+def english_word(word: str, spelled: Callable[[str], str | None] | None = None, spelling: bool = False):
+    """Whether a Devanagari word of a name is an English word: the lexicon reads it as one that sounds
+    like it (:func:`loanword`: कांग्रेस = congress, ओलंपिक = olympic) or the name memory spells it as one
+    (कमेटी = Committee), a word at least :data:`ENGLISH_WORD_ZIPF` common in English text. With
+    ``spelling``, that English word ("" when there is none)."""
+    from .lexicon import word_zipf
+
+    english = loanword(word) or (spelled(word) if spelled else None) or ""
+    if english and word_zipf(english.lower(), "en") < ENGLISH_WORD_ZIPF:
+        english = ""
+    return english if spelling else bool(english)
 
 
 _BARE_DIRECTIONS = {"eastern": "East", "western": "West", "northern": "North", "southern": "South"}
@@ -627,12 +696,19 @@ def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str 
     return out
 
 
-def _order(runs: list[tuple[str, str | None, str]], to: str,
-           label: str | None = None) -> list[tuple[str, str | None]]:
+def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None = None,
+           spelled: Callable[[str], str | None] | None = None) -> list[tuple[str, str | None]]:
     if to != "en":
         return [(t, r) for t, r, _ in runs]
     runs = _directions(runs)
-    fixed = all(kind != "word" for _, _, kind in runs)
+    fixed = all(kind not in ("word", "field") for _, _, kind in runs)
+    # a modifier is translated beside English words too: राष्ट्रीय कांग्रेस = National Congress, while
+    # भारतीय जनता पार्टी stays Bharatiya Janata Party
+    translated = label in ("ORG", "LOC") and all(kind != "word" or english_word(t, spelled) for t, _, kind in runs)
+    # a modifier and English words before team or government describe it: Indian cricket team (but the
+    # Congress government)
+    common_head = (runs[-1][2] == "head" and bool(runs[-1][1]) and runs[-1][1].islower()
+                   and any(kind == "mod" for _, _, kind in runs))
     first = _hi_key(runs[0][0])
     if len(runs) >= 3 and first in COUNTRY_ADJECTIVES and runs[-1][2] == "of" and not fixed:
         # भारतीय रिज़र्व बैंक -> Reserve Bank of India: the country moves behind the head
@@ -643,10 +719,14 @@ def _order(runs: list[tuple[str, str | None, str]], to: str,
     for i, (t, r, kind) in enumerate(runs):
         before_head = i + 1 < len(runs) and runs[i + 1][2] in ("head", "of")
         direction = label == "LOC" and r in DIRECTIONS
-        if kind == "mod" and not fixed and not before_head and not direction:
+        if kind == "mod" and not fixed and not translated and not before_head and not direction:
             r = ROMANISED.get(_hi_key(t))  # None: the model romanises it
         elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
             r = COUNTRY_ADJECTIVES[_hi_key(t)][0]
+        elif kind == "mod" and label == "ORG" and r and r in DIRECTIONS:
+            r = r[:1].upper() + r[1:]  # उत्तरी रेलवे = Northern Railway
+        elif kind == "word" and translated and common_head:
+            r = english_word(t, spelled, spelling=True).lower()  # भारतीय हॉकी टीम = Indian hockey team
         out.append((t, r))
     if len(out) >= 2 and runs[-1][2] == "pre":
         out = [out[-1]] + out[:-1]
