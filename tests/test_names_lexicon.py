@@ -281,3 +281,16 @@ def test_english_zipf_is_wordfreqs_wherever_a_summary_threshold_can_tell():
     for w in words:
         want, got = wordfreq.zipf_frequency(w, "en"), word_zipf(w, "en")
         assert got == want or (got == 0.0 and want < MIN_ZIPF["en"]), (w, want, got)
+
+
+def test_hindis_own_words_in_an_organisations_name_are_not_respelled_as_english_words(spelled):
+    # organisations' names weigh the English word list heavily (वॉट्सएप = WhatsApp); दल was respelled
+    # "Deal" and मंच "Munch", while the English words of a name keep that weighting (Today, Anti, Super)
+    from newsdigest.names import hindi_own_word
+
+    names = ["राष्ट्रीय जनता दल", "शिरोमणि अकाली दल", "हिंदू जागरण मंच", "इंडिया टुडे", "चेन्नई सुपर किंग्स"]
+    got = spelled.to_english_batch(names, ["ORG"] * len(names))
+    assert got[0].endswith(" Dal") and got[1].endswith(" Dal") and got[2].endswith(" Manch")
+    assert got[3:] == ["India Today", "Chennai Super Kings"]
+    assert hindi_own_word("दल") and hindi_own_word("संघ")
+    assert not hindi_own_word("सुपर") and not hindi_own_word("टुडे")  # a loanword, and one the lexicon lacks

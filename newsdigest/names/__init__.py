@@ -285,7 +285,9 @@ class Transliterator:
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._model_outputs(todo, to)
-            if self.lexicon:
+            if self.lexicon and to == "en" and label == "ORG":
+                outputs = self._respell_organisation(todo, outputs)
+            elif self.lexicon:
                 outputs = self._respell(todo, outputs, to, weight, people)
             done.update(zip(todo, outputs))
             if len(self._cache) > _CACHE_SIZE:
@@ -308,6 +310,21 @@ class Transliterator:
                       for name in wholes]
             pieces = [self._spell_acronyms(name, done) for name in pieces]
         return [self._postprocess(name, key, done, to) for name in pieces]
+
+    def _respell_organisation(self, keys: list[str], outputs: list[str]) -> list[str]:
+        """An organisation's words respelled with the organisations' word-list weight (they are mostly
+        English words), except Hindi's own common words (:func:`hindi_own_word`), which are respelled as
+        any word is: राष्ट्रीय जनता दल is Rashtriya Janata Dal, not "Deal"; स्वयंसेवक संघ not "Song"."""
+        from .lexicon import WEIGHT
+
+        own = [hindi_own_word(k) for k in keys]
+        out = list(outputs)
+        for is_own, weight in ((True, WEIGHT["en"]), (False, lexicon_weight("en", "ORG"))):
+            idx = [i for i, o in enumerate(own) if o == is_own]
+            if idx:
+                for i, o in zip(idx, self._respell([keys[i] for i in idx], [outputs[i] for i in idx], "en", weight)):
+                    out[i] = o
+        return out
 
     @staticmethod
     def _spell_acronyms(pieces: list[tuple[str, bool]], done: dict[str, str]) -> list[tuple[str, bool]]:
@@ -523,6 +540,28 @@ def institution_words() -> frozenset[str]:
 
     return frozenset(w for _, en, kind in INSTITUTIONS if kind in ("head", "of", "pre")
                      for w in en.lower().split())
+
+
+# A Devanagari word this common in Hindi text (wordfreq's Zipf scale: दल 5.2, संघ 5.3, मंच) that the
+# parallel-text lexicon translates by an English word of another sound (sound keys less alike than
+# OWN_WORD_SOUND: दल / parties 0.0, संघ / union 0.4; न्यूज / news 0.5 and सुपर / super are loanwords) is
+# Hindi's own word. Words the lexicon lacks (टुडे, एंटी) are not judged so.
+HINDI_OWN_ZIPF = 4.0
+OWN_WORD_SOUND = 0.5
+
+
+def hindi_own_word(key: str) -> bool:
+    """Whether a Devanagari name word (its model key) is a common Hindi word of Hindi's own, translated
+    rather than borrowed (:data:`HINDI_OWN_ZIPF`, :data:`OWN_WORD_SOUND`)."""
+    from ..summary.lexicon import load_lexicon
+    from .lexicon import Lexicon
+    from .phonetic import script_key
+    from .phrases import _likeness
+
+    if Lexicon.load("hi").zipf.get(key, 0.0) < HINDI_OWN_ZIPF:
+        return False
+    english = load_lexicon().english(key)
+    return bool(english) and _likeness(script_key(key), script_key(english[0])) < OWN_WORD_SOUND
 
 
 def lexicon_weight(to: str, label: str | None) -> float:
