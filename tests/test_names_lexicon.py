@@ -118,6 +118,8 @@ def test_repeated_names_are_served_from_the_cache(monkeypatch):
     ("के एल राहुल", "K L Rahul"),  # initials side by side
     ("एसबीआई", "SBI"),  # an acronym written as letter names
     ("एनडीआरएफ", "NDRF"),
+    ("एफ़आईआर", "FIR"),  # F with a nukta, as news often writes it (was "Affair")
+    ("सीएफ़ओ", "CFO"),
     ("एक्स", "X"),  # a name that is one letter name, not a Hindi word: the platform X
 ])
 def test_hindi_letter_names_become_latin_letters(hindi, english):

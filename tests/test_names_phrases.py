@@ -250,5 +250,9 @@ def test_the_field_of_a_ministry_or_department_is_translated_but_not_a_partys_or
     assert got[:4] == ["Finance Ministry", "Education Department", "Mumbai Transport Department",
                        "Sports Authority of India"]
     assert got[4] == "Samajwadi Party" and not got[5].startswith("Policy")
+    # several field words before an organisation's head, after "World" or "Indian"
+    assert to_english_batch(["भारतीय अंतरिक्ष अनुसंधान संगठन", "विश्व स्वास्थ्य संगठन", "विश्व बैंक", "विश्व हिंदू परिषद"],
+                            ["ORG"] * 4) == ["Indian Space Research Organisation", "World Health Organisation",
+                                             "World Bank", "Vishwa Hindu Parishad"]
     # a field word after a word for the model is not translated: the name is the model's
     assert phrases.segment("बड़ा वित्त विभाग", "en", "ORG")[1][1] is None

@@ -32,7 +32,7 @@ LETTER_NAMES_HI = {
 
 
 # The other way: Devanagari letter names back to Latin capitals (डी. वाई. चंद्रचूड़, एसबीआई = SBI).
-_LETTER_VARIANTS = {"z": ["जेड"], "w": ["डब्लू", "डबल्यू"], "a": ["ऐ"]}
+_LETTER_VARIANTS = {"z": ["जेड"], "w": ["डब्लू", "डबल्यू"], "a": ["ऐ"], "f": ["एफ़"]}  # एफ़आईआर = FIR
 
 
 def _letter_table() -> dict[str, str]:

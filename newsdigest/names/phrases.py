@@ -84,10 +84,12 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("आयोग",), "Commission", "of"),
     (("बोर्ड",), "Board", "of"),
     (("प्राधिकरण",), "Authority", "of"),
+    (("संगठन",), "Organisation", "head"),
     (("भारतीय",), "Indian", "mod"),
     (("हिंद", "हिन्द"), "Indian", "mod"),
     (("राष्ट्रीय",), "National", "mod"),
     (("अंतरराष्ट्रीय", "अंतर्राष्ट्रीय"), "International", "mod"),
+    (("विश्व",), "World", "mod"),  # विश्व बैंक = World Bank; विश्व हिंदू परिषद keeps Vishwa
     (("चुनाव", "निर्वाचन"), "Election", "mod"),
     (("कर्मचारी",), "Staff", "mod"),
     (("नागरिक",), "Civil", "mod"),
@@ -169,7 +171,7 @@ ORGANISATION_HEADS = frozenset({
     "government", "Police", "Ministry", "Hospital", "Embassy", "team", "Party", "University", "High Court",
     "Supreme Court", "Court", "Army", "Navy", "Air Force", "Parliament", "Assembly", "Lok Sabha", "Rajya Sabha",
     "Municipal Corporation", "Department", "Police Station", "Institute", "College", "Bureau", "Agency",
-    "Administration", "Bank", "Commission", "Board", "Authority"})
+    "Administration", "Bank", "Commission", "Board", "Authority", "Organisation"})
 
 
 def ends_with_organisation_head(words: list[str]) -> bool:
@@ -555,7 +557,9 @@ def lexicon_word(word: str) -> Translated | None:
 # Ministry, शिक्षा विभाग = Education Department, परिवहन प्राधिकरण = Transport Authority. Not parties, armies,
 # banks or commissions, whose words keep their sound or take another form (समाजवादी पार्टी, शिव सेना, ग्रामीण
 # बैंक, नीति आयोग = NITI Aayog, योजना आयोग = Planning Commission).
-FIELD_HEADS = frozenset({"Ministry", "Department", "Authority", "Bureau", "Agency", "Administration"})
+FIELD_HEADS = frozenset({"Ministry", "Department", "Authority", "Bureau", "Agency", "Administration",
+                         "Organisation"})
+MAX_FIELD_WORDS = 3
 # the lexicon score such a word needs (वित्त = finance 0.48, स्वास्थ्य = health 0.97; महिला = woman 0.34)
 FIELD_PAIR = 0.45
 # an English word this common (wordfreq's Zipf scale) is English, not a name's sound (congress 4.9,
@@ -564,22 +568,25 @@ ENGLISH_WORD_ZIPF = 3.5
 
 
 def _field_words(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
-    """An organisation's one word right before a head of :data:`FIELD_HEADS`, after nothing but
-    translated words and places, translated by the parallel-text lexicon when it pairs the word strongly
-    (:data:`FIELD_PAIR`) with an English word of another sound: वित्त मंत्रालय = Finance Ministry,
-    मैरीलैंड परिवहन प्राधिकरण = Maryland Transport Authority. Kind "field"; a :class:`Translated` rendering,
-    so the name memory still has the last word (गृह मंत्रालय = Ministry of Home Affairs)."""
+    """An organisation's words (up to :data:`MAX_FIELD_WORDS`) right before a head of :data:`FIELD_HEADS`,
+    after nothing but translated words and places, translated by the parallel-text lexicon when it pairs
+    each strongly (:data:`FIELD_PAIR`) with an English word of another sound: वित्त मंत्रालय = Finance
+    Ministry, मैरीलैंड परिवहन प्राधिकरण = Maryland Transport Authority, भारतीय अंतरिक्ष अनुसंधान संगठन = Indian
+    Space Research Organisation. Kind "field"; a :class:`Translated` rendering, so the name memory still
+    has the last word (गृह मंत्रालय = Ministry of Home Affairs)."""
     out = list(runs)
-    for i in range(len(runs) - 1):
-        t, _, kind = runs[i]
-        head = runs[i + 1]
-        if kind != "word" or head[2] not in ("head", "of") or head[1] not in FIELD_HEADS:
+    for h, head in enumerate(runs):
+        if head[2] not in ("head", "of") or head[1] not in FIELD_HEADS:
             continue
-        if any(k in ("word", "lex") for _, _, k in runs[:i]):
+        start = h
+        while start > 0 and h - start < MAX_FIELD_WORDS and runs[start - 1][2] == "word":
+            start -= 1
+        if start == h or any(k in ("word", "lex") for _, _, k in runs[:start]):
             continue
-        english = field_word(t)
-        if english:
-            out[i] = (t, Translated(english[:1].upper() + english[1:]), "field")
+        english = [field_word(t) for t, _, _ in runs[start:h]]
+        if all(english):
+            for i, e in zip(range(start, h), english):
+                out[i] = (runs[i][0], Translated(e[:1].upper() + e[1:]), "field")
     return out
 
 
