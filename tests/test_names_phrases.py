@@ -256,3 +256,10 @@ def test_the_field_of_a_ministry_or_department_is_translated_but_not_a_partys_or
                                              "World Bank", "Vishwa Hindu Parishad"]
     # a field word after a word for the model is not translated: the name is the model's
     assert phrases.segment("बड़ा वित्त विभाग", "en", "ORG")[1][1] is None
+
+
+def test_a_big_citys_soft_g_sounds_like_j():
+    from newsdigest.names import to_english_batch
+
+    # Angeles reads "anjeles" in Hindi (was "Loss Angels"); a hard g still matches as before
+    assert to_english_batch(["लॉस एंजिल्स", "टोरंटो"], ["LOC", "LOC"]) == ["Los Angeles", "Toronto"]

@@ -409,12 +409,14 @@ def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
     """Two tables over GeoNames cities (in geonameid order), for spellings GeoNames does not list:
 
     - cities of BIG_CITY_POPULATION people or more by the sound key of their English name (कोपेनहेगन,
-      टोरंटो, मेलबर्न, ह्यूस्टन). Left out: keys of fewer than four consonant classes, keys two such cities
+      टोरंटो, मेलबर्न, ह्यूस्टन), a g before e, i, y also read as j (लॉस एंजिल्स = Los Angeles). Left out: keys of fewer than four consonant classes, keys two such cities
       share, and keys of any smaller city of India or its neighbours (कांकेर is the town of Kanker, whose
       key Conakry shares);
     - one-word towns of India and its neighbours by :func:`_spelling_key` (Shamli), keys two towns share
       left out.
     """
+    from .lexicon import _SOFT_G
+
     big: dict[str, str | None] = {}
     near_sounds: dict[str, set[str]] = {}
     towns: dict[str, str | None] = {}
@@ -433,7 +435,8 @@ def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
         if is_near:
             near_sounds.setdefault(key, set()).add(name)
         if int(c.get("population") or 0) >= BIG_CITY_POPULATION:
-            big[key] = None if key in big and big[key] != name else name
+            for k in dict.fromkeys([key, _sound(_SOFT_G.sub("j", name.lower()))]):  # Los Angeles = लॉस एंजिल्स
+                big[k] = None if k in big and big[k] != name else name
     return ({k: v for k, v in big.items() if v and near_sounds.get(k, {v}) <= {v}},
             {k: v for k, v in towns.items() if v})
 
