@@ -58,13 +58,16 @@ def test_the_command_bounds_onednn_primitive_cache_unless_the_user_set_it(monkey
     from newsdigest import cli
 
     seen = []
-    monkeypatch.setattr(cli, "main", lambda: seen.append(os.environ.get("ONEDNN_PRIMITIVE_CACHE_CAPACITY")) or 0)
+    names = ("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "LRU_CACHE_CAPACITY")
+    monkeypatch.setattr(cli, "main", lambda: seen.append(tuple(os.environ.get(n) for n in names)) or 0)
     monkeypatch.setattr(cli, "fast_exit", lambda code: seen.append(code))
-    monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "")  # restored after the test
-    monkeypatch.delenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY")
+    for name in names:
+        monkeypatch.setenv(name, "")  # restored after the test
+        monkeypatch.delenv(name)
     cli.run()
-    assert seen == [cli.PRIMITIVE_CACHE, 0]
+    assert seen == [(cli.PRIMITIVE_CACHE, cli.COMPUTATION_CACHE), 0]
     monkeypatch.setenv("ONEDNN_PRIMITIVE_CACHE_CAPACITY", "512")
+    monkeypatch.setenv("LRU_CACHE_CAPACITY", "64")
     seen.clear()
     cli.run()
-    assert seen == ["512", 0]
+    assert seen == [("512", "64"), 0]
