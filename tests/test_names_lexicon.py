@@ -83,6 +83,7 @@ def test_lexicon_index_shares_keys_across_scripts():
     ("Mumbai", "मुंबई"), ("Mumbai", "मुम्बई"),  # an anusvara before a labial is म्
     ("Company", "कंपनी"), ("Ambani", "अंबानी"),
     ("Patiala", "पटियाला"),  # only -tion, not every t before i
+    ("Watch", "वॉच"), ("Thatcher", "थैचर"),  # the t of -tch is silent (Nismo Watch was "Nismo Vouch")
 ])
 def test_sound_keys_follow_english_spelling_rules(english, hindi):
     assert skeleton(english) == script_key(hindi)

@@ -26,6 +26,7 @@ _VOWELS_H = regex.compile(r"[aeiouh]")
 _W_AFTER_VOWEL = regex.compile(r"(?<=[aeiou])w(?![aeiouy])")  # 'New', 'Crowley': a vowel, not व
 _TION = regex.compile(r"t(?=ion)")  # 'Corporation' sounds like कॉर्पोरेशन
 _TURE = regex.compile(r"t(?=ure)")  # 'Ventures' sounds like वेंचर्स
+_TCH = regex.compile(r"t(?=ch)")  # 'Watch', 'Thatcher': the t is silent (वॉच, थैचर)
 _ANUSVARA_LABIAL = regex.compile("\u0902(?=[\u092a-\u092e])")  # मुंबई is मुम्बई, कंपनी is कम्पनी
 
 
@@ -38,7 +39,7 @@ def skeleton(latin: str) -> str:
     s = unicodedata.normalize("NFKD", latin.casefold())
     s = "".join(ch for ch in s if ch.isalnum())
     s = _W_AFTER_VOWEL.sub("", _SOFT_DG.sub("j", _SOFT_C.sub("s", s)))
-    s = _TURE.sub("ch", _TION.sub("sh", s))
+    s = _TCH.sub("", _TURE.sub("ch", _TION.sub("sh", s)))
     for a, b in _RULES:
         s = s.replace(a, b)
     if not s:
