@@ -92,6 +92,18 @@ def test_a_form_that_adds_a_place_the_hindi_does_not_name_is_not_the_chosen_name
         "Union Home Ministry")  # Union is no place here (GeoNames towns under 100,000 are not counted)
 
 
+def test_a_hindi_name_is_remembered_with_its_words_joined_or_apart():
+    memory = NameMemory({"whole": {"en": {"शिवसेना": {"ORG": ["Shiv Sena"]}, "लोक सभा": {"*": ["Lok Sabha"]}},
+                                   "hi": {}}})
+    assert memory.name("शिव सेना", "en", "ORG") == "Shiv Sena"  # was "Shiv Army": सेना alone is the army
+    assert memory.name("लोकसभा", "en") == "Lok Sabha"
+    assert memory.name("शिव", "en", "ORG") is None
+    # names that differ only in their spaces: the one written as asked is found, none is guessed
+    two = NameMemory({"whole": {"en": {"क ख": {"*": ["A"]}, "कख ग": {"*": ["B"]}, "कखग": {"*": ["C"]},
+                                       "क खग": {"*": ["D"]}}, "hi": {}}})
+    assert two.name("कख", "en") == "A" and two.name("कखग", "en") == "C" and two.name("क ख ग", "en") is None
+
+
 def test_build_refuses_dev_files(tmp_path):
     data = tmp_path / "dev.jsonl"
     data.write_text("", encoding="utf-8")

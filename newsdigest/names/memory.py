@@ -50,6 +50,7 @@ class NameMemory:
         self.words: dict[str, dict[str, str]] = data.get("words", {"en": {}, "hi": {}})
         self.person_words: dict[str, dict[str, str]] = data.get("person_words", {"en": {}, "hi": {}})
         self.source: str = data.get("source", "")
+        self._joined_keys: dict[str, str] | None = None
 
     def __bool__(self) -> bool:
         return any(t.get(d) for t in (self.whole, self.words, self.person_words) for d in ("en", "hi"))
@@ -61,9 +62,24 @@ class NameMemory:
 
     def forms(self, name: str, to: str, label: str | None = None) -> list[str]:
         """The remembered other-script forms of the whole ``name`` of type ``label`` (any type if None),
-        the chosen one first; [] when it is not remembered."""
-        by_type = self.whole.get(to, {}).get(self.key(name, to))
+        the chosen one first; [] when it is not remembered. A Hindi name is also found written with its
+        words joined or apart (शिव सेना = शिवसेना = Shiv Sena, लोक सभा = लोकसभा)."""
+        key = self.key(name, to)
+        table = self.whole.get(to, {})
+        by_type = table.get(key)
+        if by_type is None and to == "en":
+            by_type = table.get(self._joined().get(key.replace(" ", ""), ""))
         return list(by_type.get(label or ANY, [])) if by_type else []
+
+    def _joined(self) -> dict[str, str]:
+        """Hindi whole-name keys by their letters without spaces; a spelling two keys share is left out."""
+        if self._joined_keys is None:
+            out: dict[str, str | None] = {}
+            for k in self.whole.get("en", {}):
+                j = k.replace(" ", "")
+                out[j] = None if j in out and out[j] != k else k
+            self._joined_keys = {j: k for j, k in out.items() if k}
+        return self._joined_keys
 
     def name(self, name: str, to: str, label: str | None = None, rendered: str | None = None) -> str | None:
         """The remembered other-script name of the whole ``name``: ``rendered`` (what the model and the
