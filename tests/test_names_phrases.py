@@ -236,6 +236,9 @@ def test_a_modifier_beside_english_words_is_translated_and_beside_hindi_ones_kee
     assert got[:3] == ["Indian National Congress", "National Congress", "International Olympic Committee"]
     assert got[3] == "Bharatiya Janata Party"
     assert got[4].startswith("Rashtriya Janata ") and got[5] == "Akhil Bharatiya Akhara Parishad"
+    # a foreign country's adjective is always its English one (भारतीय keeps Bharatiya in an Indian name)
+    assert to_english_batch(["अमेरिकी सेना", "अमेरिकी फ़ेडरल रिज़र्व"], ["ORG", "ORG"]) == [
+        "American Army", "American Federal Reserve"]
     # the English words of a description before "team" are lower case; a party before its government is not
     assert to_english_batch(["भारतीय हॉकी टीम", "कांग्रेस सरकार"], ["ORG", "ORG"]) == [
         "Indian hockey team", "Congress government"]

@@ -86,6 +86,9 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("प्राधिकरण",), "Authority", "of"),
     (("संगठन",), "Organisation", "head"),
     (("भारतीय",), "Indian", "mod"),
+    (("अमेरिकी", "अमरीकी"), "American", "mod"),  # अमेरिकी सेना = American Army, not "America Army"
+    (("रूसी",), "Russian", "mod"),
+    (("पाकिस्तानी",), "Pakistani", "mod"),
     (("हिंद", "हिन्द"), "Indian", "mod"),
     (("राष्ट्रीय",), "National", "mod"),
     (("अंतरराष्ट्रीय", "अंतर्राष्ट्रीय"), "International", "mod"),
@@ -134,6 +137,7 @@ DIRECTIONS = frozenset({"eastern", "western", "northern", "southern", "Central",
                         "north-eastern", "north-western", "south-eastern", "south-western"})
 # Country adjectives: Hindi adjective -> (English adjective, the country as "of <country>" names it).
 COUNTRY_ADJECTIVES = {"भारतीय": ("Indian", "India"), "अमेरिकी": ("American", "America"),
+                      "अमरीकी": ("American", "America"),
                       "ब्रिटिश": ("British", "Britain"), "चीनी": ("Chinese", "China"),
                       "पाकिस्तानी": ("Pakistani", "Pakistan"), "रूसी": ("Russian", "Russia")}
 # The established romanisation of a modifier that is not translated (Bharatiya, not "Bharatiy").
@@ -729,7 +733,8 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
     for i, (t, r, kind) in enumerate(runs):
         before_head = i + 1 < len(runs) and runs[i + 1][2] in ("head", "of")
         direction = label == "LOC" and r in DIRECTIONS
-        if kind == "mod" and not fixed and not translated and not before_head and not direction:
+        foreign = _hi_key(t) in COUNTRY_ADJECTIVES and _hi_key(t) not in ROMANISED  # अमेरिकी, not भारतीय
+        if kind == "mod" and not fixed and not translated and not before_head and not direction and not foreign:
             r = ROMANISED.get(_hi_key(t))  # None: the model romanises it
         elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
             r = COUNTRY_ADJECTIVES[_hi_key(t)][0]
