@@ -116,7 +116,7 @@ def test_repeated_names_are_served_from_the_cache(monkeypatch):
 
 @pytest.mark.parametrize("hindi, english", [
     ("डी. वाई. चंद्रचूड़", "D. Y. Chandrachud"),  # initials with dots
-    ("के एल राहुल", "K L Rahul"),  # initials side by side
+    ("के एल शर्मा", "K L Sharma"),  # initials side by side (के एल राहुल is the memory's KL Rahul, as केएल राहुल)
     ("एसबीआई", "SBI"),  # an acronym written as letter names
     ("एनडीआरएफ", "NDRF"),
     ("एफ़आईआर", "FIR"),  # F with a nukta, as news often writes it (was "Affair")
