@@ -266,3 +266,14 @@ def test_a_big_citys_soft_g_sounds_like_j():
 
     # Angeles reads "anjeles" in Hindi (was "Loss Angels"); a hard g still matches as before
     assert to_english_batch(["लॉस एंजिल्स", "टोरंटो"], ["LOC", "LOC"]) == ["Los Angeles", "Toronto"]
+
+
+def test_english_modifiers_are_translated_into_hindi_when_every_other_word_is():
+    from newsdigest.names import to_hindi_batch
+
+    names = ["Indian Navy", "International Criminal Court", "World Bank", "Indian Ocean", "Indian Express"]
+    got = to_hindi_batch(names, ["ORG", "ORG", "ORG", "LOC", "ORG"])
+    assert got[:4] == ["भारतीय नौसेना", "अंतरराष्ट्रीय अपराध न्यायालय", "विश्व बैंक", "हिंद महासागर"]
+    assert got[4].startswith("इंडियन")  # beside a word of its own sound the modifier keeps its sound
+    # and back: हिंद महासागर is the Indian Ocean, not a romanised Hind
+    assert phrases.segment("हिंद महासागर क्षेत्र", "en", "LOC")[0] == ("हिंद महासागर", "Indian Ocean")

@@ -57,6 +57,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("स्टेशन",), "Station", "head"),
     (("हवाई अड्डा", "हवाई अड्डे", "एयरपोर्ट"), "Airport", "head"),
     (("बंदरगाह",), "Port", "head"),
+    (("हिंद महासागर", "हिन्द महासागर"), "Indian Ocean", "head"),  # not भारतीय महासागर
     (("महासागर",), "Ocean", "head"),
     (("सागर",), "Sea", "head"),
     (("नदी",), "River", "head"),
@@ -166,6 +167,17 @@ def _institutions() -> tuple[dict[tuple[str, ...], tuple[str, str]], dict[str, s
         if kind not in ("mod", "dir", "lead", "fn", "pre") and en not in HINDI_KEEPS_ENGLISH:
             en_hi.setdefault(_en_key(en), forms[0])
     return hi_en, en_hi
+
+
+@functools.lru_cache(maxsize=1)
+def _english_modifiers() -> dict[str, str]:
+    """English modifiers of :data:`INSTITUTIONS` (Indian, International, Criminal, eastern ...) to their
+    Hindi word, for English to Hindi; "and" is left to the name's connectors."""
+    out: dict[str, str] = {}
+    for forms, en, kind in INSTITUTIONS:
+        if kind == "mod" and en != "and":
+            out.setdefault(_en_key(en), forms[0])
+    return out
 
 
 # Head words that make a name an organisation's, whatever the place before them (रासरा पुलिस स्टेशन, साजा थाने,
@@ -499,7 +511,8 @@ def _segment(words: list[str], to: str, min_population: int, by_sound: bool = Fa
                 inst = table.get(tuple(_hi_key(" ".join(part)).split()))
             else:
                 hit = en_table.get(_en_key(" ".join(part)))
-                inst = (hit, "head") if hit else None
+                mod = None if hit or n > 1 else _english_modifiers().get(_en_key(part[0]))
+                inst = (hit, "head") if hit else (mod, "hmod") if mod else None
             if inst and n == len(words) and inst[1] != "mod" and place(part, to, min_population, listed=True):
                 # a head word that is the whole name and a listed place is the place (सागर = Sagar); one
                 # that only sounds like a state is the word (केंद्र, the Centre, is not Kandahar)
@@ -713,7 +726,11 @@ def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str 
 def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None = None,
            spelled: Callable[[str], str | None] | None = None) -> list[tuple[str, str | None]]:
     if to != "en":
-        return [(t, r) for t, r, _ in runs]
+        # an English modifier is translated when every other word is (International Criminal Court =
+        # अंतरराष्ट्रीय अपराध न्यायालय, Indian Navy = भारतीय नौसेना); beside a word of its own sound it keeps
+        # its sound too (Indian Express = इंडियन एक्सप्रेस)
+        keep = (all(kind != "word" for _, _, kind in runs) and any(kind in ("head", "place") for _, _, kind in runs))
+        return [(t, None if kind == "hmod" and not keep else r) for t, r, kind in runs]
     runs = _directions(runs)
     fixed = all(kind not in ("word", "field") for _, _, kind in runs)
     # a modifier is translated beside English words too: राष्ट्रीय कांग्रेस = National Congress, while
