@@ -139,7 +139,10 @@ def test_letter_names_inside_ordinary_text_stay_words():
 
 
 @pytest.mark.parametrize("english, hindi", [("SBI", "एसबीआई"), ("NDRF", "एनडीआरएफ"), ("ICC", "आईसीसी"),
-                                            ("NASA", "नासा"), ("ISRO", "इसरो"), ("BJP", "बीजेपी")])
+                                            ("NASA", "नासा"), ("ISRO", "इसरो"), ("BJP", "बीजेपी"),
+                                            # two or three letters are letters even where a Hindi word
+                                            # sounds alike (were गे, मटन, मौसी, रियर)
+                                            ("GE", "जीई"), ("MTN", "एमटीएन"), ("MCI", "एमसीआई"), ("RR", "आरआर")])
 def test_acronyms_are_spelled_out_unless_hindi_reads_them_as_a_word(english, hindi):
     assert Transliterator().to_hindi_batch([english]) == [hindi]
 

@@ -329,7 +329,9 @@ class Transliterator:
     @staticmethod
     def _spell_acronyms(pieces: list[tuple[str, bool]], done: dict[str, str]) -> list[tuple[str, bool]]:
         """An all-caps word of 2-5 letters is read letter by letter ("SBI" -> एसबीआई, "ICC" -> आईसीसी)
-        unless Hindi text knows only the model's reading as a word (NASA -> नासा, ISRO -> इसरो)."""
+        unless it has four or five letters and Hindi text knows only the model's reading as a word (NASA ->
+        नासा, ISRO -> इसरो); two or three letters are always letters (RR is आरआर, not the word रियर; SRH
+        is not श्री)."""
         from .lexicon import Lexicon
 
         zipf = Lexicon.load("hi").zipf
@@ -339,7 +341,7 @@ class Transliterator:
                 p = p[:-1]  # a plural acronym (NBFCs, MPs) is written as the acronym: एनबीएफसी
             if is_word and 2 <= len(p) <= 5 and p.isascii() and p.isupper():
                 spelled = "".join(LETTER_NAMES_HI[c] for c in p.lower())
-                if hindi_key(spelled) in zipf or done.get(latin_key(p)) not in zipf:
+                if len(p) <= 3 or hindi_key(spelled) in zipf or done.get(latin_key(p)) not in zipf:
                     out[i] = (spelled, False)
         return out
 
