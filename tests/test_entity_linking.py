@@ -303,3 +303,16 @@ def test_a_such_as_list_of_films_adds_no_entities(stub_names):
     text = "उन्होंने मेरी जंग, राम लखन और ताल जैसी फ़िल्मों में काम किया।"
     ents = link_entities(text, spans(text, [("राम लखन", "PER")]))
     assert [m.text for e in ents for m in e.mentions] == ["राम लखन"]
+
+
+def test_a_one_word_person_that_things_happen_in_is_a_place():
+    # ग्वांतानामो tagged as a person; "वो ग्वांतानामो में रहे" makes it the place, so "वो कहते हैं" cannot
+    # give it a quote
+    text = "चार साल वो ग्वांतानामो में रहे. ग्वांतानामो के बारे में उन्होंने बताया."
+    (e,) = link_entities(text, spans(text, [("ग्वांतानामो", "PER"), ("ग्वांतानामो", "PER")]))
+    assert e.type == "LOC"
+    # the agent's mark as often as में, or a name of several words (a person glued to a place): kept
+    text = "मोदी में जोश है. मोदी ने कहा."
+    assert link_entities(text, spans(text, [("मोदी", "PER"), ("मोदी", "PER")]))[0].type == "PER"
+    text = "हरभजन सिंह मोहाली में खेले."
+    assert link_entities(text, spans(text, [("हरभजन सिंह मोहाली", "PER")]))[0].type == "PER"
