@@ -735,7 +735,9 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
     fixed = all(kind not in ("word", "field") for _, _, kind in runs)
     # a modifier is translated beside English words too: राष्ट्रीय कांग्रेस = National Congress, while
     # भारतीय जनता पार्टी stays Bharatiya Janata Party
-    translated = label in ("ORG", "LOC") and all(kind != "word" or english_word(t, spelled) for t, _, kind in runs)
+    # (only asked when there is a modifier: english_word may load the English word list)
+    translated = (label in ("ORG", "LOC") and any(kind == "mod" for _, _, kind in runs)
+                  and all(kind != "word" or english_word(t, spelled) for t, _, kind in runs))
     # a modifier and English words before team or government describe it: Indian cricket team (but the
     # Congress government)
     common_head = (runs[-1][2] == "head" and bool(runs[-1][1]) and runs[-1][1].islower()
