@@ -21,7 +21,13 @@ of these sources knows is rendered from it, and the remaining runs go to the tra
   word pairs induced from parallel text; see its card): only when every word of the name is translated
   (by the lexicon, the table or as a place) and none is a romanisation next to a translation: काला सागर =
   Black Sea, दक्षिण प्रशांत महासागर = South Pacific Ocean, भारतीय अंतरिक्ष स्टेशन = Indian Space Station,
-  while बड़े हनुमान मंदिर stays Bade Hanuman Mandir. Never in people's or organisations' names.
+  while बड़े हनुमान मंदिर stays Bade Hanuman Mandir. Never in people's names, nor in organisations'
+  except for their field words:
+- **An organisation's field words** before a ministry's, department's, authority's or organisation's
+  head, when the lexicon pairs each strongly (वित्त मंत्रालय = Finance Ministry; :func:`_field_words`); an
+  organisation's or place's modifier is also translated when every other word is an English word
+  (राष्ट्रीय कांग्रेस = National Congress), and a foreign country's adjective always is (अमेरिकी सेना =
+  American Army).
 """
 from __future__ import annotations
 
@@ -425,9 +431,9 @@ def _build_sound_tables(cities) -> tuple[dict[str, str], dict[str, str]]:
     """Two tables over GeoNames cities (in geonameid order), for spellings GeoNames does not list:
 
     - cities of BIG_CITY_POPULATION people or more by the sound key of their English name (कोपेनहेगन,
-      टोरंटो, मेलबर्न, ह्यूस्टन), a g before e, i, y also read as j (लॉस एंजिल्स = Los Angeles). Left out: keys of fewer than four consonant classes, keys two such cities
-      share, and keys of any smaller city of India or its neighbours (कांकेर is the town of Kanker, whose
-      key Conakry shares);
+      टोरंटो, मेलबर्न, ह्यूस्टन), a g before e, i, y also read as j (लॉस एंजिल्स = Los Angeles). Left out:
+      keys of fewer than four consonant classes, keys two such cities share, and keys of any smaller
+      city of India or its neighbours (कांकेर is the town of Kanker, whose key Conakry shares);
     - one-word towns of India and its neighbours by :func:`_spelling_key` (Shamli), keys two towns share
       left out.
     """
@@ -468,7 +474,7 @@ def segment(name: str, to: str, label: str | None = None,
     cities of UNTYPED_CITY_POPULATION or more (एलन alone is no more the town of Allen than a person).
     ``spelled`` gives a word's remembered English spelling (the name memory's), if any: an organisation's
     or place's modifier is translated when every other word is translated or an English word
-    (:func:`english_word`).
+    (:func:`english_loan`).
     """
     words = name.split()
     if not words or label == "PER":
@@ -573,7 +579,7 @@ def lexicon_word(word: str) -> Translated | None:
     return Translated(found[0][:1].upper() + found[0][1:])
 
 
-# Heads whose one Hindi word before them names a field that English translates: वित्त मंत्रालय = Finance
+# Heads whose Hindi words before them name a field that English translates: वित्त मंत्रालय = Finance
 # Ministry, शिक्षा विभाग = Education Department, परिवहन प्राधिकरण = Transport Authority. Not parties, armies,
 # banks or commissions, whose words keep their sound or take another form (समाजवादी पार्टी, शिव सेना, ग्रामीण
 # बैंक, नीति आयोग = NITI Aayog, योजना आयोग = Planning Commission).
@@ -621,22 +627,21 @@ def field_word(word: str) -> str | None:
     found = lexicon.english(word)
     if not found or not found[0].isascii() or not found[0].isalpha() or len(found[0]) < 3:
         return None
-    if lexicon.score(word, found[0]) < FIELD_PAIR or _likeness(script_key(word), script_key(found[0])) >= LEXICON_SOUND:
+    if lexicon.score(word, found[0]) < FIELD_PAIR:
         return None
+    if _likeness(script_key(word), script_key(found[0])) >= LEXICON_SOUND:
+        return None  # a romanisation, not a translation
     return found[0]
 
 
-def english_word(word: str, spelled: Callable[[str], str | None] | None = None, spelling: bool = False):
-    """Whether a Devanagari word of a name is an English word: the lexicon reads it as one that sounds
-    like it (:func:`loanword`: कांग्रेस = congress, ओलंपिक = olympic) or the name memory spells it as one
-    (कमेटी = Committee), a word at least :data:`ENGLISH_WORD_ZIPF` common in English text. With
-    ``spelling``, that English word ("" when there is none)."""
+def english_loan(word: str, spelled: Callable[[str], str | None] | None = None) -> str:
+    """The English word a Devanagari word of a name is, "" if none: the lexicon reads it as one that
+    sounds like it (:func:`loanword`: कांग्रेस = congress, ओलंपिक = olympic) or the name memory spells it
+    as one (कमेटी = Committee), a word at least :data:`ENGLISH_WORD_ZIPF` common in English text."""
     from .lexicon import word_zipf
 
     english = loanword(word) or (spelled(word) if spelled else None) or ""
-    if english and word_zipf(english.lower(), "en") < ENGLISH_WORD_ZIPF:
-        english = ""
-    return english if spelling else bool(english)
+    return english if english and word_zipf(english.lower(), "en") >= ENGLISH_WORD_ZIPF else ""
 
 
 _BARE_DIRECTIONS = {"eastern": "East", "western": "West", "northern": "North", "southern": "South"}
@@ -729,15 +734,16 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
         # an English modifier is translated when every other word is (International Criminal Court =
         # अंतरराष्ट्रीय अपराध न्यायालय, Indian Navy = भारतीय नौसेना); beside a word of its own sound it keeps
         # its sound too (Indian Express = इंडियन एक्सप्रेस)
-        keep = (all(kind != "word" for _, _, kind in runs) and any(kind in ("head", "place") for _, _, kind in runs))
+        keep = (all(kind != "word" for _, _, kind in runs)
+                and any(kind in ("head", "place") for _, _, kind in runs))
         return [(t, None if kind == "hmod" and not keep else r) for t, r, kind in runs]
     runs = _directions(runs)
     fixed = all(kind not in ("word", "field") for _, _, kind in runs)
     # a modifier is translated beside English words too: राष्ट्रीय कांग्रेस = National Congress, while
     # भारतीय जनता पार्टी stays Bharatiya Janata Party
-    # (only asked when there is a modifier: english_word may load the English word list)
+    # (only asked when there is a modifier: english_loan may load the English word list)
     translated = (label in ("ORG", "LOC") and any(kind == "mod" for _, _, kind in runs)
-                  and all(kind != "word" or english_word(t, spelled) for t, _, kind in runs))
+                  and all(kind != "word" or english_loan(t, spelled) for t, _, kind in runs))
     # a modifier and English words before team or government describe it: Indian cricket team (but the
     # Congress government)
     common_head = (runs[-1][2] == "head" and bool(runs[-1][1]) and runs[-1][1].islower()
@@ -760,7 +766,7 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
         elif kind == "mod" and label == "ORG" and r and r in DIRECTIONS:
             r = r[:1].upper() + r[1:]  # उत्तरी रेलवे = Northern Railway
         elif kind == "word" and translated and common_head:
-            r = english_word(t, spelled, spelling=True).lower()  # भारतीय हॉकी टीम = Indian hockey team
+            r = english_loan(t, spelled).lower()  # भारतीय हॉकी टीम = Indian hockey team
         out.append((t, r))
     if len(out) >= 2 and runs[-1][2] == "pre":
         out = [out[-1]] + out[:-1]
