@@ -499,15 +499,12 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
             clusters.append(c)
 
     clusters = _merge_plurals(_merge_syllabic_acronyms(_merge_acronyms(_merge_short_forms(clusters), latin)))
-    entities = []
-    retyped = set()
+    entities = []  # (mentions, type, whether the type is not the one the names were romanised for)
     for c in clusters:
         ms = sorted(c.spans, key=lambda s: s.start)
         typ = _vote(ms)
-        if typ == "PER" and _in_a_place(text, ms):
-            typ = "LOC"
-            retyped.add(id(c))
-        entities.append((c, ms, typ))
+        retyped = typ == "PER" and _in_a_place(text, ms)
+        entities.append((ms, "LOC" if retyped else typ, retyped))
 
     def best_form(forms: list[str], every: list[str]) -> str | None:
         """The fullest form (एलन मस्क over मस्क), unless it is a description in front of a name the
@@ -529,7 +526,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
 
     out = []
     en_missing = []
-    for c, ms, typ in entities:
+    for ms, typ, retyped in entities:
         deva = [m.text for m in ms if is_devanagari(m.text)]
         lat = [m.text for m in ms if not is_devanagari(m.text)]
         every = deva + lat
@@ -538,7 +535,7 @@ def link_entities(text: str, spans: list[EntitySpan], title_end: int = 0,
         if name_en and _LATIN_ACRONYM.fullmatch(name_en) and name_hi and len(_TOKEN.findall(name_hi)) >= 2:
             name_en = None  # RR beside राजस्थान रॉयल्स, RBI beside भारतीय रिज़र्व बैंक: the name, spelled out
         if name_en is None:
-            name_en = (roman[name_hi] if name_hi in roman and id(c) not in retyped
+            name_en = (roman[name_hi] if name_hi in roman and not retyped
                        else _romanise([name_hi], [typ]).get(name_hi, name_hi))
         if name_hi is None:
             en_missing.append(len(out))

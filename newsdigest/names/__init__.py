@@ -148,14 +148,13 @@ class Transliterator:
         if len(labels) != len(names):
             raise ValueError(f"{len(labels)} labels for {len(names)} names")
         segs = None
+        memory = self._memory()
         if self.gazetteer:
             from .phrases import segment
 
-            memory = self._memory() if to == "en" else None
-            spelled = (lambda word: memory.word(name_key(word), to)) if memory else None
+            spelled = (lambda word: memory.word(name_key(word), to)) if memory and to == "en" else None
             segs = {it: segment(it[0], to, it[1], spelled) for it in dict.fromkeys(zip(names, labels))}
         out = self._transliterate_sources(names, to, labels, segs)
-        memory = self._memory()
         if memory:  # a name the gazetteers render whole (अमेरिका = America, पंजाब पुलिस) keeps their rendering;
             # one the parallel-text lexicon translated word by word is the memory's when it knows it
             from .phrases import Translated

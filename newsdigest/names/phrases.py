@@ -563,20 +563,27 @@ class Translated(str):
     name, still has the last word (names.Transliterator)."""
 
 
+def _lexicon_english(word: str, hyphen: bool = False) -> str | None:
+    """The parallel-text lexicon's best English word for a Hindi word of a name, when it is a word of three
+    or more Latin letters (with ``hyphen``, hyphens allowed); None for a function word or no such pair."""
+    from ..summary.lexicon import is_function_word, load_lexicon
+
+    if is_function_word(word, "hi"):
+        return None
+    found = load_lexicon().english(word)
+    if not found or len(found[0]) < 3 or not found[0].isascii():
+        return None
+    return found[0] if (found[0].replace("-", "") if hyphen else found[0]).isalpha() else None
+
+
 def lexicon_word(word: str) -> Translated | None:
     """The English word that the lexicon induced from parallel text (``models/lexicon-hi-en``) gives a
     Hindi word of a place's name, capitalised (काला -> Black, प्रशांत -> Pacific, किला -> Fort), or None.
     Used only when every word of the name is translated this way, by the tables above or as a place:
     काला सागर = Black Sea, लाल किला = Red Fort; चांदनी चौक stays Chandni Chowk, the lexicon's own
     romanisation, and a name with a word the lexicon lacks goes to the model whole."""
-    from ..summary.lexicon import is_function_word, load_lexicon
-
-    if is_function_word(word, "hi"):
-        return None
-    found = load_lexicon().english(word)
-    if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].replace("-", "").isalpha():
-        return None
-    return Translated(found[0][:1].upper() + found[0][1:])
+    found = _lexicon_english(word, hyphen=True)
+    return Translated(found[:1].upper() + found[1:]) if found else None
 
 
 # Heads whose Hindi words before them name a field that English translates: वित्त मंत्रालय = Finance
@@ -618,20 +625,15 @@ def _field_words(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str
 
 def field_word(word: str) -> str | None:
     """The lexicon's English word for a Hindi word of a field (see :func:`_field_words`), or None."""
-    from ..summary.lexicon import is_function_word, load_lexicon
+    from ..summary.lexicon import load_lexicon
     from .phonetic import script_key
 
-    if is_function_word(word, "hi"):
+    found = _lexicon_english(word)
+    if not found or load_lexicon().score(word, found) < FIELD_PAIR:
         return None
-    lexicon = load_lexicon()
-    found = lexicon.english(word)
-    if not found or not found[0].isascii() or not found[0].isalpha() or len(found[0]) < 3:
-        return None
-    if lexicon.score(word, found[0]) < FIELD_PAIR:
-        return None
-    if _likeness(script_key(word), script_key(found[0])) >= LEXICON_SOUND:
+    if _likeness(script_key(word), script_key(found)) >= LEXICON_SOUND:
         return None  # a romanisation, not a translation
-    return found[0]
+    return found
 
 
 def english_loan(word: str, spelled: Callable[[str], str | None] | None = None) -> str:
@@ -686,16 +688,13 @@ def loanword(word: str, spelled: str | None = None) -> str | None:
     गार्जियन = guardian 0.67, रूसी = russian; not सर्वेक्षण = survey 0.57, a translation), and ``spelled``, the
     model's spelling, is not already a spelling of it (शिव stays Shiv, not the lexicon's shiva); lower
     case, as the model's outputs are."""
-    from ..summary.lexicon import is_function_word, load_lexicon
     from .itrans import romanize
     from .phonetic import script_key
 
-    if is_function_word(word, "hi"):
+    found = _lexicon_english(word)
+    if not found:
         return None
-    found = load_lexicon().english(word)
-    if not found or len(found[0]) < 3 or not found[0].isascii() or not found[0].isalpha():
-        return None
-    english = found[0].lower()
+    english = found.lower()
     if (_likeness(_spelling_key(romanize(word, vowel_length=False)), _spelling_key(english)) < LOAN_SOUND
             or _likeness(script_key(word), script_key(english)) < LEXICON_SOUND):
         return None  # a translation (सर्वेक्षण = survey), or a pair of other sounds (सीलमपुर is not seema)
@@ -742,8 +741,9 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
     # a modifier is translated beside English words too: राष्ट्रीय कांग्रेस = National Congress, while
     # भारतीय जनता पार्टी stays Bharatiya Janata Party
     # (only asked when there is a modifier: english_loan may load the English word list)
-    translated = (label in ("ORG", "LOC") and any(kind == "mod" for _, _, kind in runs)
-                  and all(kind != "word" or english_loan(t, spelled) for t, _, kind in runs))
+    loans = ({t: english_loan(t, spelled) for t, _, kind in runs if kind == "word"}
+             if label in ("ORG", "LOC") and any(kind == "mod" for _, _, kind in runs) else None)
+    translated = loans is not None and all(loans.values())
     # a modifier and English words before team or government describe it: Indian cricket team (but the
     # Congress government)
     common_head = (runs[-1][2] == "head" and bool(runs[-1][1]) and runs[-1][1].islower()
@@ -766,7 +766,7 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
         elif kind == "mod" and label == "ORG" and r and r in DIRECTIONS:
             r = r[:1].upper() + r[1:]  # उत्तरी रेलवे = Northern Railway
         elif kind == "word" and translated and common_head:
-            r = english_loan(t, spelled).lower()  # भारतीय हॉकी टीम = Indian hockey team
+            r = loans[t].lower()  # भारतीय हॉकी टीम = Indian hockey team
         out.append((t, r))
     if len(out) >= 2 and runs[-1][2] == "pre":
         out = [out[-1]] + out[:-1]
