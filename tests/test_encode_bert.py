@@ -90,16 +90,68 @@ def test_a_mapped_tensor_has_the_files_values_wherever_it_lies_in_the_file(tmp_p
     from safetensors import safe_open
     from safetensors.torch import save_file
 
-    from newsdigest.encode.bert import _mapped, _safetensors_header
+    from newsdigest.encode.bert import MappedPages, _safetensors_header
 
     torch.manual_seed(1)
     tensors = {"a": torch.randn(3, 5), "b.weight": torch.randn(7, 4), "c": torch.arange(6, dtype=torch.float16)}
     save_file(tensors, str(tmp_path / "m.safetensors"))
     offset, header = _safetensors_header(tmp_path / "m.safetensors")
+    pages = MappedPages()
     with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:
         for name in tensors:
-            got = _mapped(tmp_path / "m.safetensors", name, offset, header[name])
+            got = pages.tensor(tmp_path / "m.safetensors", name, offset, header[name])
             assert got.dtype == f.get_tensor(name).dtype and torch.equal(got, f.get_tensor(name))
     got[0] = 99  # copy on write: the file keeps its values
     with safe_open(str(tmp_path / "m.safetensors"), "pt") as f:
         assert f.get_tensor("c")[0] == 0
+
+
+def _resident_kb(path) -> int | None:
+    """Resident KB of this process's mappings of ``path`` (Linux ``/proc/self/smaps``)."""
+    try:
+        lines = open("/proc/self/smaps").read().splitlines()
+    except OSError:
+        return None
+    total, inside = 0, False
+    for line in lines:
+        head = line.split()
+        if head and "-" in head[0] and not head[0].endswith(":"):
+            inside = line.endswith(str(path))
+        elif inside and line.startswith("Rss:"):
+            total += int(head[1])
+    return total
+
+
+def test_mapped_pages_are_given_back_and_read_again_with_the_files_values(tmp_path):
+    """A folder run reads ever more rows of the word embeddings: their pages are dropped between runs
+    (1,000 articles: peak 1.00 -> 0.80 GB), and a row read after that has the file's values."""
+    import pytest
+    from safetensors.torch import save_file
+
+    from newsdigest.encode.bert import MappedPages, _safetensors_header
+
+    path = tmp_path / "emb.safetensors"
+    table = torch.randn(4096, 384)  # 6 MB
+    save_file({"w": table}, str(path))
+    offset, header = _safetensors_header(path)
+    pages = MappedPages()
+    mapped = pages.tensor(path, "w", offset, header["w"])
+    assert torch.equal(mapped, table)  # reads every page
+    before = _resident_kb(path)
+    if before is None:
+        pytest.skip("no /proc/self/smaps here")
+    assert before > 5000
+    pages.release()
+    assert _resident_kb(path) < 100
+    assert torch.equal(mapped[1000:1010], table[1000:1010]) and torch.equal(mapped, table)
+
+
+def test_the_torch_encoder_gives_back_its_mapped_pages_after_a_run(monkeypatch):
+    from newsdigest.encode import encoder as E
+
+    released = []
+    enc = object.__new__(E.Encoder)
+    enc.model = type("M", (), {"mapped": type("P", (), {"release": lambda self: released.append("pages")})()})()
+    monkeypatch.setattr(E, "release_freed_memory", lambda: released.append("heap"))
+    enc.release_memory()
+    assert released == ["heap", "pages"]

@@ -47,10 +47,13 @@ TRIM_GROWTH_MB = 128
 
 
 def resident_mb() -> int | None:
-    """This process's resident memory in MB (Linux ``/proc/self/statm``), None where there is none."""
+    """This process's resident memory in MB that no file backs (Linux ``/proc/self/statm``: resident less
+    shared), None where there is none: the heap that a trim can return. Pages of mapped files (the word
+    embeddings' rows, libraries) are given back by other means and do not count."""
     try:
         with open("/proc/self/statm", "rb") as f:
-            pages = int(f.read().split()[1])
+            fields = f.read().split()
+        pages = int(fields[1]) - int(fields[2])
     except (OSError, ValueError, IndexError):
         return None
     import mmap
@@ -311,8 +314,12 @@ class BaseEncoder:
             if base is not None and now is not None and now - base > TRIM_GROWTH_MB:
                 release_freed_memory()
                 base = resident_mb()
-        release_freed_memory()
+        self.release_memory()
         return results  # type: ignore[return-value]
+
+    def release_memory(self) -> None:
+        """After a run: the freed heap back to the system, and the pages of mapped weights (torch)."""
+        release_freed_memory()
 
 
 class _TransformersModel:
@@ -373,6 +380,12 @@ class Encoder(BaseEncoder):
         self.base_dir = base_dir
         self.ner_dir = ner_dir
         self.hidden = model.hidden
+
+    def release_memory(self) -> None:
+        super().release_memory()
+        mapped = getattr(self.model, "mapped", None)  # the word embeddings (encode.bert.MappedPages)
+        if mapped is not None:
+            mapped.release()
 
     # -- _forward: the only torch code -----------------------------------------------------
     def _forward(self, batch: list[Encoded]):
