@@ -3,7 +3,7 @@
 import pytest
 
 from newsdigest.names import Transliterator
-from newsdigest.names.lexicon import WEIGHT, Lexicon, choose
+from newsdigest.names.lexicon import WEIGHT, Lexicon, choose, latin_keys
 from newsdigest.names.phonetic import script_key, skeleton
 
 
@@ -87,6 +87,21 @@ def test_lexicon_index_shares_keys_across_scripts():
 ])
 def test_sound_keys_follow_english_spelling_rules(english, hindi):
     assert skeleton(english) == script_key(hindi)
+
+
+@pytest.mark.parametrize("english, hindi", [
+    ("News", "न्यूज़"), ("Views", "व्यूज़"),  # the s after -ew sounds z (BBC News was "BBC Noise")
+    ("Knowledge", "नॉलेज"), ("Rights", "राइट्स"), ("Night", "नाइट"),  # silent k before n, gh after i
+])
+def test_silent_and_voiced_letters_give_the_key_hindi_hears(english, hindi):
+    assert script_key(hindi) in latin_keys(english.lower())
+
+
+def test_organisations_with_english_words_of_silent_letters_take_their_english_spelling():
+    from newsdigest.names import to_english_batch
+
+    got = to_english_batch(["बीबीसी न्यूज़", "ह्यूमन राइट्स वॉच", "नॉलेज पार्क"], ["ORG"] * 3)
+    assert got == ["BBC News", "Human Rights Watch", "Knowledge Park"]  # were Noise, Rites, Nolej
 
 
 @pytest.mark.parametrize("english, hindi", [("Corporation", "कॉर्पोरेशन"), ("Agency", "एजेंसी"),

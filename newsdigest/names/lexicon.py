@@ -52,7 +52,8 @@ MAX_CANDIDATES = 2 * PER_KEY  # all of both keys: a cap of 12 lowered dev exact 
 _LATIN_WORD = regex.compile(r"(?=[a-z]*[aeiouy])[a-z]{2,}")  # with a vowel: not "wtsp", "msc"
 _DEVA_WORD = regex.compile(rf"[{_DEVA}]{{2,}}")
 _SOFT_G = regex.compile(r"g(?=[eiy])")
-_VOICED_S = regex.compile(r"(?<=[aeiou])s(?=[aeiouy])")  # 'reserve', 'president': an s that sounds z
+_VOICED_S = regex.compile(r"(?<=[aeiou])s(?=[aeiouy])|(?<=ew)s$")  # 'reserve', 'news': an s that sounds z
+_SILENT = regex.compile(r"^k(?=n)|(?<=i)gh(?=t|$)")  # 'Knight', 'Rights': letters English does not sound
 _SYLLABLE_START = regex.compile(r"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]")
 # closed compounds (names.lexicon.Lexicon.compounds)
 COMPOUND_MIN = 7  # characters of the Devanagari word
@@ -215,10 +216,14 @@ def syllable_cuts(word: str) -> list[int]:
 
 def latin_keys(word: str) -> set[str]:
     """Sound keys of a Latin word; both readings of a g before e, i, y ('George' sounds like जॉर्ज,
-    'get' does not; 'Agency' is एजेंसी) and of an s between vowels ('Reserve' is रिज़र्व, 'basic' is बेसिक)."""
+    'get' does not; 'Agency' is एजेंसी) and of an s between vowels ('Reserve' is रिज़र्व, 'basic' is बेसिक)
+    or after 'ew' ('News' is न्यूज़); also the key without an initial k before n or a gh after i before t or
+    at the end ('Knight Riders' is नाइट राइडर्स, 'Human Rights' ह्यूमन राइट्स)."""
     keys = {skeleton(word)}
     if _SOFT_G.search(word):
         keys.add(skeleton(_SOFT_G.sub("j", word)))
     if _VOICED_S.search(word):
         keys.add(skeleton(_VOICED_S.sub("z", word)))
+    if _SILENT.search(word):
+        keys.add(skeleton(_SILENT.sub("", word)))
     return keys
