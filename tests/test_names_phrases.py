@@ -277,3 +277,21 @@ def test_english_modifiers_are_translated_into_hindi_when_every_other_word_is():
     assert got[4].startswith("इंडियन")  # beside a word of its own sound the modifier keeps its sound
     # and back: हिंद महासागर is the Indian Ocean, not a romanised Hind
     assert phrases.segment("हिंद महासागर क्षेत्र", "en", "LOC")[0] == ("हिंद महासागर", "Indian Ocean")
+
+
+def test_an_organisations_country_adjective_is_the_english_adjective():
+    from newsdigest.names import to_english_batch
+
+    names = ["दक्षिण अफ़्रीकी सरकार", "ऑस्ट्रेलियाई टीम", "फ़्रांसीसी अस्पताल", "दक्षिण कोरियाई सरकार",
+             "तुर्की एयरलाइंस"]
+    # were Dakshin African government, Australia team, Francis Hospital, Dakshin Korea government,
+    # Turkey Airlines
+    assert to_english_batch(names, ["ORG"] * 5) == [
+        "South African government", "Australian team", "French Hospital", "South Korean government",
+        "Turkish Airlines"]
+    assert phrases.demonym("अफ़्रीकी") == "African" and phrases.demonym("कोरियाई") == "Korean"
+    # a territory's own name, and words that are no country's adjective, are none
+    assert phrases.demonym("भारत") is None and phrases.demonym("हिंदी") is None
+    assert phrases.demonym("पंजाबी") is None
+    # a place keeps its place: दक्षिण अफ़्रीकी tagged as a place is South Africa
+    assert to_english_batch(["दक्षिण अफ़्रीकी"], ["LOC"]) == ["South Africa"]

@@ -27,7 +27,8 @@ of these sources knows is rendered from it, and the remaining runs go to the tra
   head, when the lexicon pairs each strongly (वित्त मंत्रालय = Finance Ministry; :func:`_field_words`); an
   organisation's or place's modifier is also translated when every other word is an English word
   (राष्ट्रीय कांग्रेस = National Congress), and a foreign country's adjective always is (अमेरिकी सेना =
-  American Army).
+  American Army; in an organisation's name also the adjectives the lexicon pairs with a CLDR territory's,
+  :func:`demonym`: दक्षिण अफ़्रीकी सरकार = South African government).
 """
 from __future__ import annotations
 
@@ -480,7 +481,7 @@ def segment(name: str, to: str, label: str | None = None,
     if not words or label == "PER":
         return [(name, None)]
     runs = _segment(words, to, 0 if label else UNTYPED_CITY_POPULATION, by_sound=label == "LOC",
-                    lexicon=to == "en" and label == "LOC")
+                    lexicon=to == "en" and label == "LOC", adjectives=label == "ORG")
     lex = [(t, r) for t, r, kind in runs if kind == "lex"]
     if lex and (any(kind == "word" for _, _, kind in runs) or _native(lex, len(runs))):
         # the lexicon translates a place's name whole or not at all
@@ -501,7 +502,7 @@ def segment(name: str, to: str, label: str | None = None,
 
 
 def _segment(words: list[str], to: str, min_population: int, by_sound: bool = False,
-             lexicon: bool = False) -> list[tuple[str, str | None, str]]:
+             lexicon: bool = False, adjectives: bool = False) -> list[tuple[str, str | None, str]]:
     table, en_table = _institutions()
     if to == "hi":
         m = _OF_COUNTRY.fullmatch(" ".join(words))
@@ -525,6 +526,10 @@ def _segment(words: list[str], to: str, min_population: int, by_sound: bool = Fa
                 inst = None
             if inst:
                 out.append((" ".join(part), inst[0], inst[1]))
+                break
+            adjective = demonym(part[0]) if adjectives and n == 1 and to == "en" else None
+            if adjective:
+                out.append((part[0], adjective, "mod"))
                 break
             p = place(part, to, min_population, by_sound=by_sound)
             if p:
@@ -708,6 +713,53 @@ def loanword(word: str, spelled: str | None = None) -> str | None:
 # ओलंपिक / olympic 0.62; translations score less (आंतरिक / internal 0.46, नियंत्रण / control 0.43)
 LOAN_SOUND = 0.6
 
+# An organisation's Hindi adjective of a country or a continent is its English adjective (दक्षिण अफ़्रीकी सरकार =
+# South African government, ऑस्ट्रेलियाई टीम = Australian team, फ्रांसीसी सेना = French Army): the
+# parallel-text lexicon's English word for it when that word is an adjective of a CLDR territory's word (its
+# first four letters, one of these endings) and the Hindi word begins as that territory's Hindi name does.
+DEMONYM_ENDINGS = ("an", "ese", "ish", "ch", "ic", "i")
+DEMONYM_PAIR = 0.3  # the lexicon score it needs (फ्रांसीसी = french 0.49, कोरियाई = korean 0.51)
+
+
+def demonym(word: str) -> str | None:
+    """The English adjective of the country or continent a Hindi adjective names (अफ़्रीकी = African,
+    कोरियाई = Korean), None for any other word and for a territory's own name (तुर्की is Turkey)."""
+    key = _hi_key(word)
+    if key in COUNTRY_ADJECTIVES:
+        return COUNTRY_ADJECTIVES[key][0]
+    if not key.endswith(("ी", "ई")) or len(key) < 4 or territory(word, "en"):
+        return None
+    return _demonym(key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _demonym(key: str) -> str | None:
+    from ..summary.lexicon import load_lexicon
+
+    lexicon = load_lexicon()
+    for english in lexicon.english(key)[:2]:
+        if (not english.isascii() or not english.isalpha() or not english.endswith(DEMONYM_ENDINGS)
+                or lexicon.score(key, english) < DEMONYM_PAIR):
+            continue
+        for hindi, name in _territory_words().get(english[:4], ()):
+            if name != english and any(w[:3] == key[:3] for w in hindi.split()):  # not a territory itself
+                return english.capitalize()
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _territory_words() -> dict[str, list[tuple[str, str]]]:
+    """CLDR territories' English words of four or more letters, by their first four (lower case): the
+    territory's Hindi name and its whole English name (lower case)."""
+    from .gazetteer import _tables
+
+    out: dict[str, list[tuple[str, str]]] = {}
+    for hindi, english in sorted(_tables()[0].items()):
+        for w in english.casefold().split():
+            if len(w) >= 4 and w.isalpha():
+                out.setdefault(w[:4], []).append((hindi, english.casefold()))
+    return out
+
 
 def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str | None, str]]:
     """A bare direction word ("dir") stays translated only before a place or a direction that does;
@@ -723,7 +775,8 @@ def _directions(runs: list[tuple[str, str | None, str]]) -> list[tuple[str, str 
             out[i] = (t, r, "function")
         if kind == "dir":
             nxt = out[i + 1][2] if i + 1 < len(out) else None
-            out[i] = (t, r, "place") if nxt in ("place", "lex") else (t, None, "word")
+            adjective = i + 1 < len(out) and nxt == "mod" and demonym(out[i + 1][0]) is not None
+            out[i] = (t, r, "place") if nxt in ("place", "lex") or adjective else (t, None, "word")
     return out
 
 
@@ -758,7 +811,7 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
     for i, (t, r, kind) in enumerate(runs):
         before_head = i + 1 < len(runs) and runs[i + 1][2] in ("head", "of")
         direction = label == "LOC" and r in DIRECTIONS
-        foreign = _hi_key(t) in COUNTRY_ADJECTIVES and _hi_key(t) not in ROMANISED  # अमेरिकी, not भारतीय
+        foreign = kind == "mod" and _hi_key(t) not in ROMANISED and demonym(t) is not None  # अमेरिकी, not भारतीय
         if kind == "mod" and not fixed and not translated and not before_head and not direction and not foreign:
             r = ROMANISED.get(_hi_key(t))  # None: the model romanises it
         elif kind == "mod" and _hi_key(t) in COUNTRY_ADJECTIVES:
