@@ -122,7 +122,7 @@ def test_punctuation_and_spacing_between_words_are_kept():
 
 
 def test_to_hindi_spells_out_initials():
-    assert to_hindi("M. K. Stalin").startswith("एम. के. ")
+    assert to_hindi("M. K. Stalin").startswith("एमके ")  # joined, as Hindi news writes them
 
 
 def test_nukta_and_zero_width_forms_read_alike():
@@ -229,3 +229,11 @@ def test_a_rebuilt_name_table_replaces_its_older_versions(tmp_path, monkeypatch)
     assert _cache.cached_table("cities", (), lambda: {"a": 1}, schema=2) == {"a": 1}
     assert sorted(p.name for p in folder.iterdir()) == ["cities-extra-v1-pkg-1.0.json", "cities-v2-.json"]
     assert _cache.cached_table("cities", (), lambda: {"a": 2}, schema=2) == {"a": 1}  # read back, not rebuilt
+
+
+def test_initials_are_one_word_in_hindi_as_hindi_news_writes_them():
+    from newsdigest.names import to_hindi_batch
+
+    got = to_hindi_batch(["J P Nadda", "M.S. Dhoni", "A.P.J. Abdul Kalam", "J Nadda", "P. Chidambaram"], ["PER"] * 5)
+    assert [g.split()[0] for g in got] == ["जेपी", "एमएस", "एपीजे", "जे", "पी."]  # were जे पी, एम.एस., ए.पी.जे.
+    assert got[0] == "जेपी नड्डा"
