@@ -182,7 +182,7 @@ class MappedPages:
 
     A mapped page stays resident once read: over a folder run the rows of the word-embedding matrix
     that new words read, with the kernel's fault-around of 16 pages each, made 311 MB of its 384 MB
-    resident after 1,000 articles (BBC Hindi and English) and the peak RSS 0.99 GB. No page is ever
+    resident after 1,000 articles (BBC Hindi and English), and the peak RSS 1.00 GB. No page is ever
     written, so :meth:`release` may drop them all (``madvise(MADV_DONTNEED)``): a page read again comes
     back from the page cache with the file's bytes, a minor fault. Where the system has no ``madvise``
     it does nothing."""
