@@ -95,7 +95,7 @@ class TokenClassifier(nn.Module):
     """BERT encoder + linear token classifier on given weights; parameter names as in
     ``BertForTokenClassification`` (``tensors`` maps those names to fp32 tensors)."""
 
-    def __init__(self, config: dict, tensors: dict[str, torch.Tensor]):
+    def __init__(self, config: dict, tensors: dict[str, torch.Tensor], mapped: MappedPages | None = None):
         super().__init__()
         used: set[str] = set()
 
@@ -118,7 +118,8 @@ class TokenClassifier(nn.Module):
                 _Layer(t, f"bert.encoder.layer.{i}.", config["num_attention_heads"], eps)
                 for i in range(config["num_hidden_layers"]))))
         self.classifier = _Linear(t("classifier.weight"), t("classifier.bias"))
-        self.mapped = MappedPages()  # the tensors of ``tensors`` mapped from files, when the loader says so
+        # the tensors of ``tensors`` mapped from files, given back between runs (Encoder.release_memory)
+        self.mapped = mapped or MappedPages()
         extra = set(tensors) - used
         if extra:
             raise KeyError(f"unexpected {sorted(extra)[:5]}")
@@ -162,9 +163,7 @@ def load_token_classifier(base_dir: Path, state: dict) -> TokenClassifier:
         if name is None:
             raise KeyError(f"missing {key} in {base_dir}/model.safetensors")
         tensors[key] = pages.tensor(path, name, offset, header[name])
-    model = TokenClassifier(config, tensors).eval()
-    model.mapped = pages  # the word embeddings' pages, given back between runs (Encoder.release_memory)
-    return model
+    return TokenClassifier(config, tensors, pages).eval()
 
 
 _DTYPES = {"F32": "<f4", "F16": "<f2"}
