@@ -104,6 +104,16 @@ def test_organisations_with_english_words_of_silent_letters_take_their_english_s
     assert got == ["BBC News", "Human Rights Watch", "Knowledge Park"]  # were Noise, Rites, Nolej
 
 
+def test_places_of_several_words_take_the_english_words_they_are_written_with():
+    from newsdigest.names import to_english_batch
+
+    got = to_english_batch(["वॉर मेमोरियल स्टेडियम", "रॉयल नेवी शिप", "बाल्कन प्रायद्वीप", "वेस्ट पार्क हेल्थकेयर सेंटर"],
+                           ["LOC"] * 4)
+    assert got == ["War Memorial Stadium", "Royal Navy Ship", "Balkan Peninsula", "West Park Healthcare Center"]
+    # were Wor, Nevi, Balcon, Helthakeyar; a one-word place and Indian places keep the places' own spelling
+    assert to_english_batch(["नूसा", "गिरनार पर्वत", "कोचीन बंदरगाह"], ["LOC"] * 3) == ["Nusa", "Mount Girnar", "Kochin Port"]
+
+
 @pytest.mark.parametrize("english, hindi", [("Corporation", "कॉर्पोरेशन"), ("Agency", "एजेंसी"),
                                             ("Station", "स्टेशन")])
 def test_common_words_in_organisation_names_take_their_hindi_spelling(spelled, english, hindi):

@@ -183,18 +183,20 @@ class Transliterator:
         if segs is not None:
             items = list(zip(names, labels))
             done: dict[tuple[str, str | None], str] = {}
-            labels_used = sorted({it[1] for it in segs}, key=lambda x: x or "")
+            group = {it: spelling_group(it[0], it[1], to) for it in segs}
+            by_group = {(it[0], group[it]): runs for it, runs in segs.items()}
+            labels_used = sorted(set(group.values()), key=lambda x: x or "")
             if len(labels_used) > 1:  # one model pass for every word of every type not yet spelled for it
                 need: set[str] = set()
                 for label in labels_used:
-                    words = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
+                    words = list(dict.fromkeys(t for it, runs in by_group.items() if it[1] == label
                                                for t, r in runs if r is None and t))
                     keys = self._word_keys(words, to)[3] if words else []
                     known = self._known(to, label, keys)
                     need.update(k for k in keys if k not in known)
                 self._model_outputs(sorted(need), to)
             for label in labels_used:
-                rest = list(dict.fromkeys(t for it, runs in segs.items() if it[1] == label
+                rest = list(dict.fromkeys(t for it, runs in by_group.items() if it[1] == label
                                           for t, r in runs if r is None and t))
                 if rest:
                     outs = self._transliterate_words(rest, to, label)
@@ -204,7 +206,7 @@ class Transliterator:
                         single = {it[0] for it in segs if it[1] == "LOC" and len(it[0].split()) == 1}
                         outs = [(near_city_spelling(o) or o) if t in single else o for t, o in zip(rest, outs)]
                     done.update(((t, label), o) for t, o in zip(rest, outs))
-            joined = {it: " ".join(done.get((t, it[1]), t) if r is None else r for t, r in runs if (r or t))
+            joined = {it: " ".join(done.get((t, group[it]), t) if r is None else r for t, r in runs if (r or t))
                       for it, runs in segs.items()}
             return [joined[it] if it[0].split() else it[0] for it in items]
         return self._transliterate_words(names, to)
@@ -263,7 +265,7 @@ class Transliterator:
             done = {k: LETTER_NAMES_HI[k] for k in keys if k in LETTER_NAMES_HI}
         memory = self._memory()
         if memory:
-            done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, label)))
+            done.update((k, w) for k in keys if k not in done and (w := memory.word(k, to, entity_type(label))))
         if to == "hi" and label != "PER":
             done.update((k, CONNECTORS_HI[k]) for k in keys if k not in done and k in CONNECTORS_HI)
         return done
@@ -284,8 +286,8 @@ class Transliterator:
         todo = [k for k in keys if k not in done]
         if todo:
             outputs = self._model_outputs(todo, to)
-            if self.lexicon and to == "en" and label == "ORG":
-                outputs = self._respell_organisation(todo, outputs)
+            if self.lexicon and to == "en" and label in ("ORG", PLACE_PHRASE):
+                outputs = self._respell_organisation(todo, outputs, weight)
             elif self.lexicon:
                 outputs = self._respell(todo, outputs, to, weight, people)
             done.update(zip(todo, outputs))
@@ -297,7 +299,7 @@ class Transliterator:
             store = self._spelling_store()
             if store is not None:
                 store.put_many(to, flags, dict(zip(todo, outputs)))
-        if to == "en" and label in ("ORG", "LOC"):  # an English word the model spells otherwise: Guardian
+        if to == "en" and entity_type(label) in ("ORG", "LOC"):  # an English word the model spells otherwise: Guardian
             from .phrases import loanword
 
             done.update((k, w) for k in keys if k not in remembered and (w := loanword(k, done.get(k))))
@@ -310,18 +312,18 @@ class Transliterator:
             pieces = [self._spell_acronyms(_join_initials(name), done) for name in pieces]
         return [self._postprocess(name, key, done, to) for name in pieces]
 
-    def _respell_organisation(self, keys: list[str], outputs: list[str]) -> list[str]:
-        """An organisation's words respelled with the organisations' word-list weight (they are mostly
-        English words), except Hindi's own common words (:func:`hindi_own_word`), which are respelled as
+    def _respell_organisation(self, keys: list[str], outputs: list[str], weight: float) -> list[str]:
+        """An organisation's words (or a place's of several words) respelled with ``weight``, the word-list
+        weight of their group (they are mostly English words), except Hindi's own common words (:func:`hindi_own_word`), which are respelled as
         any word is: राष्ट्रीय जनता दल is Rashtriya Janata Dal, not "Deal"; स्वयंसेवक संघ not "Song"."""
         from .lexicon import WEIGHT
 
         own = [hindi_own_word(k) for k in keys]
         out = list(outputs)
-        for is_own, weight in ((True, WEIGHT["en"]), (False, lexicon_weight("en", "ORG"))):
+        for is_own, w in ((True, WEIGHT["en"]), (False, weight)):
             idx = [i for i, o in enumerate(own) if o == is_own]
             if idx:
-                for i, o in zip(idx, self._respell([keys[i] for i in idx], [outputs[i] for i in idx], "en", weight)):
+                for i, o in zip(idx, self._respell([keys[i] for i in idx], [outputs[i] for i in idx], "en", w)):
                     out[i] = o
         return out
 
@@ -565,12 +567,33 @@ def hindi_own_word(key: str) -> bool:
     return bool(english) and _likeness(script_key(key), script_key(english[0])) < OWN_WORD_SOUND
 
 
+# The spelling group of a place's name of two or more words into English: its words are spelled as an
+# organisation's are, Hindi's own words apart, with a word-list weight between a place's and an
+# organisation's (War Memorial Stadium, Red Lake, Royal Navy Ship, Balkan Peninsula), while the name memory
+# still reads them as a place's.
+PLACE_PHRASE = "LOC+"
+
+
+def spelling_group(name: str, label: str | None, to: str) -> str | None:
+    """The group whose word spellings ``name``'s words take: :data:`PLACE_PHRASE` for a place of two or
+    more words into English, else the entity type itself (a one-word place keeps the places' weight)."""
+    return PLACE_PHRASE if to == "en" and label == "LOC" and len(name.split()) > 1 else label
+
+
+def entity_type(group: str | None) -> str | None:
+    """The entity type of a spelling group (:func:`spelling_group`)."""
+    return "LOC" if group == PLACE_PHRASE else group
+
+
 def lexicon_weight(to: str, label: str | None) -> float:
     """The weight of word frequency in the spelling choice: organisations' names are mostly English words
-    written in Devanagari (वॉट्सएप = WhatsApp, करप्शन = Corruption), so frequency counts for more there."""
-    from .lexicon import WEIGHT, WEIGHT_ORG
+    written in Devanagari (वॉट्सएप = WhatsApp, करप्शन = Corruption), so frequency counts for more there,
+    and a little more than for other words in places' names of several words (:data:`PLACE_PHRASE`)."""
+    from .lexicon import WEIGHT, WEIGHT_ORG, WEIGHT_PLACE_PHRASE
 
-    return WEIGHT_ORG if to == "en" and label == "ORG" else WEIGHT[to]
+    if to == "en" and label == "ORG":
+        return WEIGHT_ORG
+    return WEIGHT_PLACE_PHRASE if to == "en" and label == PLACE_PHRASE else WEIGHT[to]
 
 
 _LONE_LETTERS = frozenset("QWXZ")
