@@ -232,6 +232,31 @@ def test_shipped_lexicon_is_trained_only_on_sets_whose_licences_allow_it():
     assert all(s["licence"].split(" ")[0] in card for s in data["sets"])
 
 
+def test_counted_nouns_the_lexicon_lacks_come_from_the_encoders_word_pairs():
+    from newsdigest.summary.counted import pair_english, render_counted
+
+    # were left in Hindi, in quotation marks: the parallel-text lexicon has no pair for them
+    assert render_counted("शिकायतें", "hi", "en", 100000) == ("complaints", True)
+    assert render_counted("रन", "hi", "en", 117) == ("runs", True)
+    assert render_counted("गैंडों की मौत", "hi", "en", 6) == ("deaths", True)
+    assert render_counted("complaints", "en", "hi", 5000) == ("शिकायतें", True)
+    assert render_counted("complaints", "en", "hi", 5000, case="oblique") == ("शिकायतों", True)
+    # a pair that only sounds like its word is no translation (मोटी is thick, not "mott"); a word the
+    # lexicon gives as a function word gets none (हर = every, not "har"); inside a longer phrase a word's
+    # nearest pair need not be its sense (ऊंची कक्षा, a high orbit, is not "classes"), so it stays quoted
+    assert pair_english("मोटी") is None
+    assert render_counted("हर", "hi", "en", 2) == ('"हर"', False)
+    assert render_counted("ऊंची कक्षा", "hi", "en", 475) == ('"ऊंची कक्षा"', False)
+
+
+def test_shipped_word_pairs_hold_pairs_above_the_stored_thresholds_and_a_card():
+    data = json.loads((model_dir("word-pairs-hi-en") / "word_pairs.json").read_text(encoding="utf-8"))
+    low = data["settings"]["store_min_cosine"], data["settings"]["store_min_csls"]
+    assert all(c >= low[0] and s >= low[1] for pairs in data["hi_en"].values() for _, c, s, _ in pairs)
+    card = (model_dir("word-pairs-hi-en") / "README.md").read_text(encoding="utf-8")
+    assert "MIT" in card and "training/induce_word_pairs.py" in card
+
+
 def test_without_a_lexicon_the_summary_still_gives_names_and_numbers(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSDIGEST_MODELS", str(tmp_path))
     text = "IndiGo cancelled about 200 flights on Monday. The airline said fog was the reason."
