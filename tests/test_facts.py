@@ -299,6 +299,17 @@ def test_an_english_counted_noun_ends_at_its_plural(text, counted):
     assert f.extra.get("counted") == counted
 
 
+@pytest.mark.parametrize("text, counted", [
+    ("युवराज ने 24 रन बनाकर अपनी टीम को जीत दिलाई।", "रन"),  # was "रन बनाकर" ("24 runs bankers")
+    ("गेंदबाज़ ने 80 रन देकर 10 विकेट लिए।", "रन"),
+    ("कंपनी ने 20 नौकर रखे।", "नौकर"),  # a noun ending in कर with no verb behind it stays
+])
+def test_a_hindi_counted_noun_ends_before_a_conjunctive_participle(text, counted):
+    d = make_digest(text, [], lang="hi")
+    f = next(f for f in extract_facts(d) if f.type == "quantity")
+    assert f.extra.get("counted") == counted
+
+
 def test_agent_that_did_something_is_the_subject_of_its_number():
     d = make_digest("IndiGo ने शुक्रवार को करीब 200 उड़ानें रद्द कीं।", [("ORG", "इंडिगो", "IndiGo", ["IndiGo"])])
     f = next(f for f in extract_facts(d) if f.type == "quantity")

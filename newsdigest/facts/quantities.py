@@ -364,9 +364,26 @@ def _plural_en(word: str) -> bool:
             and low not in _STOP_EN)
 
 
+# a verb's infinitive this common in Hindi text (wordfreq's Zipf scale: बनाना 5.0, जीतना 4.1, खेलना 4.3) makes
+# its stem + कर a conjunctive participle ("24 रन बनाकर", having made 24 runs), not a noun: नौकर, शंकर, टक्कर
+# have no such infinitive
+PARTICIPLE_INFINITIVE_ZIPF = 3.5
+
+
+def _conjunctive_participle(word: str) -> bool:
+    """Whether a Devanagari word is a verb's conjunctive participle (बनाकर, देकर, लेकर, होकर)."""
+    if len(word) < 4 or not word.endswith("कर"):
+        return False
+    from ..names.lexicon import word_zipf
+
+    return word_zipf(word[:-2] + "ना", "hi") >= PARTICIPLE_INFINITIVE_ZIPF
+
+
 def _is_content(word: str) -> bool:
     low = word.lower()
     if low in _STOP_HI or low in _STOP_EN or low in _VERBS_HI or not regex.match(r"[\p{L}]", word):
+        return False
+    if _conjunctive_participle(word):  # "24 रन बनाकर": the runs are counted, not "बनाकर"
         return False
     if regex.fullmatch(r"[a-z]+(?:ed|ly)", low):  # "40 lifted", "220 million now"
         return False
