@@ -299,6 +299,16 @@ def test_an_english_counted_noun_ends_at_its_plural(text, counted):
     assert f.extra.get("counted") == counted
 
 
+def test_a_persons_age_is_marked_and_is_no_figure_of_the_summary():
+    from newsdigest.summary.figures import figure_facts
+
+    d = make_digest("75 वर्षीय ब्लाटर ने कहा कि वह 20 देशों में जाएंगे।", [], lang="hi")
+    d.facts = extract_facts(d)
+    age = next(f for f in d.facts if f.value == 75)
+    assert age.extra.get("age") is True and "counted" not in age.extra  # was counted "वर्षीय ब्लाटर"
+    assert [f.value for f in figure_facts(d)] == [20]
+
+
 @pytest.mark.parametrize("text, counted", [
     ("युवराज ने 24 रन बनाकर अपनी टीम को जीत दिलाई।", "रन"),  # was "रन बनाकर" ("24 runs bankers")
     ("गेंदबाज़ ने 80 रन देकर 10 विकेट लिए।", "रन"),

@@ -101,6 +101,7 @@ _TIME_NOUNS = set(unicodedata.normalize("NFC", """
 वर्ष साल सालों महीने महीना महीनों दिन दिनों सप्ताह हफ्ते हफ़्ते घंटे घंटों तिमाही
 year years month months week weeks day days hour hours
 """).split())
+_AGE_HI = frozenset({"वर्षीय"})  # the adjective of age after a number: "75 वर्षीय" = 75-year-old
 _CLAUSE_BREAK = regex.compile(r"[,;:()\"।]|\s(?:लेकिन|जबकि|but|while|whereas)\s")
 
 
@@ -124,6 +125,9 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
         if source is not None:
             fact.extra["source"] = source.entity.id
         counted = _counted(ctx, q.end, sentence[1])
+        if counted and counted.split()[0] in _AGE_HI:
+            fact.extra["age"] = True  # "75 वर्षीय ब्लाटर": a person's age, not what the number counts
+            counted = None
         if counted:
             fact.extra["counted"] = counted
         predicate = _predicate(ctx, q.end, counted, sentence[1])

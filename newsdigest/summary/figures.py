@@ -76,9 +76,10 @@ def format_quantity(fact: Fact, lang: str) -> str:
 # -- figures -----------------------------------------------------------------------------------------
 
 def figure_facts(digest: Digest) -> list[Fact]:
-    """Quantities that say something on their own: with a unit or a counted noun."""
+    """Quantities that say something on their own: with a unit or a counted noun (a person's age, "75
+    वर्षीय", is neither: it is no figure of the news)."""
     return [f for f in digest.facts if f.type == "quantity" and f.value is not None and f.sentence is not None
-            and (f.unit or f.extra.get("counted"))]
+            and (f.unit or f.extra.get("counted")) and not f.extra.get("age")]
 
 
 def first_figure(digest: Digest) -> Fact | None:
