@@ -313,8 +313,11 @@ def test_a_persons_age_is_marked_and_is_no_figure_of_the_summary():
     ("युवराज ने 24 रन बनाकर अपनी टीम को जीत दिलाई।", "रन"),  # was "रन बनाकर" ("24 runs bankers")
     ("गेंदबाज़ ने 80 रन देकर 10 विकेट लिए।", "रन"),
     ("कंपनी ने 20 नौकर रखे।", "नौकर"),  # a noun ending in कर with no verb behind it stays
+    ("चार टीमें सबसे आगे हैं।", "टीमें"),  # was "टीमें सबसे"
+    ("पांच ग्रहों के बारे में जानकारी मिली।", "ग्रहों"),  # was "ग्रहों के बारे", then "ग्रहों के"
+    ("15 सदस्यों वाले दल ने बैठक की।", "सदस्यों"),  # was "सदस्यों वाले"
 ])
-def test_a_hindi_counted_noun_ends_before_a_conjunctive_participle(text, counted):
+def test_a_hindi_counted_noun_ends_before_a_participle_or_a_function_word(text, counted):
     d = make_digest(text, [], lang="hi")
     f = next(f for f in extract_facts(d) if f.type == "quantity")
     assert f.extra.get("counted") == counted
