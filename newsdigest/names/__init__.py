@@ -303,6 +303,8 @@ class Transliterator:
             from .phrases import loanword
 
             done.update((k, w) for k in keys if k not in remembered and (w := loanword(k, done.get(k))))
+        if to == "hi" and self.lexicon and label != "PER":  # an English word the model spells as no Hindi text
+            done.update((k, w) for k in keys if k not in remembered and (w := hindi_loan(k, done.get(k))))  # does
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
 
@@ -551,6 +553,20 @@ def institution_words() -> frozenset[str]:
 # Hindi's own word. Words the lexicon lacks (टुडे, एंटी) are not judged so.
 HINDI_OWN_ZIPF = 4.0
 OWN_WORD_SOUND = 0.5
+
+
+def hindi_loan(key: str, spelled: str | None) -> str | None:
+    """The Devanagari spelling Hindi text gives the English word ``key`` of an organisation's or place's name
+    (Airways = एयरवेज, Agriculture = एग्रीकल्चर: the encoder's word pairs, ``summary.word_pairs.hindi_loanword``),
+    when the model's spelling is no word of the Hindi word list (एयरवाय्स, अग्रिकुल्टुर) and the word is a common
+    English one (``phrases.ENGLISH_WORD_ZIPF``); else None, and the model's spelling stands (टेलीग्राफ)."""
+    from ..summary.word_pairs import hindi_loanword
+    from .lexicon import Lexicon, word_zipf
+    from .phrases import ENGLISH_WORD_ZIPF
+
+    if not spelled or hindi_key(spelled) in Lexicon.load("hi").zipf or word_zipf(key, "en") < ENGLISH_WORD_ZIPF:
+        return None
+    return hindi_loanword(key)
 
 
 def hindi_own_word(key: str) -> bool:

@@ -27,32 +27,59 @@ MIN_CSLS = 0.04
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> dict[str, dict[str, list[str]]]:
+def _load(path: str) -> dict[str, dict[str, list[tuple[str, float, float]]]]:
+    """Both tables as stored: folded word -> [(other-language word, cosine, CSLS)], best first."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
         return {"hi_en": {}, "en_hi": {}}
-    out: dict[str, dict[str, list[str]]] = {}
+    out: dict[str, dict[str, list[tuple[str, float, float]]]] = {}
     for side, fold in (("hi_en", hindi_fold), ("en_hi", english_fold)):
-        table: dict[str, list[str]] = {}
+        table: dict[str, list[tuple[str, float, float]]] = {}
         for word, pairs in data[side].items():
-            good = [w for w, cos, csls, _mutual in pairs if cos >= MIN_COSINE and csls >= MIN_CSLS]
-            if good:
-                table.setdefault(fold(word), good)
+            table.setdefault(fold(word), [(w, cos, csls) for w, cos, csls, _mutual in pairs])
         out[side] = table
     return out
 
 
-def _tables() -> dict[str, dict[str, list[str]]]:
+def _tables() -> dict[str, dict[str, list[tuple[str, float, float]]]]:
     return _load(str(model_dir(WORD_PAIRS_NAME) / "word_pairs.json"))
+
+
+def _close(pairs: list[tuple[str, float, float]]) -> list[str]:
+    return [w for w, cos, csls in pairs if cos >= MIN_COSINE and csls >= MIN_CSLS]
 
 
 def english(word: str) -> list[str]:
     """English content words for a Hindi word, best first (empty when none is close enough)."""
-    return [w for w in _tables()["hi_en"].get(hindi_fold(word), []) if not is_function_word(w, "en")]
+    return [w for w in _close(_tables()["hi_en"].get(hindi_fold(word), [])) if not is_function_word(w, "en")]
 
 
 def hindi(word: str) -> list[str]:
     """Hindi content words for an English word, best first (empty when none is close enough)."""
-    return [w for w in _tables()["en_hi"].get(english_fold(word), []) if not is_function_word(w, "hi")]
+    return [w for w in _close(_tables()["en_hi"].get(english_fold(word), [])) if not is_function_word(w, "hi")]
+
+
+def hindi_loanword(english_word: str) -> str | None:
+    """The Devanagari spelling Hindi text gives an English word (airways = एयरवेज, agriculture = एग्रीकल्चर),
+    when the Hindi word is among the English word's stored pairs, the English word is the Hindi word's best
+    pair, and the two sound alike (consonant outlines at least ``names.phrases.SAME_SOUND`` alike, 0.75: not
+    ऑटोमोबाइल for automotive; the likest such pair; no oblique plural such as बैंकों): a pair of translations (sunday = रविवार) is none, nor a word whose best pair is
+    another (गार्डेन, garden's, for guardian; टेलीग्राम, telegram's, for telegraph)."""
+    from ..names.phonetic import script_key
+    from ..names.phrases import SAME_SOUND, _likeness
+
+    tables = _tables()
+    key = english_fold(english_word)
+    best, best_sound = None, 0.0
+    for hi, _cos, _csls in tables["en_hi"].get(key, []):
+        back = tables["hi_en"].get(hindi_fold(hi))
+        if not back or back[0][0] != key:  # the Hindi word's own best pair: गार्डेन is garden's, not guardian's
+            continue
+        if hi.endswith(("ों", "ओं")):  # an oblique plural (बैंकों) is no word of a name
+            continue
+        sound = _likeness(script_key(key), script_key(hi))
+        if sound >= SAME_SOUND and sound > best_sound:  # the likest of them: not a translation next to it
+            best, best_sound = hi, sound
+    return best
