@@ -15,7 +15,9 @@ at least STORE_MIN_COSINE and CSLS at least STORE_MIN_CSLS; what a lookup accept
 at run time (``newsdigest.summary.word_pairs``).
 
 Word lists: wordfreq's ``top_n_list`` (Hindi and English, N_WORDS each, letters only, no function
-words). Deterministic: the same encoder and wordfreq give the same file.
+words). Words are keyed as lookups fold them (``summary.lexicon.hindi_fold``/``english_fold``; of two
+spellings that fold alike the commoner's pairs are kept), and the file is read as it is. Deterministic:
+the same encoder and wordfreq give the same file.
 """
 from __future__ import annotations
 
@@ -99,16 +101,21 @@ def build(base_dir: Path) -> dict:
         idx, cos, csls = neighbours(emb[src], emb[tgt])
         best[src] = idx[:, 0].tolist()
         tables[src] = (idx.tolist(), cos.tolist(), csls.tolist())
+    from newsdigest.summary.lexicon import english_fold, hindi_fold
+
     out: dict[str, dict] = {"hi_en": {}, "en_hi": {}}
     for src, tgt, key in (("hi", "en", "hi_en"), ("en", "hi", "en_hi")):
         idx, cos, csls = tables[src]
+        fold = hindi_fold if src == "hi" else english_fold
         for i, w in enumerate(words[src]):
+            if fold(w) in out[key]:
+                continue  # keyed as lookups fold words (nukta, chandrabindu): the commoner spelling's pairs
             pairs = []
             for j, c, s in zip(idx[i], cos[i], csls[i]):
                 if c >= STORE_MIN_COSINE and s >= STORE_MIN_CSLS:
                     pairs.append([words[tgt][j], round(c, 4), round(s, 4), int(best[tgt][j] == i)])
             if pairs:
-                out[key][w] = pairs
+                out[key][fold(w)] = pairs
     return {"format": 1, "method": "CSLS nearest words of multilingual-e5-small word embeddings",
             "settings": {"n_words": N_WORDS, "k": K, "max_pairs": MAX_PAIRS, "prefix": "query: ",
                          "pooling": "mean", "store_min_cosine": STORE_MIN_COSINE, "store_min_csls": STORE_MIN_CSLS},

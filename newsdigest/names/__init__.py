@@ -558,13 +558,12 @@ OWN_WORD_SOUND = 0.5
 def hindi_loan(key: str, spelled: str | None) -> str | None:
     """The Devanagari spelling Hindi text gives the English word ``key`` of an organisation's or place's name
     (Airways = एयरवेज, Agriculture = एग्रीकल्चर: the encoder's word pairs, ``summary.word_pairs.hindi_loanword``),
-    when the model's spelling is no word of the Hindi word list (एयरवाय्स, अग्रिकुल्टुर) and the word is a common
-    English one (``phrases.ENGLISH_WORD_ZIPF``); else None, and the model's spelling stands (टेलीग्राफ)."""
+    when the model's spelling is no word of the Hindi word list (एयरवाय्स, अग्रिकुल्टुर); else None, and the model's
+    spelling stands (टेलीग्राफ). The pairs hold wordfreq's 30,000 commonest English words only."""
     from ..summary.word_pairs import hindi_loanword
-    from .lexicon import Lexicon, word_zipf
-    from .phrases import ENGLISH_WORD_ZIPF
+    from .lexicon import Lexicon
 
-    if not spelled or hindi_key(spelled) in Lexicon.load("hi").zipf or word_zipf(key, "en") < ENGLISH_WORD_ZIPF:
+    if not spelled or hindi_key(spelled) in Lexicon.load("hi").zipf:
         return None
     return hindi_loanword(key)
 

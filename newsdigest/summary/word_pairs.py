@@ -27,28 +27,23 @@ MIN_CSLS = 0.04
 
 
 @functools.lru_cache(maxsize=4)
-def _load(path: str) -> dict[str, dict[str, list[tuple[str, float, float]]]]:
-    """Both tables as stored: folded word -> [(other-language word, cosine, CSLS)], best first."""
+def _load(path: str) -> dict[str, dict[str, list[list]]]:
+    """Both tables as stored, keyed by folded word: word -> [[other-language word, cosine, CSLS, mutual]],
+    best first."""
     try:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except FileNotFoundError:
         return {"hi_en": {}, "en_hi": {}}
-    out: dict[str, dict[str, list[tuple[str, float, float]]]] = {}
-    for side, fold in (("hi_en", hindi_fold), ("en_hi", english_fold)):
-        table: dict[str, list[tuple[str, float, float]]] = {}
-        for word, pairs in data[side].items():
-            table.setdefault(fold(word), [(w, cos, csls) for w, cos, csls, _mutual in pairs])
-        out[side] = table
-    return out
+    return {"hi_en": data["hi_en"], "en_hi": data["en_hi"]}
 
 
-def _tables() -> dict[str, dict[str, list[tuple[str, float, float]]]]:
+def _tables() -> dict[str, dict[str, list[list]]]:
     return _load(str(model_dir(WORD_PAIRS_NAME) / "word_pairs.json"))
 
 
-def _close(pairs: list[tuple[str, float, float]]) -> list[str]:
-    return [w for w, cos, csls in pairs if cos >= MIN_COSINE and csls >= MIN_CSLS]
+def _close(pairs: list[list]) -> list[str]:
+    return [w for w, cos, csls, _mutual in pairs if cos >= MIN_COSINE and csls >= MIN_CSLS]
 
 
 def english(word: str) -> list[str]:
@@ -73,7 +68,7 @@ def hindi_loanword(english_word: str) -> str | None:
     tables = _tables()
     key = english_fold(english_word)
     best, best_sound = None, 0.0
-    for hi, _cos, _csls in tables["en_hi"].get(key, []):
+    for hi, _cos, _csls, _mutual in tables["en_hi"].get(key, []):
         back = tables["hi_en"].get(hindi_fold(hi))
         if not back or back[0][0] != key:  # the Hindi word's own best pair: गार्डेन is garden's, not guardian's
             continue
