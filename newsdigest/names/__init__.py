@@ -303,8 +303,8 @@ class Transliterator:
             from .phrases import loanword
 
             done.update((k, w) for k in keys if k not in remembered and (w := loanword(k, done.get(k))))
-        if to == "hi" and self.lexicon and label != "PER":  # an English word the model spells as no Hindi text
-            done.update((k, w) for k in keys if k not in remembered and (w := hindi_loan(k, done.get(k))))  # does
+        if to == "hi" and self.lexicon and label != "PER":  # an English word spelled as no Hindi text does: Airways
+            done.update((k, w) for k in keys if k not in remembered and (w := hindi_loan(k, done.get(k))))
         if to == "hi" and self.lexicon:
             from .lexicon import Lexicon
 
@@ -316,8 +316,9 @@ class Transliterator:
 
     def _respell_organisation(self, keys: list[str], outputs: list[str], weight: float) -> list[str]:
         """An organisation's words (or a place's of several words) respelled with ``weight``, the word-list
-        weight of their group (they are mostly English words), except Hindi's own common words (:func:`hindi_own_word`), which are respelled as
-        any word is: राष्ट्रीय जनता दल is Rashtriya Janata Dal, not "Deal"; स्वयंसेवक संघ not "Song"."""
+        weight of their group (they are mostly English words), except Hindi's own common words
+        (:func:`hindi_own_word`), which are respelled as any word is: राष्ट्रीय जनता दल is Rashtriya Janata Dal,
+        not "Deal"; स्वयंसेवक संघ not "Song"."""
         from .lexicon import WEIGHT
 
         own = [hindi_own_word(k) for k in keys]

@@ -1,12 +1,13 @@
 """Word pairs read off the encoder's embeddings, for the counted nouns the parallel-text lexicon lacks.
 
 ``models/word-pairs-hi-en/word_pairs.json`` (built by ``training/induce_word_pairs.py``) gives the nearest
-words of the other language of about 24,000 Hindi and 28,000 English words, as multilingual-e5-small
-embeds them, with each pair's cosine and CSLS score. The parallel-text lexicon
-(:mod:`newsdigest.summary.lexicon`) is asked first; these pairs fill its gaps for the nouns that numbers
-count (रन = runs, शिकायतें = complaints, बजट = budget), and only pairs at least MIN_COSINE alike and
+words of the other language of 10,083 Hindi and 11,728 English words (of wordfreq's 30,000 commonest of
+each), as multilingual-e5-small embeds them, with each pair's cosine and CSLS score. The parallel-text
+lexicon (:mod:`newsdigest.summary.lexicon`) is asked first; these pairs fill its gaps for the nouns that
+numbers count (रन = runs, शिकायतें = complaints, बजट = budget), and only pairs at least MIN_COSINE alike and
 MIN_CSLS above the two words' neighbourhoods are offered: below them come pairs such as राशि = "ras" or
-साइन = "signal". Without the file (a trimmed install) nothing is offered.
+साइन = "signal". Names into Hindi read them for English loanwords (:func:`hindi_loanword`: Reuters =
+रॉयटर्स). Without the file (a trimmed install) nothing is offered.
 """
 from __future__ import annotations
 
