@@ -379,9 +379,11 @@ def _conjunctive_participle(word: str) -> bool:
     """Whether a Devanagari word is a verb's conjunctive participle (बनाकर, देकर, लेकर, होकर)."""
     if len(word) < 4 or not word.endswith("कर"):
         return False
-    from ..names.lexicon import word_zipf
+    from ..names._text import hindi_key
+    from ..names.lexicon import Lexicon
 
-    return word_zipf(word[:-2] + "ना", "hi") >= PARTICIPLE_INFINITIVE_ZIPF
+    # the names' Hindi word list (wordfreq's values), already loaded: no import of wordfreq for this
+    return Lexicon.load("hi").zipf.get(hindi_key(word[:-2] + "ना"), 0.0) >= PARTICIPLE_INFINITIVE_ZIPF
 
 
 def _is_content(word: str) -> bool:
