@@ -299,6 +299,21 @@ def test_an_english_counted_noun_ends_at_its_plural(text, counted):
     assert f.extra.get("counted") == counted
 
 
+@pytest.mark.parametrize("text, lang, converted", [
+    ("Yukos paid $900m (£479m) last year.", "en", ["£479m"]),
+    ("The deal was worth £5.7bn ($10.7bn; 8.2bn euros), it said.", "en", ["$10.7bn", "8.2bn euros"]),
+    ("कंपनी ने 10 करोड़ डॉलर (करीब 830 करोड़ रुपये) जुटाए।", "hi", ["करीब 830 करोड़ रुपये"]),
+    ("Sales rose to $5bn and profits to £2bn.", "en", []),  # two figures, not one converted
+])
+def test_an_amount_converted_into_another_currency_in_brackets_is_no_figure_of_its_own(text, lang, converted):
+    from newsdigest.summary.figures import figure_facts
+
+    d = make_digest(text, [], lang=lang)
+    d.facts = extract_facts(d)
+    assert [f.text for f in d.facts if f.extra.get("conversion")] == converted
+    assert not any(f.extra.get("conversion") for f in figure_facts(d))
+
+
 def test_a_persons_age_is_marked_and_is_no_figure_of_the_summary():
     from newsdigest.summary.figures import figure_facts
 

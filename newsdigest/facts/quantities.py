@@ -146,8 +146,30 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
                             or _CHANGE_EN_AFTER.match(counted)):
                 del fact.extra["counted"]  # "11% की गिरावट": the change is not what is counted
         facts.append(fact)
+    _mark_conversions(ctx, facts)
     _share_counted(ctx, facts)
     return facts
+
+
+CURRENCIES = frozenset({"INR", "USD", "EUR", "GBP"})  # the currency codes of preprocess.quantities
+_CONVERSION_GAP = regex.compile(r"\s*[(;,]\s*")
+
+
+def _mark_conversions(ctx: FactContext, facts: list[Fact]) -> None:
+    """An amount in another currency in brackets right after an amount is the same amount converted, not a
+    figure of its own: "$900m (£479m)", "£5.7bn ($10.7bn; 8.2bn euros)", "10 करोड़ डॉलर (करीब 830 करोड़
+    रुपये)" (``extra["conversion"]``; the summaries leave it out)."""
+    ordered = sorted(facts, key=lambda f: f.span)
+    anchor: Fact | None = None
+    for prev, cur in zip(ordered, ordered[1:]):
+        gap = ctx.text[prev.span[1]:cur.span[0]]
+        if cur.unit in CURRENCIES and prev.unit in CURRENCIES and _CONVERSION_GAP.fullmatch(gap):
+            if "(" in gap:
+                anchor = prev
+            if anchor is not None and cur.unit != anchor.unit:
+                cur.extra["conversion"] = True
+                continue
+        anchor = None
 
 
 def _subject(ctx: FactContext, start: int, end: int, sentence: tuple[int, int]) -> MentionRef | None:

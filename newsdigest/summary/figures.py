@@ -77,9 +77,10 @@ def format_quantity(fact: Fact, lang: str) -> str:
 
 def figure_facts(digest: Digest) -> list[Fact]:
     """Quantities that say something on their own: with a unit or a counted noun (a person's age, "75
-    वर्षीय", is neither: it is no figure of the news)."""
+    वर्षीय", is neither: it is no figure of the news; nor is an amount converted into another currency, "£479m"
+    after "$900m")."""
     return [f for f in digest.facts if f.type == "quantity" and f.value is not None and f.sentence is not None
-            and (f.unit or f.extra.get("counted")) and not f.extra.get("age")]
+            and (f.unit or f.extra.get("counted")) and not f.extra.get("age") and not f.extra.get("conversion")]
 
 
 def first_figure(digest: Digest) -> Fact | None:
