@@ -224,6 +224,11 @@ def test_lexicon_translates_news_nouns_both_ways_with_nukta_folded():
     assert any(h in ("उड़ानें", "उड़ानों", "उड़ान") for h in lex.hindi("flights"))
 
 
+def test_a_hindi_translation_hindi_text_writes_comes_before_a_misspelling_of_it():
+    # the parallel text repeats अर्थ्व्यवस्था, which was the lexicon's first Hindi word for "economy"
+    assert lx.load_lexicon().hindi("economy")[0] == "अर्थव्यवस्था"
+
+
 def test_shipped_lexicon_is_trained_only_on_sets_whose_licences_allow_it():
     data = json.loads((model_dir("lexicon-hi-en") / "lexicon.json").read_text(encoding="utf-8"))
     sets = {s["set"].split("/")[0] for s in data["sets"]}

@@ -87,12 +87,23 @@ class Lexicon:
         if not kept:
             return []
         best = max(s for _, s in kept)
-        key = lambda ws: (not mutual(ws[0]), ws[1] < TIE * best, -word_zipf(ws[0], lang) if ws[1] >= TIE * best  # noqa: E731
-                          else -ws[1], ws[0])
+        unknown = _unknown_hindi if lang == "hi" else (lambda w: False)
+        key = lambda ws: (unknown(ws[0]), not mutual(ws[0]), ws[1] < TIE * best,  # noqa: E731
+                          -word_zipf(ws[0], lang) if ws[1] >= TIE * best else -ws[1], ws[0])
         return [w for w, _ in sorted(kept, key=key)]
 
     def __len__(self) -> int:
         return len(self.hi_en) + len(self.en_hi)
+
+
+def _unknown_hindi(word: str) -> bool:
+    """Whether a Hindi translation is no word of the Hindi word list (the names', wordfreq's values): a
+    misspelling the parallel text repeats (अर्थ्व्यवस्था for अर्थव्यवस्था), offered after the words Hindi text
+    writes."""
+    from ..names._text import hindi_key
+    from ..names.lexicon import Lexicon
+
+    return hindi_key(word) not in Lexicon.load("hi").zipf
 
 
 def _singular(word: str) -> str:
