@@ -292,6 +292,8 @@ def test_english_quantity_subject_after_for_and_source_that_recorded_it():
     ("About 20,000 workers lost their jobs.", "workers"),
     ("Downdetector recorded more than 500,000 outage reports.", "outage reports"),  # the plural ends it
     ("The firm sold 2,000 sports cars last year.", "sports cars"),  # a plural before a plural goes on
+    ("The dollar fell to $1.29 against the euro.", None),  # a preposition is no counted noun (was "against")
+    ("Exports rose 14.8% year-on-year in May.", None),
 ])
 def test_an_english_counted_noun_ends_at_its_plural(text, counted):
     d = make_digest(text, [], lang="en")

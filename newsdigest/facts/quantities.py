@@ -55,6 +55,8 @@ said says told added wrote reported recorded according more less fewer than up d
 also only just still even nearly almost about around so such each every other another while whereas
 when before after because since although though despite
 now then next last ago later year month week day today
+against during above below across through within without beyond among amid toward towards plus if much
+overall earlier year-earlier year-on-year month-on-month higher lower smaller larger bigger greater
 """.split())
 _REPORTING_HI = regex.compile(
     r"दर्ज|रिपोर्ट|बताया|बताई|बताए|कहा|जानकारी|अनुमान|आंकड़|आँकड़|दावा|सूचना|खुलासा")
