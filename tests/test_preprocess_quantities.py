@@ -115,6 +115,26 @@ def test_find_quantities_reads_english_numbers_and_scales(text, value, unit):
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("3 trillion yen", 3_000_000_000_000, "JPY"),  # were numbers without a unit
+    ("22.3bn rand", 22_300_000_000, "ZAR"),
+    ("12.1 trillion pesos", 12_100_000_000_000, "MXN"),
+    ("2 अरब युआन", 2_000_000_000, "CNY"),
+    ("500 million roubles", 500_000_000, "RUB"),
+])
+def test_other_currencies_are_read_by_their_cldr_names(text, value, unit):
+    quantity = only(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+def test_a_word_another_currency_shares_or_english_uses_otherwise_is_no_currency():
+    from newsdigest.preprocess.quantities import _cldr_currency_words
+
+    words = _cldr_currency_words()
+    assert "krone" not in words and "won" not in words and "real" not in words  # two currencies; words
+    assert [q.unit for q in find_quantities("He won 3 titles.")] == [None]
+
+
 @pytest.mark.parametrize(
     "text, unit",
     [

@@ -210,6 +210,13 @@ def test_english_plural(noun, plural):
     assert lx.english_plural(noun) == plural
 
 
+def test_other_currencies_are_written_with_their_cldr_names():
+    fact = Fact(id="F1", type="quantity", text="3 trillion yen", span=(0, 14), value=3_000_000_000_000,
+                qualifier=None, unit="JPY", subject=None, speaker=None, sentence=0)
+    assert format_quantity(fact, "en") == "3 trillion Japanese yen"
+    assert format_quantity(fact, "hi") == "3 लाख करोड़ जापानी येन"
+
+
 def test_units_months_and_language_names_come_from_cldr():
     km = Fact(id="F1", type="quantity", text="12.69 km", span=(0, 8), value=12.69, unit="km")
     assert format_quantity(km, "en") == "12.69 kilometres" and format_quantity(km, "hi") == "12.69 किलोमीटर"

@@ -17,6 +17,7 @@ import unicodedata
 
 import regex
 
+from ..preprocess.quantities import CLDR_CURRENCIES
 from ..schema import Fact
 from . import FactContext, MentionRef
 from .temporal import TIME_UNITS
@@ -153,7 +154,7 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
     return facts
 
 
-CURRENCIES = frozenset({"INR", "USD", "EUR", "GBP"})  # the currency codes of preprocess.quantities
+CURRENCIES = frozenset({"INR", "USD", "EUR", "GBP", *CLDR_CURRENCIES})  # those of preprocess.quantities
 _CONVERSION_GAP = regex.compile(r"\s*[(;,]\s*")
 
 

@@ -14,7 +14,8 @@ Scale words multiply and may be stacked (1.5 लाख करोड़ = 1.5e12)
 12,500): हजार/हज़ार सौ लाख करोड़ अरब खरब, hundred thousand million billion trillion lakh crore
 (and plurals). "/-" after a rupee amount (₹5,000/-) belongs to it.
 
-Unit codes: "percent", "INR", "USD", "EUR", "GBP", and the measure words "km", "km/h", "m",
+Unit codes: "percent", "INR", "USD", "EUR", "GBP", the ISO codes of :data:`CLDR_CURRENCIES` (by the last
+word of their CLDR names: yen, yuan, rand, रूबल ...), and the measure words "km", "km/h", "m",
 "kg", "tonne", "hectare", "decade", "year", "month", "week", "day" (दिवसीय, "-day", too), "hour", "minute",
 "second". Anything else (लोग, people) is not a
 unit: the quantity then has unit None.
@@ -43,6 +44,8 @@ not matter; offsets are mapped back to the given text.
 """
 
 from __future__ import annotations
+
+import functools
 
 from dataclasses import asdict, dataclass
 from decimal import Decimal, localcontext
@@ -315,6 +318,37 @@ def _may_start(key: str) -> bool:
     return key[0].isdigit() or key in _STARTERS or key.partition("-")[0] in _NUMBER_WORDS
 
 
+# Currencies besides the four above, read by the last word of their CLDR names (Babel, in English, British
+# English and Hindi): "3 trillion yen", "500 million rand", "2 अरब युआन". A word that another unit or
+# currency already has (dollar, pound, rupee) or that English uses otherwise (won, real) is not one.
+CLDR_CURRENCIES = ("JPY", "CNY", "ZAR", "IDR", "MXN", "RUB", "CHF", "SAR", "AED", "BDT", "THB", "MYR", "TRY",
+                   "NGN", "KES", "ILS", "PLN", "SEK", "NOK", "DKK")
+
+
+@functools.lru_cache(maxsize=1)
+def _cldr_currency_words() -> dict[str, str]:
+    from babel.numbers import get_currency_name
+
+    taken = {phrase[-1] for phrase in _UNITS} | {phrase[-1] for phrase in _CURRENCY_PREFIXES}
+    words: dict[str, set[str]] = {}
+    for code in CLDR_CURRENCIES:
+        for locale, count in (("en", 1), ("en", 2), ("en_GB", 2), ("hi", 1)):
+            word = _key(get_currency_name(code, count=count, locale=locale).split()[-1])
+            words.setdefault(word, set()).add(code)
+    return {w: codes.pop() for w, codes in words.items() if len(codes) == 1 and w not in taken and len(w) > 2}
+
+
+def _unit_at(tokens: _Tokens, i: int) -> tuple[object, int]:
+    """The unit or currency word(s) at token ``i`` (:data:`_UNITS`, then :data:`CLDR_CURRENCIES`) and the
+    index after them."""
+    unit, end = _UNITS.match(tokens, i)
+    if unit is None and i < tokens.count:
+        code = _cldr_currency_words().get(tokens.key[i])
+        if code is not None:
+            return code, i + 1
+    return unit, end
+
+
 def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str | None, str | None] | None:
     """Return (index after the quantity, value, qualifier, unit) for a quantity at token `i`."""
     j = i
@@ -326,7 +360,7 @@ def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str 
     first_number, j = j, number.end
     if currency is not None and tokens.text[j:j + 2] == ["/", "-"]:  # ₹5,000/- : "and no paise"
         j += 2
-    unit, after_unit = _UNITS.match(tokens, j)
+    unit, after_unit = _unit_at(tokens, j)
     if number.unit is not None:
         unit, after_unit = number.unit, j
     if unit is not None and currency in (None, unit):
@@ -335,7 +369,7 @@ def _parse(tokens: _Tokens, i: int, normalized: str) -> tuple[int, Decimal, str 
         unit = currency
     post_qualifier, j = _POST_QUALIFIERS.match(tokens, j)
     if unit is None:
-        unit, j = _UNITS.match(tokens, j)
+        unit, j = _unit_at(tokens, j)
     qualifier = post_qualifier or pre_qualifier
     if (number.spelled and tokens.key[first_number] in _INDEFINITE and number.end + 1 < tokens.count
             and tokens.text[number.end] == "-" and tokens.key[number.end + 1] in _ALIKE):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from ..preprocess.quantities import CLDR_CURRENCIES
 from ..schema import Digest, Entity, Fact
 from . import lexicon as lx
 from .counted import english_word, is_plural_en, render_counted
@@ -61,6 +62,8 @@ def format_quantity(fact: Fact, lang: str) -> str:
     n = format_number(value, lang)
     if fact.unit in _CURRENCY:
         n = _CURRENCY[fact.unit][0 if lang == "en" else 1].format(n=n)
+    elif fact.unit in CLDR_CURRENCIES:  # "3 trillion Japanese yen" / "3 लाख करोड़ जापानी येन"
+        n = lx.currency_pattern(fact.unit, lang, plural=fact.value != 1).replace("{0}", n)
     elif fact.unit == "percent" and lang == "en":
         n = f"{n}%"
     elif fact.unit:

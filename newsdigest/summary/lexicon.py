@@ -181,6 +181,14 @@ def unit_pattern(unit: str, lang: str, plural: bool = True) -> str | None:
     return pattern
 
 
+@functools.lru_cache(maxsize=64)
+def currency_pattern(code: str, lang: str, plural: bool = True) -> str:
+    """"{0} Japanese yen" / "{0} जापानी येन": CLDR's name of a currency after the amount (British English)."""
+    from babel.numbers import get_currency_name
+
+    return "{0} " + get_currency_name(code, count=2 if plural else 1, locale="en_GB" if lang == "en" else lang)
+
+
 @functools.lru_cache(maxsize=16)
 def language_name(code: str, lang: str) -> str:
     """CLDR's name of language ``code`` in ``lang``: Hindi / अंग्रेज़ी."""
