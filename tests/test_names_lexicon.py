@@ -104,6 +104,14 @@ def test_organisations_with_english_words_of_silent_letters_take_their_english_s
     assert got == ["BBC News", "Human Rights Watch", "Knowledge Park"]  # were Noise, Rites, Nolej
 
 
+def test_the_izafe_of_a_hyphenated_compound_name_is_e():
+    from newsdigest.names import to_english_batch
+
+    got = to_english_batch(["जैश-ए-मोहम्मद", "तहरीक-ए-तालिबान पाकिस्तान"], ["ORG"] * 2)
+    assert got == ["Jaish-e-Mohammed", "Tehreek-e-Taliban Pakistan"]  # were Jaish-Ea-, Tehreek-Ea-
+    assert to_english_batch(["ए आर रहमान"], ["PER"]) == ["A R Rehman"]  # the letter A stays
+
+
 def test_english_words_of_names_take_the_spelling_hindi_text_gives_them():
     from newsdigest.names import to_hindi_batch
 

@@ -499,9 +499,11 @@ class Transliterator:
     @staticmethod
     def _postprocess(pieces: list[tuple[str, bool]], key, done: dict[str, str], to: str) -> str:
         parts = []
-        for p, is_word in pieces:
+        for k, (p, is_word) in enumerate(pieces):
             result = done.get(key(p)) if is_word else None
-            if not result:  # not a word, or the model produced nothing: keep the input
+            if to == "en" and p == IZAFE_HI and 0 < k < len(pieces) - 1 and pieces[k - 1][0] == pieces[k + 1][0] == "-":
+                parts.append("e")  # the Persian izafe of a compound name: लश्कर-ए-तैयबा = Lashkar-e-Taiba
+            elif not result:  # not a word, or the model produced nothing: keep the input
                 parts.append(p)
             elif to == "en":
                 parts.append(result[:1].upper() + result[1:])
@@ -521,6 +523,9 @@ def _one_country(runs: list[tuple[str, str | None]], rendered: str, memory, to: 
     return runs[0][1] if runs[0][1].casefold() in forms else rendered
 
 
+# The Persian izafe "of" between the hyphens of a compound name, written "e" in English (Tehreek-e-Insaf,
+# Jamaat-e-Islami, Sar-e-Pul, as news-hi writes all of them)
+IZAFE_HI = "ए"
 # English function words that join the words of a name (Bank of India, Tom and Jerry, The Hindu), as
 # Hindi writes them in a name (द हिंदू, मेक इन इंडिया): a convention of the script, like the letter names
 CONNECTORS_HI = {"the": "द", "of": "ऑफ", "and": "एंड", "for": "फॉर", "from": "फ्रॉम", "in": "इन", "on": "ऑन",
