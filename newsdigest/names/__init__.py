@@ -501,7 +501,8 @@ class Transliterator:
         parts = []
         for k, (p, is_word) in enumerate(pieces):
             result = done.get(key(p)) if is_word else None
-            if to == "en" and p == IZAFE_HI and 0 < k < len(pieces) - 1 and pieces[k - 1][0] == pieces[k + 1][0] == "-":
+            between_hyphens = 0 < k < len(pieces) - 1 and pieces[k - 1][0] == pieces[k + 1][0] == "-"
+            if to == "en" and p == IZAFE_HI and between_hyphens:
                 parts.append("e")  # the Persian izafe of a compound name: लश्कर-ए-तैयबा = Lashkar-e-Taiba
             elif not result:  # not a word, or the model produced nothing: keep the input
                 parts.append(p)

@@ -327,6 +327,7 @@ CLDR_CURRENCIES = ("JPY", "CNY", "ZAR", "IDR", "MXN", "RUB", "CHF", "SAR", "AED"
 
 @functools.lru_cache(maxsize=1)
 def _cldr_currency_words() -> dict[str, str]:
+    """Folded currency word -> ISO code, for the words exactly one of :data:`CLDR_CURRENCIES` has."""
     from babel.numbers import get_currency_name
 
     taken = {phrase[-1] for phrase in _UNITS} | {phrase[-1] for phrase in _CURRENCY_PREFIXES}
