@@ -333,6 +333,8 @@ def test_a_persons_age_is_marked_and_is_no_figure_of_the_summary():
     ("चार टीमें सबसे आगे हैं।", "टीमें"),  # was "टीमें सबसे"
     ("पांच ग्रहों के बारे में जानकारी मिली।", "ग्रहों"),  # was "ग्रहों के बारे", then "ग्रहों के"
     ("15 सदस्यों वाले दल ने बैठक की।", "सदस्यों"),  # was "सदस्यों वाले"
+    ("यहां दो-तीन छोटे-छोटे कमरे थे।", None),  # a range's other end is no noun (was "तीन छोटे-छोटे")
+    ("80 फ़ीसदी अभी बाकी है।", None),  # an adverb is no noun (was "अभी", "80% stills")
 ])
 def test_a_hindi_counted_noun_ends_before_a_participle_or_a_function_word(text, counted):
     d = make_digest(text, [], lang="hi")

@@ -17,6 +17,7 @@ import unicodedata
 
 import regex
 
+from ..preprocess.hindi import hindi_cardinals
 from ..preprocess.quantities import CLDR_CURRENCIES
 from ..schema import Fact
 from . import FactContext, MentionRef
@@ -36,7 +37,7 @@ _STOP_HI = set("""
 दर्ज जारी शुरू पेश खत्म बंद रद्द तय प्रभावित पहुंच पहुंचा पहुंची पहुंचे बताया बताई कहा
 यह ये वह वे इस उस इन उन जो जिस जिन जिसमें जिनमें यानी अब भी प्रति तक़रीबन करीब लगभग
 समेत सहित रहने होने करने जाने देने लेने रखा रखी रखे गिर गिरा गिरी गिरे बढ़ बढ़कर बढ़ाकर घटकर
-सबसे बारे हर वाला वाली वाले वालों हमारा हमारी हमारे बरामद दिखाई का के
+सबसे बारे हर वाला वाली वाले वालों हमारा हमारी हमारे बरामद दिखाई का के अभी सिर्फ सिर्फ़ केवल
 अपना अपनी अपने बीच दौरान बाद पहले साथ तहत नीचे ऊपर कुल
 """.split())
 _AUX = set("है हैं था थे थी थीं हो गया गई गए गईं गयी गये रहा रही रहे जाएगा जाएगी जाएंगे".split())
@@ -416,6 +417,8 @@ def _is_content(word: str) -> bool:
     if low in _STOP_HI or low in _STOP_EN or low in _VERBS_HI or not regex.match(r"[\p{L}]", word):
         return False
     if _conjunctive_participle(word):  # "24 रन बनाकर": the runs are counted, not "बनाकर"
+        return False
+    if word in hindi_cardinals():  # "पंद्रह-बीस साल", "दो-तीन कमरे": a range's other end, not a noun
         return False
     if regex.fullmatch(r"[a-z]+(?:ed|ly)", low):  # "40 lifted", "220 million now"
         return False
