@@ -181,10 +181,11 @@ def render_counted(counted: str | None, src: str, tgt: str, value=None, case: st
             if all(out):
                 phrase = " ".join(out)
                 return (lx.english_plural(phrase) if many else phrase), True
-        # the encoder's word pairs, for a one-word noun only (शिकायतें = complaints; of a genitive, its head:
-        # गैंडों की मौत = deaths); never inside a longer phrase, where a word's nearest pair need not be its
-        # sense (ऊंची कक्षा, a high orbit, would be "classes")
-        head_word = english_word(words[-1], lexicon, pairs=True) if len(words) == 1 or k == len(words) - 2 else None
+        # the encoder's word pairs, for a one-word noun only (शिकायतें = complaints): never inside a longer
+        # phrase, where a word's nearest pair need not be its sense (ऊंची कक्षा, a high orbit, would be
+        # "classes"), nor for a genitive's head, which the number seldom counts (दो कार्यकालों की वजह से:
+        # because of two terms, not "2 reasons"; 67 स्पोर्ट्सकारों का मज़ा is no "67 funs")
+        head_word = english_word(words[0], lexicon, pairs=True) if len(words) == 1 else None
         if head_word:
             return (lx.english_plural(head_word) if many else head_word), True
         return f'"{counted}"', False
