@@ -18,7 +18,7 @@ import unicodedata
 import regex
 
 from ..preprocess.hindi import hindi_cardinals
-from ..preprocess.quantities import CLDR_CURRENCIES
+from ..preprocess.quantities import CURRENCIES
 from ..schema import Fact
 from . import FactContext, MentionRef
 from .temporal import TIME_UNITS
@@ -155,7 +155,6 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
     return facts
 
 
-CURRENCIES = frozenset({"INR", "USD", "EUR", "GBP", *CLDR_CURRENCIES})  # those of preprocess.quantities
 _CONVERSION_GAP = regex.compile(r"\s*[(;,]\s*")
 
 
@@ -405,11 +404,9 @@ def _conjunctive_participle(word: str) -> bool:
     """Whether a Devanagari word is a verb's conjunctive participle (बनाकर, देकर, लेकर, होकर)."""
     if len(word) < 4 or not word.endswith("कर"):
         return False
-    from ..names._text import hindi_key
-    from ..names.lexicon import Lexicon
+    from ..names.lexicon import listed_hindi_zipf
 
-    # the names' Hindi word list (wordfreq's values), already loaded: no import of wordfreq for this
-    return Lexicon.load("hi").zipf.get(hindi_key(word[:-2] + "ना"), 0.0) >= PARTICIPLE_INFINITIVE_ZIPF
+    return listed_hindi_zipf(word[:-2] + "ना") >= PARTICIPLE_INFINITIVE_ZIPF
 
 
 def _is_content(word: str) -> bool:

@@ -568,9 +568,9 @@ def hindi_loan(key: str, spelled: str | None) -> str | None:
     when the model's spelling is no word of the Hindi word list (एयरवाय्स, अग्रिकुल्टुर); else None, and the model's
     spelling stands (टेलीग्राफ). The pairs hold wordfreq's 30,000 commonest English words only."""
     from ..summary.word_pairs import hindi_loanword
-    from .lexicon import Lexicon
+    from .lexicon import listed_hindi_zipf
 
-    if not spelled or hindi_key(spelled) in Lexicon.load("hi").zipf:
+    if not spelled or listed_hindi_zipf(spelled) > 0.0:
         return None
     return hindi_loanword(key)
 

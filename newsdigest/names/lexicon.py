@@ -172,6 +172,12 @@ class Lexicon:
         return cls(lang, words)
 
 
+def listed_hindi_zipf(word: str) -> float:
+    """A Devanagari word's zipf in the Hindi word list the names load (wordfreq's values; 0.0 when it is not
+    listed): no import of wordfreq."""
+    return Lexicon.load("hi").zipf.get(hindi_key(word), 0.0)
+
+
 def word_zipf(word: str, lang: str) -> float:
     """wordfreq's ``zipf_frequency(word, lang)``; English read from the list the names already load
     (:meth:`Lexicon.load`), so a digest does not load wordfreq's own copy of it (0.1 s and 26 MB).

@@ -323,6 +323,7 @@ def _may_start(key: str) -> bool:
 # currency already has (dollar, pound, rupee) or that English uses otherwise (won, real) is not one.
 CLDR_CURRENCIES = ("JPY", "CNY", "ZAR", "IDR", "MXN", "RUB", "CHF", "SAR", "AED", "BDT", "THB", "MYR", "TRY",
                    "NGN", "KES", "ILS", "PLN", "SEK", "NOK", "DKK")
+CURRENCIES = frozenset({"INR", "USD", "EUR", "GBP", *CLDR_CURRENCIES})  # every currency unit code
 
 
 @functools.lru_cache(maxsize=1)

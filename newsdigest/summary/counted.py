@@ -132,8 +132,8 @@ def hindi_word(word: str, lexicon: lx.Lexicon, case: str = "direct", pairs: bool
     know at all is looked up in the encoder's word pairs too (:mod:`.word_pairs`; complaints = शिकायतें)."""
     low = word.lower()
     forms = [low] + ([low[:-1]] if low.endswith("s") and len(low) > 3 else [])
-    known = any(lexicon.hindi(form) for form in forms)
-    for lookup in (lexicon.hindi,) + ((word_pairs.hindi,) if pairs and not known else ()):
+    unknown = pairs and not any(lexicon.hindi(form) for form in forms)
+    for lookup in (lexicon.hindi,) + ((word_pairs.hindi,) if unknown else ()):
         for form in forms:
             cands = [c for c in lookup(form) if not lx.is_function_word(c, "hi") and DEVANAGARI.search(c)]
             direct = [c for c in cands if not c.endswith(("ों", "ओं"))]

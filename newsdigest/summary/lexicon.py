@@ -100,10 +100,9 @@ def _unknown_hindi(word: str) -> bool:
     """Whether a Hindi translation is no word of the Hindi word list (the names', wordfreq's values): a
     misspelling the parallel text repeats (अर्थ्व्यवस्था for अर्थव्यवस्था), offered after the words Hindi text
     writes."""
-    from ..names._text import hindi_key
-    from ..names.lexicon import Lexicon
+    from ..names.lexicon import listed_hindi_zipf
 
-    return hindi_key(word) not in Lexicon.load("hi").zipf
+    return listed_hindi_zipf(word) == 0.0
 
 
 def _singular(word: str) -> str:

@@ -61,8 +61,8 @@ def hindi_loanword(english_word: str) -> str | None:
     """The Devanagari spelling Hindi text gives an English word (airways = एयरवेज, agriculture = एग्रीकल्चर),
     when the Hindi word is among the English word's stored pairs, the English word is the Hindi word's best
     pair, and the two sound alike (consonant outlines at least ``names.phrases.SAME_SOUND`` alike, 0.75: not
-    ऑटोमोबाइल for automotive; the likest such pair; no oblique plural such as बैंकों): a pair of translations (sunday = रविवार) is none, nor a word whose best pair is
-    another (गार्डेन, garden's, for guardian; टेलीग्राम, telegram's, for telegraph)."""
+    ऑटोमोबाइल for automotive; the likest such pair; no oblique plural such as बैंकों): a pair of translations
+    (sunday = रविवार) is none, nor a word whose best pair is another (गार्डेन, garden's, for guardian)."""
     from ..names.phonetic import script_key
     from ..names.phrases import SAME_SOUND, _likeness
 
