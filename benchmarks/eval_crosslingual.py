@@ -2,6 +2,7 @@
 
     PYTHONPATH=. python benchmarks/eval_crosslingual.py articles [--json] [--show]
     PYTHONPATH=. python benchmarks/eval_crosslingual.py parallel --split dev [--limit N] [--json]
+    PYTHONPATH=. python benchmarks/eval_crosslingual.py parallel --split dev --direction en-hi [--json]
 
 ``articles``: 30 Hindi articles (the seed, our samples/hi, BBC Hindi, ILSUM val with its heading as the
 title) and 20 English ones (our samples/en, BBC English) are digested with the full pipeline; their
@@ -17,7 +18,9 @@ left out) that the reference has too (a name: each of its words, or one within a
 ``precision_strict_spelling`` asks for the exact words; dotted initialisms count as one word, U.S. = US;
 a number: its value, among the reference's figures, digit runs and number words); recall = share of the
 reference's figures (``find_quantities``) and of the names the digest found that are in the reference,
-that the rendering states.
+that the rendering states. ``--direction en-hi`` does the same the other way round: each English sentence
+is digested and its Hindi summary is compared with the Hindi reference (Devanagari words folded as the
+lexicon folds them: nukta dropped, chandrabindu read as anusvara).
 
 Digests are cached under ``--cache`` (default runs/crosslingual/) so the rendering can be re-measured
 without the encoder; ``--refresh`` re-digests. Sets marked holdout are for the final figure only.
@@ -192,13 +195,23 @@ def summarise_articles(rows: list[dict]) -> dict:
 
 # -- parallel text -------------------------------------------------------------------------------------
 
-def _name_in(name: str, reference: str, strict: bool) -> bool:
+def _words(text: str, lang: str) -> list[str]:
+    """Lower-case Latin words (dotted initialisms joined), or Devanagari words folded as the lexicon folds
+    them (nukta dropped, chandrabindu read as anusvara: ज़्यादा = ज्यादा), with Latin words kept."""
+    if lang == "en":
+        return re.findall(r"[a-z0-9]+", _initialisms(text).lower())
+    from newsdigest.summary.lexicon import hindi_fold
+
+    return [hindi_fold(w) for w in re.findall(r"[\u0900-\u097f]+|[a-z0-9]+", text.lower())]
+
+
+def _name_in(name: str, reference: str, strict: bool, lang: str = "en") -> bool:
     """Every word of ``name`` is a word of the reference (strict), or one within a small spelling
     difference (Aravind / Arvind: difflib ratio >= 0.8)."""
     from difflib import SequenceMatcher
 
-    ref_words = re.findall(r"[a-z0-9]+", _initialisms(reference).lower())
-    for w in re.findall(r"[a-z0-9]+", _initialisms(name).lower()):
+    ref_words = _words(reference, lang)
+    for w in _words(name, lang):
         if w in ref_words:
             continue
         if strict or not any(SequenceMatcher(None, w, r).ratio() >= 0.8 for r in ref_words):
@@ -233,22 +246,22 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def check_sentence(d: Digest, reference: str) -> dict:
+def check_sentence(d: Digest, reference: str, src: str = "hi", tgt: str = "en") -> dict:
     from newsdigest.summary.bilingual import entity_name, summary_from_facts
 
-    s = summary_from_facts(d, "hi", "en")
+    s = summary_from_facts(d, src, tgt)
     rendering = outside_quotes("\n".join([s.headline] + s.bullets))
-    names = sorted({entity_name(e, "en") for e in d.entities if entity_name(e, "en")
-                    and entity_name(e, "en") in rendering})
-    found = sorted({entity_name(e, "en") for e in d.entities if entity_name(e, "en")})
+    names = sorted({entity_name(e, tgt) for e in d.entities if entity_name(e, tgt)
+                    and entity_name(e, tgt) in rendering})
+    found = sorted({entity_name(e, tgt) for e in d.entities if entity_name(e, tgt)})
     stated = sorted(_values(rendering))
     ref_all = _values(reference, loose=True)
     ref_values = sorted(_values(reference))
     return {
         "names": names,
-        "names_in_ref": [n for n in names if _name_in(n, reference, strict=False)],
-        "names_in_ref_strict": [n for n in names if _name_in(n, reference, strict=True)],
-        "found_in_ref": [n for n in found if _name_in(n, reference, strict=False)],
+        "names_in_ref": [n for n in names if _name_in(n, reference, strict=False, lang=tgt)],
+        "names_in_ref_strict": [n for n in names if _name_in(n, reference, strict=True, lang=tgt)],
+        "found_in_ref": [n for n in found if _name_in(n, reference, strict=False, lang=tgt)],
         "numbers": stated,
         "numbers_in_ref": [v for v in stated if any(_same_value(v, r) for r in ref_all)],
         "ref_numbers": ref_values,
@@ -288,6 +301,9 @@ def main(argv=None) -> int:
     ap.add_argument("check", choices=["articles", "parallel"])
     ap.add_argument("--split", choices=sorted(PARALLEL), default="dev",
                     help="parallel: FLORES-200 dev (tune) or devtest (holdout), or PUD (holdout)")
+    ap.add_argument("--direction", choices=["hi-en", "en-hi"], default="hi-en",
+                    help="parallel: digest the Hindi sentences and check the English side against the English "
+                         "reference (hi-en, the default), or the other way round (en-hi)")
     ap.add_argument("--limit", type=int, default=None, help="parallel: first N sentences only")
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--cache", type=Path, default=REPO / "runs" / "crosslingual")
@@ -310,17 +326,20 @@ def main(argv=None) -> int:
         result = {"check": "articles", **summarise_articles(rows)}
     else:
         records = _jsonl(args.shared / "data" / "parallel" / PARALLEL[args.split], args.limit)
-        items = [{"id": str(r.get("id", i)), "text": r["hi"], "en": r["en"]} for i, r in enumerate(records)]
-        pairs = cached_digests(items, args.cache / f"parallel-{args.split}.jsonl", args.refresh)
+        src, tgt = args.direction.split("-")
+        items = [{"id": str(r.get("id", i)), "text": r[src], "reference": r[tgt]} for i, r in enumerate(records)]
+        suffix = "" if src == "hi" else f"-{args.direction}"
+        pairs = cached_digests(items, args.cache / f"parallel-{args.split}{suffix}.jsonl", args.refresh)
         rows = []
         for it, d in pairs:
             if d is None:
                 continue
-            row = check_sentence(d, it["en"])
+            row = check_sentence(d, it["reference"], src, tgt)
             rows.append(row)
             if args.show and (row["names"] or row["numbers"]):
-                print(json.dumps({"id": it["id"], "reference": it["en"], **row}, ensure_ascii=False))
-        result = {"check": "parallel", "split": args.split, **summarise_parallel(rows)}
+                print(json.dumps({"id": it["id"], "reference": it["reference"], **row}, ensure_ascii=False))
+        result = {"check": "parallel", "split": args.split, "direction": args.direction,
+                  **summarise_parallel(rows)}
     print(json.dumps(result, ensure_ascii=False) if args.json else json.dumps(result, ensure_ascii=False, indent=1))
     return 0
 

@@ -117,10 +117,10 @@ def test_english_words_of_names_take_the_spelling_hindi_text_gives_them():
 
     got = to_hindi_batch(["British Airways", "Reuters", "Wall Street Journal", "Flight International"], ["ORG"] * 4)
     assert got == ["ब्रितानी एयरवेज", "रॉयटर्स", "वॉल स्ट्रीट जर्नल", "फ्लाइट इंटरनेशनल"]  # were एयरवाय्स, रियर्स,
-    # जौर्णल, फ्लिघ्ट; a spelling Hindi text uses stands (टेलीग्राफ, not the pair टेलीग्राम), as does a pair
-    # whose Hindi word is another's (गार्डेन is garden's, so Guardian keeps the model's spelling)
+    # जौर्णल, फ्लिघ्ट; a spelling Hindi text uses stands (टेलीग्राफ, not the pair टेलीग्राम), and Guardian
+    # takes its pronunciation's spelling (names.pronounce; it was the model's गुआर्डियन)
     assert to_hindi_batch(["Telegraph Group", "Guardian Media Group"], ["ORG"] * 2) == [
-        "टेलीग्राफ ग्रुप", "गुआर्डियन मीडिया ग्रुप"]
+        "टेलीग्राफ ग्रुप", "गार्डियन मीडिया ग्रुप"]
 
 
 def test_places_of_several_words_take_the_english_words_they_are_written_with():

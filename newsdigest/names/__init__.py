@@ -372,20 +372,24 @@ class Transliterator:
     def _respell(self, keys: list[str], outputs: list[str], to: str, weight: float | None = None,
                  people: bool = False) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
-        from .lexicon import ALPHA, WEIGHT, Lexicon, choose
+        from .lexicon import ALPHA, WEIGHT, WEIGHT_PRONOUNCED, Lexicon, choose
 
         exclude = institution_words() if people else frozenset()
         weight = WEIGHT[to] if weight is None else weight
         lex, alpha = Lexicon.load(to), ALPHA[to]
+        said = self._pronounced(keys, to)
         if 0 < alpha < 1:  # both directions: the second is scored only where it can change the choice
-            candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude)
-            return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf)
+            candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude, said)
+            return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf,
+                          preferred=said, bonus=WEIGHT_PRONOUNCED)
         candidates, scores = self.candidate_scores(keys, outputs, to, [alpha], compounds=not people,
                                                    exclude=exclude)
-        return choose(outputs, candidates, scores[alpha], lex.frequencies(), weight, compounds=lex.compound_zipf)
+        return choose(outputs, candidates, scores[alpha], lex.frequencies(), weight, compounds=lex.compound_zipf,
+                      preferred=said, bonus=WEIGHT_PRONOUNCED)
 
     def _bounded_scores(self, keys: list[str], outputs: list[str], to: str, alpha: float, weight: float,
-                        compounds: bool, exclude: frozenset[str]) -> tuple[list[list[str]], list[list[float]]]:
+                        compounds: bool, exclude: frozenset[str], preferred: list[str | None] | None = None
+                        ) -> tuple[list[list[str]], list[list[float]]]:
         """``candidate_scores`` for one ALPHA strictly between 0 and 1, with the second direction,
         log P(word | candidate), scored only for the candidates that can still be chosen: that term is never
         above 0, so ALPHA * log P(candidate | word) + WEIGHT * zipf bounds a candidate's total, and one whose
@@ -395,16 +399,18 @@ class Transliterator:
         reverse pairs are scored."""
         import math
 
-        from .lexicon import COMPOUND_MARGIN, Lexicon
+        from .lexicon import COMPOUND_MARGIN, WEIGHT_PRONOUNCED, Lexicon, same_spelling
 
         lex = Lexicon.load(to)
+        preferred = preferred or [None] * len(keys)
+        extra = lambda i, c: WEIGHT_PRONOUNCED if preferred[i] and same_spelling(c, preferred[i]) else 0.0  # noqa: E731
         freq, compound = lex.frequencies(), lex.compound_zipf
         candidates = self._candidates(keys, outputs, to, compounds, exclude)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
         it = iter(self.score([k for k, _ in flat], [c for _, c in flat], to))
         fwd = [[next(it) for _ in cands] for cands in candidates]
-        bound = [[alpha * f + weight * freq.get(c, 0.0) for f, c in zip(fs, cands)]
-                 for fs, cands in zip(fwd, candidates)]
+        bound = [[alpha * f + weight * freq.get(c, 0.0) + extra(i, c) for f, c in zip(fs, cands)]
+                 for i, (fs, cands) in enumerate(zip(fwd, candidates))]
         total: list[dict[int, float]] = [{} for _ in keys]  # word -> candidate index -> model score
         back = "hi" if to == "en" else "en"
 
@@ -415,7 +421,8 @@ class Transliterator:
 
         def best(i: int) -> float:  # the best total among the scored candidates that choose() may pick
             s0 = total[i][0]
-            return max(s + weight * freq.get(candidates[i][j], 0.0) for j, s in total[i].items()
+            return max(s + weight * freq.get(candidates[i][j], 0.0) + extra(i, candidates[i][j])
+                       for j, s in total[i].items()
                        if not (candidates[i][j] in compound and s < s0 - COMPOUND_MARGIN))
 
         run([(i, j) for i, b in enumerate(bound) for j in sorted({0, max(range(len(b)), key=b.__getitem__)})])
@@ -435,13 +442,27 @@ class Transliterator:
         def sound(k: str, out: str) -> list[str]:  # the input's keys, then the output's
             return (sorted(latin_keys(k)) if to == "hi" else [script_key(k)]) + [script_key(out)]
 
-        candidates = [lex.shortlist(out, sound(k, out), known) for k, out in zip(keys, outputs)]
+        said = self._pronounced(keys, to)
+        candidates = [lex.shortlist(out, sound(k, out) + ([script_key(p)] if p else []), known)
+                      for k, out, p in zip(keys, outputs, said)]
         never = _function_words(to)  # "with" is no spelling of वित्त, "but" none of बट, थे none of "The"
         candidates = [c[:1] + [w for w in c[1:] if w not in exclude and w not in never] for c in candidates]
+        for cands, p in zip(candidates, said):  # the dictionary's spelling competes too (names.pronounce)
+            if p and p not in cands and set(p) <= known:
+                cands.append(p)
         if to == "en" and compounds:
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)
         return candidates
+
+    def _pronounced(self, keys: list[str], to: str) -> list[str | None]:
+        """Into Hindi: each English word as its pronunciation spells it (names.pronounce), else None."""
+        if to != "hi" or not self.lexicon:
+            return [None] * len(keys)
+        from .lexicon import MIN_ZIPF_PRONOUNCED, word_zipf
+        from .pronounce import spelling
+
+        return [spelling(k) if word_zipf(k, "en") >= MIN_ZIPF_PRONOUNCED else None for k in keys]
 
     def candidate_scores(self, keys: list[str], outputs: list[str], to: str,
                          alphas: list[float], compounds: bool = True, exclude: frozenset[str] = frozenset()

@@ -45,6 +45,15 @@ WEIGHT_ORG = 0.9
 # Judean Hills, not "Wor", "Lek", "Judiyan"; chosen on FLORES-200 dev (0.45 / 0.5 / 0.6: precision 0.8117 /
 # 0.8094 / 0.8094; 0.3, the places' weight, 0.8035); news-hi dev names unchanged at each
 WEIGHT_PLACE_PHRASE = 0.45
+# Into Hindi: the spelling an English word's pronunciation gives (names.pronounce, the CMU Pronouncing
+# Dictionary) is a candidate, preferred by this much (in the units of the model's length-normalised
+# log-probabilities), for words of English at least this common (wordfreq zipf): rarer words are more often
+# names of Indian origin the dictionary reads the American way (Tandon, Landa). Chosen on FLORES-200 dev
+# English -> Hindi and news-hi dev (benchmarks/eval_crosslingual.py parallel --direction en-hi,
+# eval_names_news.py): weight 1.5 / 2 / 3 at zipf 2.75 gave name precision 0.5667 / 0.5682 / 0.5545,
+# 2 at zipf 3.0 0.5697 (0.5485 without); news-hi dev 268 -> 270 of 431 at each
+WEIGHT_PRONOUNCED = 2.0
+MIN_ZIPF_PRONOUNCED = 3.0
 # en: only log P(input | candidate), the en->hi direction of the model, the one trained to read English
 # spellings; hi: half log P(candidate | input), half log P(input | candidate) (the hi->en direction reads
 # रिज़र्व as "reserve" better than the en->hi one writes "reserve" as रिज़र्व).
@@ -197,25 +206,33 @@ def word_zipf(word: str, lang: str) -> float:
 
 
 def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[float]],
-           zipf: Mapping[str, float], weight: float, compounds: Mapping[str, float] | None = None) -> list[str]:
+           zipf: Mapping[str, float], weight: float, compounds: Mapping[str, float] | None = None,
+           preferred: list[str | None] | None = None, bonus: float = 0.0) -> list[str]:
     """For each word: its model output or the candidate with the best model score + weight * zipf.
 
     ``candidates[i]`` starts with ``outputs[i]``; ``scores[i]`` are the model scores of those
     candidates (see the module docstring). Ties keep the earlier candidate (the model's output).
     A candidate in ``compounds`` (:meth:`Lexicon.compounds`) counts only when its score is within
-    COMPOUND_MARGIN of the model output's.
+    COMPOUND_MARGIN of the model output's. ``preferred[i]`` (the word's spelling by its pronunciation,
+    :mod:`names.pronounce`) gets ``bonus`` on top.
     """
     chosen = []
-    for out, cands, sc in zip(outputs, candidates, scores):
+    preferred = preferred or [None] * len(outputs)
+    for out, cands, sc, pref in zip(outputs, candidates, scores, preferred):
         best, best_score = out, -math.inf
         for c, s in zip(cands, sc):
             if compounds is not None and c in compounds and s < sc[0] - COMPOUND_MARGIN:
                 continue
-            total = s + weight * zipf.get(c, 0.0)
+            total = s + weight * zipf.get(c, 0.0) + (bonus if pref and same_spelling(c, pref) else 0.0)
             if total > best_score:
                 best, best_score = c, total
         chosen.append(best)
     return chosen
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Two Devanagari spellings that differ at most in nuktas (फ़्लाइट, फ्लाइट: news writes both)."""
+    return a.replace("\u093c", "") == b.replace("\u093c", "")
 
 
 def syllable_cuts(word: str) -> list[int]:

@@ -7,7 +7,7 @@ SQLite file under the cache folder (``$NEWSDIGEST_CACHE/names/spellings-<key>.sq
 words at a time.
 
 The key hashes everything a stored spelling depends on: the names model's folder (weights, config, name
-memory), the parallel-text lexicon, the code of :mod:`newsdigest.names`, the versions of the packages its
+memory), the parallel-text lexicon, the English pronunciations (:mod:`newsdigest.names.pronounce`), the code of :mod:`newsdigest.names`, the versions of the packages its
 word lists come from, and the beam width. Any change starts a new file; a file no run has opened for 30
 days is removed when a new one is started. A spelling read back is the one the model would give now: the
 model's result for a word does not depend on the batch it is decoded in (``tests/test_names_store.py``),
@@ -44,10 +44,11 @@ def store_key(model_dir: Path, beam: int | None) -> str:
     from ._cache import _code_hash, _versions
 
     folders = [Path(model_dir)]
-    try:
-        folders.append(resolve("lexicon-hi-en"))
-    except Exception:  # no lexicon folder: it does not shape the spellings then
-        pass
+    for name in ("lexicon-hi-en", "pronunciations-en"):
+        try:
+            folders.append(resolve(name))
+        except Exception:  # no such folder: it does not shape the spellings then
+            pass
     h = hashlib.sha256()
     for f in [f for d in folders for f in sorted(Path(d).glob("*")) if f.is_file()]:
         h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
