@@ -191,14 +191,16 @@ def test_acronyms_are_spelled_out_unless_hindi_reads_them_as_a_word(english, hin
     assert Transliterator().to_hindi_batch([english]) == [hindi]
 
 
-@pytest.mark.parametrize("hindi, english", [
-    ("भारत", "India"), ("चीन", "China"), ("रूस", "Russia"),
-    ("इजराइल", "Israel"),  # news often drops the nukta of CLDR's इज़राइल
-    ("दक्षिण अफ्रीका", "South Africa"),
+@pytest.mark.parametrize("hindi, english, needs_gazetteer", [
+    ("भारत", "India", True), ("चीन", "China", True), ("रूस", "Russia", True),
+    # news often drops the nukta of CLDR's इज़राइल; the word list finds Israel by its pronunciation too
+    ("इजराइल", "Israel", False),
+    ("दक्षिण अफ्रीका", "South Africa", True),
 ])
-def test_countries_take_their_cldr_name_in_the_other_language(hindi, english):
+def test_countries_take_their_cldr_name_in_the_other_language(hindi, english, needs_gazetteer):
     assert Transliterator().to_english_batch([hindi]) == [english]
-    assert Transliterator(gazetteer=False, memory=False).to_english_batch([hindi]) != [english]
+    if needs_gazetteer:
+        assert Transliterator(gazetteer=False, memory=False).to_english_batch([hindi]) != [english]
 
 
 def test_gazetteer_works_both_ways_and_only_on_whole_names():

@@ -46,3 +46,26 @@ def test_a_name_the_dictionary_reads_the_american_way_is_left_to_the_model():
 
     # Tandon is rare as an English word (zipf below names.lexicon.MIN_ZIPF_PRONOUNCED): टंडन, not टैंडन
     assert Transliterator().to_hindi_batch(["Raveena Tandon"], ["PER"]) == ["रवीना टंडन"]
+
+
+def test_hindi_spellings_of_english_sounds_find_the_english_word():
+    from newsdigest.names import Transliterator
+
+    t = Transliterator()
+    got = t.to_english_batch(["व्हाइटहॉल", "बिग ब्रदर", "नेकेड न्यूज़", "वॉल्ट डिज़्नी वर्ल्ड"], ["LOC", "ORG", "ORG", "LOC"])
+    assert got == ["Whitehall", "Big Brother", "Naked News", "Walt Disney World"]  # were Whitehill, Big Broader, Necked
+    # News, Dizni: the letters of none of them say their sounds
+
+
+def test_hindi_own_words_are_not_read_as_english_words_that_sound_alike():
+    from newsdigest.names import Transliterator
+
+    # मंच (a stage, a forum) sounds like "munch", but Hindi's own word is romanised as it is
+    assert Transliterator().to_english_batch(["हिंदू जागरण मंच"], ["ORG"]) == ["Hindu Jagran Manch"]
+
+
+def test_a_persons_name_is_never_read_as_an_english_word_said_alike():
+    from newsdigest.names import Transliterator
+
+    # मेसी is said as "messy" is, but a person's name is no English word
+    assert Transliterator().to_english_batch(["लियोनेल मेसी"], ["PER"]) == ["Lionel Messi"]

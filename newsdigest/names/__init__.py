@@ -372,20 +372,25 @@ class Transliterator:
     def _respell(self, keys: list[str], outputs: list[str], to: str, weight: float | None = None,
                  people: bool = False) -> list[str]:
         """Replace outputs by better-known spellings from the word list (see names.lexicon)."""
-        from .lexicon import ALPHA, WEIGHT, WEIGHT_PRONOUNCED, Lexicon, choose
+        from .lexicon import ALPHA, WEIGHT, WEIGHT_PRONOUNCED, WEIGHT_SAID, Lexicon, choose
 
         exclude = institution_words() if people else frozenset()
         weight = WEIGHT[to] if weight is None else weight
         lex, alpha = Lexicon.load(to), ALPHA[to]
         said = self._pronounced(keys, to)
+        if to == "en":
+            # an English word whose pronunciation spells the Hindi word, unless that is Hindi's own (मंच) or
+            # the word is a person's (मेसी is Messi, not "messy"; वान is Van, not "wan")
+            said = [None if people or hindi_own_word(k) else _SaidAs(k) for k in keys]
+        bonus = WEIGHT_PRONOUNCED if to == "hi" else WEIGHT_SAID
         if 0 < alpha < 1:  # both directions: the second is scored only where it can change the choice
             candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude, said)
             return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf,
-                          preferred=said, bonus=WEIGHT_PRONOUNCED)
+                          preferred=said, bonus=bonus)
         candidates, scores = self.candidate_scores(keys, outputs, to, [alpha], compounds=not people,
                                                    exclude=exclude)
         return choose(outputs, candidates, scores[alpha], lex.frequencies(), weight, compounds=lex.compound_zipf,
-                      preferred=said, bonus=WEIGHT_PRONOUNCED)
+                      preferred=said, bonus=bonus)
 
     def _bounded_scores(self, keys: list[str], outputs: list[str], to: str, alpha: float, weight: float,
                         compounds: bool, exclude: frozenset[str], preferred: list[str | None] | None = None
@@ -399,11 +404,11 @@ class Transliterator:
         reverse pairs are scored."""
         import math
 
-        from .lexicon import COMPOUND_MARGIN, WEIGHT_PRONOUNCED, Lexicon, same_spelling
+        from .lexicon import COMPOUND_MARGIN, WEIGHT_PRONOUNCED, Lexicon, preferred_match
 
         lex = Lexicon.load(to)
         preferred = preferred or [None] * len(keys)
-        extra = lambda i, c: WEIGHT_PRONOUNCED if preferred[i] and same_spelling(c, preferred[i]) else 0.0  # noqa: E731
+        extra = lambda i, c: WEIGHT_PRONOUNCED if preferred_match(c, preferred[i]) else 0.0  # noqa: E731
         freq, compound = lex.frequencies(), lex.compound_zipf
         candidates = self._candidates(keys, outputs, to, compounds, exclude)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]
@@ -450,9 +455,12 @@ class Transliterator:
         for cands, p in zip(candidates, said):  # the dictionary's spelling competes too (names.pronounce)
             if p and p not in cands and set(p) <= known:
                 cands.append(p)
-        if to == "en" and compounds:
+        if to == "en" and compounds:  # not for people: their names are no English words said alike
+            from .pronounce import said_as
+
             for k, cands in zip(keys, candidates):
                 cands.extend(c for c in lex.compounds(k, known) if c not in cands)
+                cands.extend(c for c in said_as(k) if c not in cands and set(c) <= known and c not in never)
         return candidates
 
     def _pronounced(self, keys: list[str], to: str) -> list[str | None]:
@@ -532,6 +540,21 @@ class Transliterator:
             else:
                 parts.append(result)
         return "".join(parts)
+
+
+class _SaidAs:
+    """Into English: matches a candidate whose pronunciation (names.pronounce) is spelled as the Hindi word
+    is (व्हाइटहॉल = Whitehall, ब्रदर = Brother), nuktas aside."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, key: str):
+        from .pronounce import said_as
+
+        self.words = frozenset(said_as(key))
+
+    def matches(self, candidate: str) -> bool:
+        return candidate in self.words
 
 
 def _one_country(runs: list[tuple[str, str | None]], rendered: str, memory, to: str) -> str:

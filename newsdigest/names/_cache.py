@@ -21,7 +21,7 @@ def _versions(packages: tuple[str, ...]) -> str:
     return "_".join(out)
 
 
-def _code_hash(modules: tuple[str, ...]) -> str:
+def _code_hash(modules: tuple[str, ...], files: tuple = ()) -> str:
     import hashlib
     from pathlib import Path
 
@@ -29,15 +29,22 @@ def _code_hash(modules: tuple[str, ...]) -> str:
     h = hashlib.sha256()
     for m in modules:
         h.update((here / f"{m}.py").read_bytes())
+    for f in files:
+        try:
+            h.update(Path(f).read_bytes())
+        except OSError:
+            h.update(b"\0missing")
     return h.hexdigest()[:12]
 
 
-def cached_table(name: str, packages: tuple[str, ...], build, schema: int = 1, code: tuple[str, ...] = ()):
+def cached_table(name: str, packages: tuple[str, ...], build, schema: int = 1, code: tuple[str, ...] = (),
+                 files: tuple = ()):
     """``build()`` (JSON-serialisable) cached under the newsdigest cache folder; the key holds the
-    package versions and a hash of the ``code`` modules (of this package) whose rules shape the table."""
+    package versions and a hash of the ``code`` modules (of this package) whose rules shape the table,
+    and of the data ``files`` it reads (a missing file hashes as empty)."""
     from ..encode.base import cache_dir
 
-    tag = f"-{_code_hash(code)}" if code else ""
+    tag = f"-{_code_hash(code, files)}" if code or files else ""
     path = cache_dir() / "names" / f"{name}-v{schema}-{_versions(packages)}{tag}.json"
     try:
         with open(path, encoding="utf-8") as fh:

@@ -8,7 +8,11 @@ own output when
 
     ALPHA * log P(candidate | input) + (1 - ALPHA) * log P(input | candidate) + WEIGHT * zipf(candidate)
 
-is higher than the same sum for the model's output (zipf = 0 for a word the list lacks). Both
+is higher than the same sum for the model's output (zipf = 0 for a word the list lacks). In organisations'
+and places, the English words whose pronunciation (:mod:`newsdigest.names.pronounce`) is spelled exactly as
+the Hindi word is are candidates too and gain WEIGHT_SAID (व्हाइटहॉल = Whitehall, ब्रदर = Brother: the
+letters of neither say their sounds); into Hindi, the pronunciation's own spelling is a candidate that gains
+WEIGHT_PRONOUNCED (Labour = लेबर). Both
 log-probabilities come from the one transliteration model (its two directions), divided by
 length**0.6. The reverse direction is the noisy-channel score: "Zuckerberg" read aloud in Hindi is
 जुकरबर्ग, though जुकरबर्ग read as English would rather be "Jukarbarg". A frequent word must also
@@ -54,6 +58,11 @@ WEIGHT_PLACE_PHRASE = 0.45
 # 2 at zipf 3.0 0.5697 (0.5485 without); news-hi dev 268 -> 270 of 431 at each
 WEIGHT_PRONOUNCED = 2.0
 MIN_ZIPF_PRONOUNCED = 3.0
+# Into English, in organisations' and places' names: a candidate whose pronunciation is spelled as the Hindi
+# word is (व्हाइटहॉल = Whitehall, ब्रदर = Brother; names.pronounce.said_as; never Hindi's own words) is
+# preferred by this much; chosen on FLORES-200 dev Hindi -> English (2 / 3 / 4 gave 0.8233 / 0.8221 / 0.8221
+# with people's names too; 0.8198 without them, 0.8127 before; see models/pronunciations-en/README.md)
+WEIGHT_SAID = 2.0
 # en: only log P(input | candidate), the en->hi direction of the model, the one trained to read English
 # spellings; hi: half log P(candidate | input), half log P(input | candidate) (the hi->en direction reads
 # रिज़र्व as "reserve" better than the en->hi one writes "reserve" as रिज़र्व).
@@ -223,11 +232,21 @@ def choose(outputs: list[str], candidates: list[list[str]], scores: list[list[fl
         for c, s in zip(cands, sc):
             if compounds is not None and c in compounds and s < sc[0] - COMPOUND_MARGIN:
                 continue
-            total = s + weight * zipf.get(c, 0.0) + (bonus if pref and same_spelling(c, pref) else 0.0)
+            total = s + weight * zipf.get(c, 0.0) + (bonus if preferred_match(c, pref) else 0.0)
             if total > best_score:
                 best, best_score = c, total
         chosen.append(best)
     return chosen
+
+
+def preferred_match(candidate: str, preferred) -> bool:
+    """Whether ``candidate`` is the preferred spelling: a string (a Devanagari spelling, nuktas aside) or an
+    object with ``matches(candidate)``; None matches nothing."""
+    if preferred is None:
+        return False
+    if isinstance(preferred, str):
+        return same_spelling(candidate, preferred)
+    return preferred.matches(candidate)
 
 
 def same_spelling(a: str, b: str) -> bool:

@@ -21,7 +21,10 @@ Devanagari as Hindi writes English loanwords:
 The spelling is one candidate among those the transliterator weighs (``names.Transliterator``): the model's
 own spelling and the Hindi word list's spellings keep competing with it, so a name of Indian origin that the
 dictionary says the American way (Sharma = SH AA1 R M AH0) stays as Hindi writes it when the model prefers
-that.
+that. Into English the same spellings work backwards (:func:`said_as`): in an organisation's or a place's
+name, the English words of the word list whose pronunciation is spelled exactly as the Hindi word is are
+candidates, and preferred (व्हाइटहॉल = Whitehall, ब्रदर = Brother; ``names.lexicon``); never in a person's
+name, where common words said alike are no names (मेसी is Messi, not "messy").
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ import json
 
 import regex
 
-__all__ = ["spell", "phonemes", "spelling"]
+__all__ = ["spell", "phonemes", "spelling", "said_as"]
 
 NAME, FILE = "pronunciations-en", "pronunciations.json"
 
@@ -205,11 +208,16 @@ def _virama_between(seq: list[str], i: int, soft: bool = False) -> bool:
     return not (cluster[pos] in _STOPS and cluster[pos + 1] in ("L", "M", "N"))
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
+def data_file():
+    """The dictionary file of the project's models (it may be absent: then no word has a pronunciation)."""
     from ..resources import model_dir
 
-    path = model_dir(NAME) / FILE
+    return model_dir(NAME) / FILE
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    path = data_file()
     try:
         with open(path, encoding="utf-8") as fh:
             return json.load(fh)["words"]
@@ -221,6 +229,35 @@ def phonemes(word: str) -> list[str] | None:
     """The dictionary's first pronunciation of ``word`` (any case), or None."""
     got = _table().get(word.lower())
     return got.split() if got else None
+
+
+def _unmarked(devanagari: str) -> str:
+    return devanagari.replace("\u093c", "")
+
+
+@functools.lru_cache(maxsize=1)
+def _said_index() -> dict[str, list[str]]:
+    """Devanagari spelling (nuktas dropped) -> the English words of the names' word list said that way, of
+    zipf >= names.lexicon.MIN_ZIPF_PRONOUNCED, commonest first; built once and cached (names._cache)."""
+    from ._cache import cached_table
+    from .lexicon import MIN_ZIPF_PRONOUNCED, Lexicon
+
+    def build():
+        zipf = Lexicon.load("en").zipf
+        index: dict[str, list[str]] = {}
+        for w in sorted((w for w, z in zipf.items() if z >= MIN_ZIPF_PRONOUNCED), key=lambda w: (-zipf[w], w)):
+            said = spelling(w)
+            if said:
+                index.setdefault(_unmarked(said), []).append(w)
+        return index
+
+    return cached_table("said-en", ("wordfreq",), build, code=("pronounce", "lexicon"), files=(data_file(),))
+
+
+def said_as(devanagari: str) -> list[str]:
+    """The English words (of the names' word list, zipf >= MIN_ZIPF_PRONOUNCED) whose pronunciation is
+    spelled as ``devanagari`` is, nuktas aside, commonest first: व्हाइटहॉल -> ["whitehall"]."""
+    return _said_index().get(_unmarked(devanagari), [])
 
 
 @functools.lru_cache(maxsize=65536)
