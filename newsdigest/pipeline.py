@@ -32,8 +32,8 @@ def find_title(text: str, sentences: list[tuple[int, int]]) -> str | None:
         return None
     s, e = sentences[0]
     line_end = text.find("\n", s)
-    if line_end == -1 or e > line_end or e - s > _HEADLINE_MAX:
-        return None
+    if line_end == -1 or e > line_end or e - s > _HEADLINE_MAX or text[e:line_end].strip():
+        return None  # not the whole line: a link's text glued to the article ("… पढ़िएलेकिन") is no headline
     head = text[s:e].strip()
     if head[-1:] in ("।", ".", "?", "!", "॥") or len(sentences) < 2:
         return None

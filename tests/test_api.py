@@ -54,6 +54,14 @@ def test_find_title_takes_a_short_first_line_without_full_stop():
     assert find_title("One sentence only.", [(0, 18)]) is None
 
 
+def test_a_first_sentence_that_is_not_the_whole_first_line_is_no_title():
+    from newsdigest.preprocess import split_sentences
+
+    # a link's text glued to the article ends a sentence (preprocess) but does not stand alone on its line
+    text = "कैसी है ज़िंदगी- आपबीती पढ़िएलेकिन जल्द ही नई दवा सामने आ सकती है.दूसरा वाक्य यहां है.\nअगली पंक्ति।"
+    assert find_title(text, split_sentences(text)) is None
+
+
 def test_digest_and_files_share_one_validator():
     # KrutiDev was refused for files but not for Digester.digest(); now both use newsdigest.validate
     from newsdigest.batch import inputs

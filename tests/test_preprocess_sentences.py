@@ -258,3 +258,24 @@ def test_split_sentences_keeps_devanagari_dotted_abbreviations_inside(text):
 
 def test_split_sentences_does_not_end_at_an_exclamation_before_a_lowercase_word():
     assert _sentences("It was 'Wow! what a catch' all over. Next") == ["It was 'Wow! what a catch' all over.", "Next"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("कैसी है स्तन के बगैर ज़िंदगी- आपबीती पढ़िएलेकिन जल्द ही राहत मिलेगी।",
+     ["कैसी है स्तन के बगैर ज़िंदगी- आपबीती पढ़िए", "लेकिन जल्द ही राहत मिलेगी।"]),
+    ("पूरी ख़बर के लिए क्लिक करेंहालांकि पुलिस ने कुछ नहीं कहा।",
+     ["पूरी ख़बर के लिए क्लिक करें", "हालांकि पुलिस ने कुछ नहीं कहा।"]),
+    ("पूरा इंटरव्यू सुनिएपार्थिव पटेल ने कहा।", ["पूरा इंटरव्यू सुनिए", "पार्थिव पटेल ने कहा।"]),
+])
+def test_a_call_to_action_glued_to_the_next_sentence_ends_a_sentence_and_a_word(text, expected):
+    # crawled BBC Hindi pages glue a link's text to the paragraph that follows it
+    assert sentences(text) == expected
+    words = [text[s:e] for s, e in split_words(text)]
+    first, second = expected[0].split()[-1], expected[1].split()[0]
+    assert words[words.index(first) + 1] == second
+
+
+def test_future_and_polite_forms_of_those_verbs_are_words():
+    text = "आप ज़रूर देखिएगा और वे क्लिक करेंगे। लोग किताब पढ़ेंगी।"
+    assert sentences(text) == ["आप ज़रूर देखिएगा और वे क्लिक करेंगे।", "लोग किताब पढ़ेंगी।"]
+    assert "देखिएगा" in [text[s:e] for s, e in split_words(text)]

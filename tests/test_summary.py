@@ -93,6 +93,13 @@ def test_headline_without_title_is_the_best_sentence_shortened():
     assert 0 < len(headline.split()) <= 15 and headline.split()[0] in text
 
 
+def test_a_headline_does_not_open_with_a_conjunction_that_points_back():
+    assert shorten("लेकिन जल्द ही ऐसी महिलाओं के लिए एक वैकल्पिक दवा सामने आ सकती है.") == (
+        "जल्द ही ऐसी महिलाओं के लिए एक वैकल्पिक दवा सामने आ सकती है")
+    assert shorten("However, the council approved the budget on Monday.") == "The council approved the budget on Monday"
+    assert shorten("लेकिन क्यों?") == "लेकिन क्यों?"  # too short without it
+
+
 def test_shorten_cuts_at_a_clause_boundary():
     s = "India won the title on Sunday, beating New Zealand by four wickets in a tense final at the stadium."
     assert shorten(s) == "India won the title on Sunday"
@@ -141,6 +148,17 @@ def test_calls_to_action_and_their_bracketed_asides_are_never_bullets_or_the_hea
         assert "क्लिक" not in text and "फ़ॉलो" not in text and "इमेज स्रोत" not in text
         assert not text.endswith("(")
     assert summary.bullets[0].startswith("राजधानी में मंगलवार को")
+
+
+def test_a_link_text_glued_to_the_next_sentence_is_no_bullet_and_no_headline():
+    body = ("कैसी है स्तन के बगैर ज़िंदगी- आपबीती पढ़िएलेकिन जल्द ही ऐसी महिलाओं के लिए नई सर्जरी उपलब्ध होगी। "
+            "डॉक्टरों के मुताबिक इस तकनीक से हर साल हज़ारों मरीज़ों को राहत मिलेगी। अस्पताल अगले महीने से इसकी शुरुआत करेगा।")
+    d = make_digest(body)
+    picked = [d.text[slice(*d.sentences[i])] for i in candidate_sentences(d)]
+    assert picked[0] == "लेकिन जल्द ही ऐसी महिलाओं के लिए नई सर्जरी उपलब्ध होगी।"
+    assert not any("पढ़िए" in p for p in picked)  # the link's text, now a sentence of its own, is a call to action
+    said = make_digest("मंत्री ने छात्रों से कहा कि यह किताब ज़रूर पढ़िए। यह बात उन्होंने कल एक समारोह में कही।")
+    assert 0 in candidate_sentences(said)  # a sentence that reports the imperative is news
 
 
 def test_news_about_apps_and_followers_is_not_mistaken_for_a_call_to_action():

@@ -16,6 +16,9 @@ sentence ends:
   letters ("था.नेटो"), unless the dotted run is an abbreviation (each short segment closed by a
   dot) or the word before is one (डॉ.शर्मा); and between a lowercase Latin word and a capitalised
   one ("on.The");
+- after a reader's call to action glued to the next word with nothing between, as crawled pages print a
+  link's text: "आपबीती पढ़िएलेकिन जल्द ही" is "… पढ़िए" and "लेकिन जल्द ही" (पढ़िए, सुनिए, देखिए, क्लिक
+  करें; not देखिएगा or करेंगे, which are words); `split_words` cuts the glued word there too;
 - at a blank line, always;
 - at a single line break (LF, CRLF, CR, U+2028/U+2029), since a line without final punctuation is
   a heading; except when the line ends in ',' or ';' or the next line starts with a lowercase
@@ -53,11 +56,19 @@ _BREAK = r"(?:\r\n|[\n\r\v\f\x85\u2028\u2029])"
 _LINE_SPACE = r"[^\S\r\n\v\f\x85\u2028\u2029]"
 _LINE_BREAKS = regex.compile(_BREAK)
 _PREVIOUS_BREAK = regex.compile(_BREAK, flags=regex.REVERSE)
+# A call to action glued to the next sentence with nothing between, as crawled BBC Hindi pages print a link's
+# text ("आपबीती पढ़िएलेकिन जल्द ही", "क्लिक करेंहालांकि"): the imperative ends a sentence when a Devanagari
+# letter (no vowel sign) follows it, but not the future or polite endings that make one word of it
+# (देखिएगा, करेंगे, पढ़ेंगी)
+_GLUED_CALL = (r"(?<=(?:पढ़िए|पढ़िए|सुनिए|देखिए|क्लिक\s?करें))"
+               r"(?=[\u0904-\u0939\u0958-\u0961\u0972-\u097f])(?!(?:गा|गी|गे)(?![\p{L}\p{M}]))")
+_GLUED_CALL_AT = regex.compile(_GLUED_CALL, flags=regex.VERSION1)
 _EVENT = regex.compile(
     rf"(?P<newline>{_BREAK}(?:{_LINE_SPACE}*{_BREAK})*)"
     rf"|(?P<danda>[\u0964\u0965]+|(?<=[{DEVANAGARI}])(?:[\p{{Zs}}{_INVISIBLE}]*\|)+)"
     r"|(?P<mark>[?!]+)"
-    r"|(?P<dot>\.+|\u2026+)",
+    r"|(?P<dot>\.+|\u2026+)"
+    rf"|(?P<call>{_GLUED_CALL})",
     flags=regex.VERSION1,
 )
 _CLOSERS = regex.compile(r"(?:[\"'\u2018\u2019\u201c\u201d\u2033\u00bb\u203a)\]}])*")
@@ -131,7 +142,17 @@ def split_words(text: str) -> list[tuple[int, int]]:
     Devanagari words is a word of its own (था.नेटो). Every other visible character is a word of its
     own: । is one word, '' two. This is the one tokenizer of the library: the NER model reads it.
     """
-    return [match.span() for match in _WORD.finditer(text)]
+    spans = [match.span() for match in _WORD.finditer(text)]
+    glued = [m.start() for m in _GLUED_CALL_AT.finditer(text)]
+    if not glued:
+        return spans
+    out = []
+    for s, e in spans:  # a call to action glued to the next word is a word of its own (पढ़िए|लेकिन)
+        for cut in (g for g in glued if s < g < e):
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
 
 
 def _cuts(text: str) -> Iterator[int]:
@@ -144,6 +165,10 @@ def _cuts(text: str) -> Iterator[int]:
             if _is_paragraph_break(event.group()) or _breaks_line(text, event.start(), end):
                 sentence_start = end
                 yield end
+            continue
+        if kind == "call":
+            sentence_start = end
+            yield end
             continue
         after = _CLOSERS.match(text, end).end()
         followed_by_space = after == length or text[after].isspace()

@@ -39,6 +39,8 @@ _PROMO = regex.compile(
     r"|(?:फ़ॉलो|फॉलो|क्लिक|सब्सक्राइब|सब्स्क्राइब)\s*(?:भी\s*)?(?:कर\s+सकते|करें|कीजिए|करिए)"
     r"|(?:डाउनलोड|ज्वॉइन|जॉइन|लाइक|शेयर)\s+(?:करें|कीजिए|करिए)(?![\p{L}\p{M}])"
     r"|\bfollow\s+us\b|\bsubscribe\s+to\s+our\b|\bsign\s+up\s+for\s+our\b"
+    # a link's text ending in "read" / "listen" / "watch" addressed to the reader ("आपबीती पढ़िए")
+    r"|(?:पढ़िए|पढ़िए|सुनिए|देखिए)\s*$"
     # photo captions and credits
     r"|इमेज\s+(?:स्रोत|कैप्शन)|image\s+(?:source|caption)|getty\s+images|फ़ाइल\s+फ़ोटो|फाइल\s+फोटो",
     regex.IGNORECASE)
@@ -397,6 +399,8 @@ def clip(text: str, max_chars: int = MAX_BULLET_CHARS) -> str:
 # an opening that only says where the news comes from: "टाइम्स ऑफ इंडिया में छपी ख़बर के अनुसार," /
 # "According to the Times of India," (a headline is what follows it)
 _ATTRIBUTION = regex.compile(r"^(?:According to [^,]{1,80}|[^,]{1,80}?(?:के अनुसार|के मुताबिक़?|के हवाले से)),\s+")
+# a conjunction that links the sentence to the one before it: no way to open a headline
+_LINKING_OPEN = regex.compile(r"^(?:लेकिन|मगर|परंतु|परन्तु|हालांकि|हालाँकि|किंतु|किन्तु|But|However|Yet),?\s+")
 
 
 def _list_comma(head: str, cut: int) -> bool:
@@ -408,13 +412,15 @@ def _list_comma(head: str, cut: int) -> bool:
 
 def shorten(text: str, max_words: int = 14) -> str:
     """A headline from a sentence: cut at a clause boundary when it is long, drop the final stop. An
-    opening attribution ("X के अनुसार,", "According to X,") is left out, and a comma between the items of
-    a list is no clause boundary."""
+    opening conjunction that links it to the sentence before ("लेकिन", "हालांकि", "However,") and an opening
+    attribution ("X के अनुसार,", "According to X,") are left out, and a comma between the items of a list is
+    no clause boundary."""
     text = " ".join(text.split()).rstrip(" ।.|")
-    intro = _ATTRIBUTION.match(text)
-    if intro and len(text[intro.end():].split()) >= 4:
-        text = text[intro.end():]
-        text = text[:1].upper() + text[1:]  # "three people were killed" opens the headline: "Three"
+    for opening in (_LINKING_OPEN, _ATTRIBUTION):
+        intro = opening.match(text)
+        if intro and len(text[intro.end():].split()) >= 4:
+            text = text[intro.end():]
+            text = text[:1].upper() + text[1:]  # "three people were killed" opens the headline: "Three"
     words = text.split()
     if len(words) <= max_words:
         return text
