@@ -295,3 +295,13 @@ def test_an_organisations_country_adjective_is_the_english_adjective():
     assert phrases.demonym("पंजाबी") is None
     # a place keeps its place: दक्षिण अफ़्रीकी tagged as a place is South Africa
     assert to_english_batch(["दक्षिण अफ़्रीकी"], ["LOC"]) == ["South Africa"]
+
+
+def test_an_english_name_in_english_word_order_keeps_its_words_sound_in_hindi():
+    from newsdigest.names import Transliterator
+
+    got = Transliterator().to_hindi_batch(["Court of Appeals", "US Department of Energy", "Reserve Bank of India"],
+                                          ["ORG"] * 3)
+    # were न्यायालय ऑफ अपील्स, यूएस विभाग ऑफ एनर्जी: half translated, half in English order
+    assert got[0] == "कोर्ट ऑफ अपील्स" and got[1] == "यूएस डिपार्टमेंट ऑफ एनर्जी"
+    assert got[2] == "भारतीय रिजर्व बैंक"  # "X of <country>" is still put in Hindi order and translated

@@ -135,6 +135,7 @@ INSTITUTIONS: list[tuple[tuple[str, ...], str, str]] = [
     (("एंड", "ऐंड"), "and", "fn"),
 ]
 CONJUNCTIONS = frozenset({"एवं", "और"})
+_ENGLISH_CONNECTORS = frozenset({"of", "and", "the", "&"})
 # Head words that English -> Hindi keeps in their own sound, as Hindi news writes them: सिलिकॉन वैली, गोर्की
 # पार्क (not घाटी, उद्यान), while Hindi -> English still translates the Hindi word.
 HINDI_KEEPS_ENGLISH = frozenset({"Sea", "Valley", "Peninsula", "Park", "National Park", "Centre"})
@@ -788,6 +789,10 @@ def _order(runs: list[tuple[str, str | None, str]], to: str, label: str | None =
         # its sound too (Indian Express = इंडियन एक्सप्रेस)
         keep = (all(kind != "word" for _, _, kind in runs)
                 and any(kind in ("head", "place") for _, _, kind in runs))
+        if any(t.lower() == "of" for t, _, _ in runs):
+            # a name in English word order keeps its English words' sound: University of Virginia =
+            # यूनिवर्सिटी ऑफ वर्जीनिया, Court of Appeals = कोर्ट ऑफ अपील्स (not विश्वविद्यालय ऑफ, न्यायालय ऑफ)
+            return [(t, r if t.lower() in _ENGLISH_CONNECTORS else None) for t, r, kind in runs]
         return [(t, None if kind == "hmod" and not keep else r) for t, r, kind in runs]
     runs = _directions(runs)
     fixed = all(kind not in ("word", "field") for _, _, kind in runs)
