@@ -288,3 +288,17 @@ def test_less_than_and_up_to_are_written_as_the_text_says(text, en, hi):
     fact = Fact(id="F1", type="quantity", text=text, span=(0, len(text)), value=1, qualifier="less_than",
                 unit="percent")
     assert format_quantity(fact, "en") == en and format_quantity(fact, "hi") == hi
+
+
+def test_an_events_predicate_is_written_in_english_when_the_lexicon_gives_its_participle():
+    from newsdigest.summary.bilingual import _event_english, describe_fact
+
+    d = make_digest("मेटा ने भी बयान जारी कर दिया है। एलन मस्क ने चुटकी ली।",
+                    [("ORG", "मेटा", "Meta", ["मेटा"]), ("PER", "एलन मस्क", "Elon Musk", ["एलन मस्क"])], lang="hi")
+    d.facts = extract_facts(d)
+    events = [describe_fact(d, f, "en") for f in d.facts if f.type == "event"]
+    assert "Meta: issued — statement" in events  # was "Meta: जारी कर दिया है — बयान (in Hindi)"
+    assert "Elon Musk: चुटकी ली (in Hindi)" in events  # an idiom the lexicon has no participle for
+    assert _event_english("सामना करना पड़ा", None) == "faced"
+    assert _event_english("लगाया था", None) is None  # a verb with its own auxiliary is not a noun + light verb
+    assert _event_english("जारी है", None) is None  # "goes on", not "issued"

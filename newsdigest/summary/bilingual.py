@@ -160,6 +160,35 @@ def summary_from_facts(digest: Digest, src: str, tgt: str, sentence_rank: dict[i
     return Summary(headline=headline_from_facts(digest, tgt, src), bullets=texts[:max_bullets], method="from_facts")
 
 
+# the light verbs and auxiliaries that follow a Hindi predicate's content word (जारी कर दिया है, सामना करना पड़ा)
+_AUXILIARIES_HI = frozenset("""
+कर करना करने करते करता करती किया की किए किये कीं दिया दी दिए दिये दें देना ले लिया ली लिए लेना हो होना
+हुआ हुई हुए हुईं है हैं था थी थे थीं गया गई गए गईं गयी गये जा जाता जाती जाते पड़ा पड़ी पड़े पड़ रहा रही
+रहे चुका चुकी चुके सकता सकती सकते जाएगा जाएगी जाएंगे
+""".split())
+# the word right after the content word must be a light verb of its own: घोषणा की, सामना करना, शामिल है
+# (a verb's own auxiliaries there, लगाया था, माना जाता, लड़ रहे, mean the first word is itself a verb)
+_LIGHT_HI = frozenset("कर करना करने किया की किए किये कीं दिया दी दिए दिये हुआ हुई हुए हुईं हो है हैं".split())
+_PARTICIPLE = regex.compile(r"[a-z]+(?:ed|en)")
+
+
+def _event_english(predicate: str, obj: str | None) -> str | None:
+    """An event's predicate in English when it is one content word the induced lexicon translates by a
+    participle, followed only by light verbs and auxiliaries (जारी कर दिया है = issued, दर्ज की है =
+    recorded, कोशिश की है = tried; not a verb with its own auxiliaries, लगाया था, माना जाता है), with its
+    object when that is one word the lexicon renders; else None (चुटकी ली, an idiom, stays in Hindi)."""
+    words = predicate.split()
+    if len(words) < 2 or words[1] not in _LIGHT_HI or any(w not in _AUXILIARIES_HI for w in words[2:]):
+        return None
+    if words[0] == "जारी" and words[1] in ("है", "हैं"):
+        return None  # जारी है is "goes on", जारी किया "issued": the lexicon's participle is the second
+    done = next((w for w in lx.load_lexicon().english(words[0]) if _PARTICIPLE.fullmatch(w)), None)
+    if done is None:
+        return None
+    what, ok = render_counted(obj, "hi", "en", 1) if obj and len(obj.split()) == 1 else ("", False)
+    return f"{done} — {what}" if ok else done  # an object of several words is not rendered word by word
+
+
 def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
     """One line about a fact in `lang` (the facts list of the Markdown rendering)."""
     src = "hi" if digest.lang in ("hi", "mixed") else "en"
@@ -183,6 +212,9 @@ def describe_fact(digest: Digest, fact: Fact, lang: str) -> str:
         predicate = fact.extra.get("predicate", "")
         obj = fact.extra.get("object")
         if lang == "en":
+            english = _event_english(predicate, obj) if src == "hi" else None
+            if english:  # "Meta: issued — statement", from जारी कर दिया है — बयान
+                return f"{subject}: {english}"
             return f"{subject}: {predicate}" + (f" — {obj}" if obj else "") + (
                 " (in Hindi)" if src == "hi" else "")
         return f"{subject}: {predicate}" + (f" — {obj}" if obj else "") + (" (अंग्रेज़ी में)" if src == "en" else "")
