@@ -9,7 +9,8 @@ title) and 20 English ones (our samples/en, BBC English) are digested with the f
 other-language summary (English for Hindi, Hindi for English) is checked for template filler, the share
 of foreign-script letters outside quotation marks (Latin in Hindi, Devanagari in English), whether the
 headline names the lead actor (the most salient entity) and whether the article's first figure (its first
-quantity fact with a unit or a counted noun) is there with what it measures.
+quantity fact with a unit or a counted noun) is there with what it measures (its counted noun; for a
+percentage, the noun it is a share or a rate of, "unemployment rate"; another unit says it itself).
 
 ``parallel``: each Hindi sentence of FLORES-200 (``dev`` to tune, ``devtest`` holdout) or PUD (holdout)
 is digested as a one-sentence article and its English summary is compared with the English reference:
@@ -162,8 +163,12 @@ def check_article(d: Digest) -> dict:
             forms = {render_counted(figure.extra["counted"], src, tgt, figure.value, case=c)[0]
                      for c in ("direct", "oblique")}
             measured = any(f in h and not f.startswith('"') for f in forms for h in holders)
+        elif figure.unit == "percent":  # a bare share says nothing of what it measures: "0.1%" of what?
+            what = figure.extra.get("measured")
+            form = render_counted(what, src, tgt, 1)[0] if what else None
+            measured = bool(form) and not form.startswith('"') and any(form.lower() in h.lower() for h in holders)
         else:
-            measured = present  # the unit is part of the formatted quantity
+            measured = present  # the unit is part of the formatted quantity (12 kilometres, ₹370 crore)
     return {"lang": src, "target": tgt, "headline": s.headline, "bullets": s.bullets,
             "filler": bool(FILLER[tgt].search(text)), "foreign": foreign, "letters": letters,
             "lead_actor": entity_name(lead, tgt) if lead else None,

@@ -302,3 +302,18 @@ def test_an_events_predicate_is_written_in_english_when_the_lexicon_gives_its_pa
     assert _event_english("सामना करना पड़ा", None) == "faced"
     assert _event_english("लगाया था", None) is None  # a verb with its own auxiliary is not a noun + light verb
     assert _event_english("जारी है", None) is None  # "goes on", not "issued"
+
+
+def test_a_bare_percentage_says_what_it_measures_when_the_clause_names_it():
+    from newsdigest.summary.bilingual import describe_fact
+
+    d = make_digest("A fall in jobseekers pushed the unemployment rate to 5.2% in January. "
+                    "On an annual basis, the data suggests annual growth of just 0.2%. "
+                    "But its film division saw profits slump 27%.", lang="en")
+    d.facts = extract_facts(d)
+    by_text = {f.text: f for f in d.facts if f.type == "quantity"}
+    assert by_text["5.2%"].extra["measured"] == "unemployment rate"
+    assert describe_fact(d, by_text["5.2%"], "en") == "Unemployment rate: 5.2%."  # was "The figure given is 5.2%."
+    assert describe_fact(d, by_text["0.2%"], "hi") == "वार्षिक विकास: 0.2 प्रतिशत।"  # was "आंकड़ा 0.2 प्रतिशत रहा।"
+    # a change the change rules do not read ("slump") is not passed off as a level of profits
+    assert "measured" not in by_text["27%"].extra

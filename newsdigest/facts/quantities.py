@@ -149,10 +149,60 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
             if counted and (_CHANGE_HI.match(" " + counted) or _CHANGE_HI.match(" की " + counted)
                             or _CHANGE_EN_AFTER.match(counted)):
                 del fact.extra["counted"]  # "11% की गिरावट": the change is not what is counted
+        elif q.unit == "percent" and not counted:
+            measured = _measure_en(ctx, q.start, sentence)
+            if measured:
+                fact.extra["measured"] = measured  # "the unemployment rate to 5.2%": what the rate is of
         facts.append(fact)
     _mark_conversions(ctx, facts)
     _share_counted(ctx, facts)
     return facts
+
+
+# English measures a bare percentage is given of, and the words between them and the number
+_MEASURE_EN = regex.compile(
+    r"(?:(?<![\w-])(?P<mod>[a-z][a-z-]+)\s+)?(?P<head>growth|inflation|unemployment|rates?|profits?|sales|revenues?"
+    r"|earnings|output|gdp|stake|turnover|deficit|surplus)(?![\w-])(?P<gap>(?:\s+[\w'-]+){0,5}?)\s*$",
+    regex.IGNORECASE)
+_CHANGE_WORD_EN = regex.compile(
+    r"(?<![\p{L}])(?:slump|slumped|fell|fall|falls|drop|dropped|declin\w*|slid|slip\w*|dip\w*|plung\w*|tumbl\w*|sank|"
+    r"decreas\w*|down|rose|rise|rises|rising|jump\w*|climb\w*|gain\w*|surg\w*|soar\w*|grew|grow\w*|increas\w*|up|"
+    r"advanc\w*|cut|raise\w*|lift\w*|boost\w*)(?![\p{L}])", regex.IGNORECASE)
+# a word before the measure that is no modifier of it: a verb or a function word ("saw profits", "with growth")
+_NOT_MODIFIER_EN = frozenset("""
+saw see seen sees kept keep keeps predicting predicted forecast forecasts expects expected expect said says had has
+have having with without about of in on at to for from by and or but the a an its their his her our your this that
+these those which who whom was were is are be been being would will could should may might enjoying enjoyed
+""".split())
+
+
+_VAGUE_RATE_EN = frozenset("annual annualised annualized monthly quarterly yearly current average new faster slower "
+                           "higher lower record steady".split())
+
+
+def _measure_en(ctx: FactContext, start: int, sentence: tuple[int, int]) -> str | None:
+    """What an English bare percentage measures, when the clause names it just before the number: "the
+    unemployment rate to 5.2%" -> "unemployment rate", "annual growth of just 0.2%" -> "annual growth",
+    "interest rates at 2%" -> "interest rates"; at most five words between, no clause break, no digit."""
+    before = ctx.text[sentence[0]:start]
+    if not regex.search(r"[A-Za-z]", before[-40:]):
+        return None
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end():] if breaks else before
+    found = list(_MEASURE_EN.finditer(clause, overlapped=True))
+    if not found:
+        return None
+    m = max(found, key=lambda x: (x.end("head"), x.end("head") - x.start()))  # the last head, with its modifier
+    gap = m.group("gap")
+    if regex.search(r"\d", gap) or (_CHANGE_WORD_EN.search(gap) and not regex.search(r"\sto$", gap)):
+        return None  # "saw profits slump 27%": a change the change rules did not read; "fell to 4.3%" is a level
+    head = m.group("head")
+    mod = m.group("mod")
+    if mod and (not mod.islower() or mod in _NOT_MODIFIER_EN or mod.endswith(("ed", "ing", "ly"))):
+        mod = None  # "US growth": a name is the subject, not part of the measure
+    if head.lower() in ("rate", "rates") and (not mod or mod in _VAGUE_RATE_EN):
+        return None  # "a rate of 20%", "an annual rate of 3.8%": the rate of what, the clause does not say
+    return f"{mod} {head}" if mod else head
 
 
 _CONVERSION_GAP = regex.compile(r"\s*[(;,]\s*")

@@ -104,6 +104,19 @@ def participle(fact: Fact, src: str, tgt: str) -> str | None:
     return next((w for w in lx.load_lexicon().english(word) if _PARTICIPLE_EN.fullmatch(w)), None)
 
 
+def measure_of(fact: Fact, src: str, tgt: str) -> str | None:
+    """What a bare percentage measures ("unemployment rate", ``extra["measured"]`` of an English fact that
+    is no change), in ``tgt``: the text's own words, or the lexicon's for every one of them (आर्थिक विकास);
+    None otherwise."""
+    measured = fact.extra.get("measured")
+    if not measured or fact.extra.get("change") or fact.extra.get("counted"):
+        return None
+    if src == tgt:
+        return measured
+    text, ok = render_counted(measured, src, tgt, 1)
+    return text if ok and len(text.split()) >= len(measured.split()) else None
+
+
 def figure_phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     q = format_quantity(fact, tgt)
     done = participle(fact, src, tgt)
@@ -196,6 +209,17 @@ def quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) -> 
         return " ".join(c or quantity_sentence(digest, [f], src, tgt) for c, f in zip(changes, group))
     first = group[0]
     source_name = entity_name(digest.entity(first.extra.get("source")), tgt)
+    measure = measure_of(first, src, tgt) if len(group) == 1 else None
+    if measure:  # "Annual growth: 0.2%." / "वार्षिक विकास: 0.2 प्रतिशत।", for whom and according to whom
+        subject = entity_name(digest.entity(first.subject), tgt)
+        q = format_quantity(first, tgt)
+        if tgt == "en":
+            who = f" for {subject}" if subject else ""
+            said = f", according to {source_name}" if source_name else ""
+            return f"{capitalise(measure)}{who}: {q}{said}."
+        who = f"{subject} के लिए " if subject else ""
+        said = f"{source_name} के मुताबिक, " if source_name else ""
+        return f"{said}{who}{measure}: {q}।"
     shared = len(group) > 1 and all(f.extra.get("counted") == first.extra.get("counted") for f in group)
     if tgt == "en":
         parts = []

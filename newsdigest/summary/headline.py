@@ -12,7 +12,7 @@ import regex
 from ..schema import Digest, Entity
 from . import lexicon as lx
 from .counted import hindi_word
-from .figures import (capitalise, change_clause, counts_hi, entity_name, figure_phrase, first_figure,
+from .figures import (capitalise, change_clause, counts_hi, entity_name, figure_phrase, first_figure, measure_of,
                       format_quantity, join_words)
 
 
@@ -125,7 +125,10 @@ def headline_from_facts(digest: Digest, tgt: str, src: str | None = None) -> str
     if not head:
         return capitalise(figure_phrase(figure, src, tgt)) if tgt == "en" else figure_phrase(figure, src, tgt)
     counts = counts_hi(figure, src) if tgt == "hi" else None
-    phrase = f"{counts} की संख्या {format_quantity(figure, tgt)}" if counts else figure_phrase(figure, src, tgt)
+    measure = measure_of(figure, src, tgt)
+    phrase = (f"{counts} की संख्या {format_quantity(figure, tgt)}" if counts
+              else f"{measure} {format_quantity(figure, tgt)}" if measure  # "US: annual growth 0.2%"
+              else figure_phrase(figure, src, tgt))
     subject = digest.entity(figure.subject)
     if subject is not None and subject.id not in {a.id for a in actors}:
         phrase += f" for {entity_name(subject, tgt)}" if tgt == "en" else ""
