@@ -384,7 +384,8 @@ class Transliterator:
             said = [None if people or hindi_own_word(k) else _SaidAs(k) for k in keys]
         bonus = WEIGHT_PRONOUNCED if to == "hi" else WEIGHT_SAID
         if 0 < alpha < 1:  # both directions: the second is scored only where it can change the choice
-            candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude, said)
+            candidates, scores = self._bounded_scores(keys, outputs, to, alpha, weight, not people, exclude, said,
+                                                      bonus)
             return choose(outputs, candidates, scores, lex.frequencies(), weight, compounds=lex.compound_zipf,
                           preferred=said, bonus=bonus)
         candidates, scores = self.candidate_scores(keys, outputs, to, [alpha], compounds=not people,
@@ -393,8 +394,8 @@ class Transliterator:
                       preferred=said, bonus=bonus)
 
     def _bounded_scores(self, keys: list[str], outputs: list[str], to: str, alpha: float, weight: float,
-                        compounds: bool, exclude: frozenset[str], preferred: list[str | None] | None = None
-                        ) -> tuple[list[list[str]], list[list[float]]]:
+                        compounds: bool, exclude: frozenset[str], preferred: list | None = None,
+                        bonus: float = 0.0) -> tuple[list[list[str]], list[list[float]]]:
         """``candidate_scores`` for one ALPHA strictly between 0 and 1, with the second direction,
         log P(word | candidate), scored only for the candidates that can still be chosen: that term is never
         above 0, so ALPHA * log P(candidate | word) + WEIGHT * zipf bounds a candidate's total, and one whose
@@ -404,11 +405,11 @@ class Transliterator:
         reverse pairs are scored."""
         import math
 
-        from .lexicon import COMPOUND_MARGIN, WEIGHT_PRONOUNCED, Lexicon, preferred_match
+        from .lexicon import COMPOUND_MARGIN, Lexicon, preferred_match
 
         lex = Lexicon.load(to)
         preferred = preferred or [None] * len(keys)
-        extra = lambda i, c: WEIGHT_PRONOUNCED if preferred_match(c, preferred[i]) else 0.0  # noqa: E731
+        extra = lambda i, c: bonus if preferred_match(c, preferred[i]) else 0.0  # noqa: E731  (choose()'s bonus)
         freq, compound = lex.frequencies(), lex.compound_zipf
         candidates = self._candidates(keys, outputs, to, compounds, exclude)
         flat = [(k, c) for k, cands in zip(keys, candidates) for c in cands]

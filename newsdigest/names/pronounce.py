@@ -70,21 +70,6 @@ def _expand(phones: list[str]) -> list[str]:
     return out
 
 
-def _is_er(raw: list[str], i: int) -> bool:
-    """Whether expanded position ``i`` is the AH of an ER of ``raw``."""
-    k = 0
-    for p in raw:
-        if p.rstrip("012") == "ER":
-            if k == i:
-                return True
-            k += 2
-        else:
-            if k == i:
-                return False
-            k += 1
-    return False
-
-
 def _letter_vowels(word: str, n: int) -> list[str] | None:
     """The word's vowel letters, one group per vowel sound when they can be paired in order (a silent final
     "e" or "es"/"ed" left out; a final group is marked with a "$": "the" is द, not दे); None when they
@@ -106,15 +91,18 @@ def spell(word: str, phones: list[str] | tuple[str, ...]) -> str:
     # which letter group each vowel sound stands for (ER's AH keeps its group)
     group_of: dict[int, str] = {}
     seq: list[str] = []
-    soft_r: set[int] = set()  # R's unjoined before the next syllable: an unstressed ER's (लिवरपूल)
+    soft_r: set[int] = set()  # R's unjoined before the next syllable: an unstressed ER's (लिवरपूल; see _virama_between)
+    er_vowel: set[int] = set()  # the AH of each ER
     k = 0
     for p in raw:
         if _vowel(p) or p.rstrip("012") == "ER":
             if letters:
                 group_of[len(seq)] = letters[k]
             k += 1
-        if p == "ER0":  # but joined before T, D, CH, JH: रॉबर्टसन, वर्जिनिया
-            soft_r.add(len(seq) + 1)
+        if p.rstrip("012") == "ER":
+            er_vowel.add(len(seq))
+            if p == "ER0":
+                soft_r.add(len(seq) + 1)
         seq += _expand([p])
     syllables = sum(1 for p in seq if _vowel(p))
     out: list[str] = []
@@ -129,7 +117,7 @@ def spell(word: str, phones: list[str] | tuple[str, ...]) -> str:
             group = group_of.get(i, "")
             if v == "AA" and "o" in group:
                 letter, matra = "ऑ", "ॉ"
-            elif v == "AH" and not p.endswith(("1", "2")) and group in ("i", "e") and not _is_er(raw, i):
+            elif v == "AH" and not p.endswith(("1", "2")) and group in ("i", "e") and i not in er_vowel:
                 letter, matra = ("इ", "ि") if group == "i" else ("ए", "े")  # Journalists, Lawrence: the letter's vowel
             if v == "AH" and i == n - 1 and syllables > 1:  # a final unstressed vowel: Atlanta, Virginia
                 letter, matra = "आ", "ा"
