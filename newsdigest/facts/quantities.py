@@ -7,7 +7,9 @@ qualifier "more_than", subject = Facebook's entity, ``extra["source"]`` = Downde
 A figure that gives a change says which way and of what: "CrowdStrike के शेयर करीब 11% गिर गए" and
 "CrowdStrike shares fell about 11%" give ``extra["change"]`` = "fall" ("rise" for बढ़े, rose) and
 ``extra["measured"]`` = "शेयर" / "shares" (the noun before the number; the subject is CrowdStrike). A
-level reached ("fell to 500", "गिरकर 500") is not a change by that amount and is not marked.
+level reached ("fell to 500", "गिरकर 500") is not a change by that amount and is not marked. An English
+percentage that is no change gets ``extra["measured"]`` too when its clause names what it is a level of:
+"pushed the unemployment rate to 5.2%" -> "unemployment rate", "annual growth of just 0.2%".
 
 Numbers inside an entity name (Metro Line 3) and time spans (handled as durations) are skipped.
 """
@@ -174,8 +176,6 @@ saw see seen sees kept keep keeps predicting predicted forecast forecasts expect
 have having with without about of in on at to for from by and or but the a an its their his her our your this that
 these those which who whom was were is are be been being would will could should may might enjoying enjoyed
 """.split())
-
-
 _VAGUE_RATE_EN = frozenset("annual annualised annualized monthly quarterly yearly current average new faster slower "
                            "higher lower record steady".split())
 
