@@ -19,6 +19,9 @@ from newsdigest.names.pronounce import phonemes, spell, spelling
     ("virginia", "V ER0 JH IH1 N Y AH0", "वर्जिनिया"),
     ("the", "DH AH0", "द"),  # one syllable: no final ा, and the word's last letter says nothing
     ("lawrence", "L AO1 R AH0 N S", "लॉरेंस"),
+    ("news", "N UW1 Z", "न्यूज़"),  # the glide American drops after N, T, D is written where the word has "ew"
+    ("today", "T AH0 D EY1", "टुडे"),  # the prefix to- as India says it
+    ("toronto", "T ER0 AA1 N T OW2", "टरॉंटो"),  # not every to- is the prefix
 ])
 def test_phonemes_are_written_as_hindi_writes_english_loanwords(word, phones, hindi):
     assert spell(word, phones.split()) == hindi
@@ -39,6 +42,13 @@ def test_english_words_of_organisations_and_people_into_hindi_by_their_sound():
     # were अग्रिकुल्टुर, सुंदय, नॉर्थरन रोक, हग
     assert got[0].split()[2] == "एग्रिकल्चर" and got[1] == "द संडे टेलीग्राफ"
     assert got[2] == "नॉर्दर्न रॉक" and got[3] == "विलियम हेग"
+
+
+def test_indian_english_readings_of_english_words_in_names():
+    from newsdigest.names import Transliterator
+
+    got = Transliterator().to_hindi_batch(["India Today", "Zee News"], ["ORG", "ORG"])
+    assert got == ["इंडिया टुडे", "जी न्यूज़"]  # were इंडिया तोड़े, जी नेव्स
 
 
 def test_a_name_the_dictionary_reads_the_american_way_is_left_to_the_model():

@@ -16,7 +16,10 @@ Devanagari as Hindi writes English loanwords:
   letter when that is an i or an e (जर्नलिस्ट्स, लॉरेंस), and a word's last one is ा (अटलांटा); AA is ॉ where
   the word's letter is an "o" (Rock = रॉक, Boston = बॉस्टन); an IY or IH before a vowel is ि + य
   (गार्डियन); a vowel before an R that ends its syllable takes a glide (Air = एयर, Fire = फ़ायर);
-- a final Z written "s" after a consonant is स (Titans = टाइटन्स), an initial "wh" is व्ह (White = व्हाइट).
+- a final Z written "s" after a consonant is स (Titans = टाइटन्स), an initial "wh" is व्ह (White = व्हाइट);
+- two American readings are written as India says them: an "ew" after N, T or D keeps its glide (News =
+  न्यूज़, not नूज़) and the prefix to- of today, tomorrow, together, towards is टु (Today = टुडे, not टडे;
+  Toronto and Tobago keep their own vowel).
 
 The spelling is one candidate among those the transliterator weighs (``names.Transliterator``): the model's
 own spelling and the Hindi word list's spellings keep competing with it, so a name of Indian origin that the
@@ -51,7 +54,7 @@ _ONSETS = {tuple(o.split()) for o in """
 P R|P L|B R|B L|T R|T W|D R|D W|K R|K L|K W|G R|G L|G W|F R|F L|TH R|SH R|S T|S P|S K|S M|S N|S L|S W|
 S T R|S P R|S P L|S K R|S K W|P Y|B Y|K Y|M Y|F Y|HH Y|V Y|N Y|L Y|T Y|D Y|S Y|TH W""".replace("\n", "").split("|")
            if o.strip()}
-_LETTER_VOWELS = regex.compile(r"[aeiou]+|y(?![aeiou])")
+_LETTER_VOWELS = regex.compile(r"[aeiou]+y?(?![aeiou])|[aeiou]+|y(?![aeiou])")  # "ay" of today is one vowel
 
 
 def _vowel(phone: str) -> str | None:
@@ -119,6 +122,11 @@ def spell(word: str, phones: list[str] | tuple[str, ...]) -> str:
                 letter, matra = "ऑ", "ॉ"
             elif v == "AH" and not p.endswith(("1", "2")) and group in ("i", "e") and i not in er_vowel:
                 letter, matra = ("इ", "ि") if group == "i" else ("ए", "े")  # Journalists, Lawrence: the letter's vowel
+            if (v == "AH" and p == "AH0" and i == 1 and group == "o" and word.lower().startswith("to")
+                    and nxt in ("D", "M", "G", "W")):
+                letter, matra = "उ", "ु"  # the prefix to- of today, tomorrow, together, towards as India says it
+            if v == "UW" and i > 0 and seq[i - 1] in ("N", "T", "D") and "ew" in word.lower() and out:
+                out.append("्य")  # an "ew" keeps the glide American drops: News = न्यूज़, Newton = न्यूटन
             if v == "AH" and i == n - 1 and syllables > 1:  # a final unstressed vowel: Atlanta, Virginia
                 letter, matra = "आ", "ा"
             if v == "AE" and i == 0:  # a word's first A: Andy = एंडी, Allen = एलन; unstressed, Atlanta = अटलांटा
