@@ -305,3 +305,12 @@ def test_an_english_name_in_english_word_order_keeps_its_words_sound_in_hindi():
     # were न्यायालय ऑफ अपील्स, यूएस विभाग ऑफ एनर्जी: half translated, half in English order
     assert got[0] == "कोर्ट ऑफ अपील्स" and got[1] == "यूएस डिपार्टमेंट ऑफ एनर्जी"
     assert got[2] == "भारतीय रिजर्व बैंक"  # "X of <country>" is still put in Hindi order and translated
+
+
+def test_cities_of_several_words_and_shorter_forms_are_named_in_hindi():
+    from newsdigest.names import Transliterator
+
+    got = Transliterator().to_hindi_batch(["New York Times", "San Francisco", "Gaza"], ["ORG", "LOC", "LOC"])
+    # were नई यॉर्क टाइम्स (York the English city, New as in नई दिल्ली) and the model's spelling
+    assert got[0] == "न्यूयॉर्क टाइम्स" and got[1] == "सैन फ्रांसिस्को"
+    assert got[2] == "गाजा"  # a longer Hindi name (गाजा शहर, Gaza City) is not what "Gaza" names

