@@ -160,8 +160,8 @@ def check_article(d: Digest) -> dict:
         holders = [line for line in lines if number in outside_quotes(line)]
         present = bool(holders)
         if figure.extra.get("counted"):
-            forms = {render_counted(figure.extra["counted"], src, tgt, figure.value, case=c)[0]
-                     for c in ("direct", "oblique")}
+            forms = {render_counted(figure.extra["counted"], src, tgt, v, case=c)[0]
+                     for c in ("direct", "oblique") for v in (figure.value, 1)}  # "a reach of 2.1 million"
             measured = any(f in h and not f.startswith('"') for f in forms for h in holders)
         elif figure.unit == "percent":  # a bare share says nothing of what it measures: "0.1%" of what?
             what = figure.extra.get("measured")

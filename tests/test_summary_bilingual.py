@@ -317,3 +317,15 @@ def test_a_bare_percentage_says_what_it_measures_when_the_clause_names_it():
     assert describe_fact(d, by_text["0.2%"], "hi") == "वार्षिक विकास: 0.2 प्रतिशत।"  # was "आंकड़ा 0.2 प्रतिशत रहा।"
     # a change the change rules do not read ("slump") is not passed off as a level of profits
     assert "measured" not in by_text["27%"].extra
+
+
+def test_an_amount_of_something_after_a_genitive_is_no_count_of_it():
+    from newsdigest.summary.bilingual import describe_fact
+
+    d = make_digest("मस्क के इस पोस्ट को 21 लाख से ज्यादा की रीच मिली है। यह बात कल की है।",
+                    [("PER", "एलन मस्क", "Elon Musk", ["मस्क"])], lang="hi")
+    d.facts = extract_facts(d)
+    fact = next(f for f in d.facts if f.type == "quantity")
+    assert fact.extra["amount_of"] == "की"
+    assert describe_fact(d, fact, "en") == "Elon Musk: a reach of more than 2.1 million."  # was "... 2.1 million reaches"
+    assert describe_fact(d, fact, "hi") == "एलन मस्क: 21 लाख से ज्यादा की रीच।"

@@ -137,6 +137,9 @@ def find_quantity_facts(ctx: FactContext, taken: list[tuple[int, int]] = ()) -> 
             counted = None
         if counted:
             fact.extra["counted"] = counted
+            genitive = _genitive_next(ctx, q.end, sentence[1])
+            if genitive:  # "21 लाख से ज्यादा की रीच": a reach of more than 2.1 million, not 2.1 million reaches
+                fact.extra["amount_of"] = genitive
         predicate = _predicate(ctx, q.end, counted, sentence[1])
         if predicate:
             fact.extra["predicate"] = predicate
@@ -269,6 +272,13 @@ def _source(ctx: FactContext, start: int, sentence: tuple[int, int],
                           regex.IGNORECASE):
             candidates.append((0, m))
     return min(candidates, key=lambda c: (c[0], abs(c[1].start - start)))[1] if candidates else None
+
+
+def _genitive_next(ctx: FactContext, end: int, sentence_end: int) -> str | None:
+    """The Hindi genitive postposition right after the number, if any: the noun after it is what the amount
+    is of ("21 लाख की रीच", "50 करोड़ रुपये का निवेश"), not a count of that noun."""
+    first = next(_TOKEN.finditer(ctx.norm, ctx.to_norm(end), ctx.to_norm(sentence_end)), None)
+    return first.group() if first is not None and first.group() in _GENITIVE_HI else None
 
 
 def _counted(ctx: FactContext, end: int, sentence_end: int) -> str | None:

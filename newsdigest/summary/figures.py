@@ -117,6 +117,26 @@ def measure_of(fact: Fact, src: str, tgt: str) -> str | None:
     return text if ok and len(text.split()) >= len(measured.split()) else None
 
 
+def amount_of(fact: Fact, src: str, tgt: str) -> str | None:
+    """A Hindi amount of something, the noun after a genitive (``extra["amount_of"]``): "a reach of more than
+    2.1 million" / "21 लाख से ज्यादा की रीच"; None when the noun has no rendering or the fact is no such amount."""
+    counted = fact.extra.get("counted")
+    if not fact.extra.get("amount_of") or not counted or src != "hi" or scale_of(fact, src):
+        return None
+    q = format_quantity(fact, tgt)
+    if tgt == "hi":  # the text's own genitive, which agrees with the noun
+        return f"{q} {fact.extra['amount_of']} {counted}"
+    noun, ok = render_counted(counted, src, tgt, 1)
+    if not ok or regex.search(r"(?:ed|ing)$", noun.split()[-1]) and len(noun.split()) > 1:
+        return None  # "proposal passed": a noun with a verb is no amount's noun
+    if not fact.unit and not fact.qualifier and isinstance(fact.value, (int, float)) and fact.value < 1000:
+        return None  # "अनुच्छेद 7 का हवाला": a small bare number before का is more often a label than an amount
+    if noun.endswith("ing"):  # a mass noun: "spending of ₹1.05 million"
+        return f"{noun} of {q}"
+    article = "an" if noun[:1].lower() in "aeiou" else "a"
+    return f"{article} {noun} of {q}"
+
+
 def figure_phrase(fact: Fact, src: str, tgt: str, with_counted: bool = True) -> str:
     q = format_quantity(fact, tgt)
     done = participle(fact, src, tgt)
@@ -209,6 +229,14 @@ def quantity_sentence(digest: Digest, group: list[Fact], src: str, tgt: str) -> 
         return " ".join(c or quantity_sentence(digest, [f], src, tgt) for c, f in zip(changes, group))
     first = group[0]
     source_name = entity_name(digest.entity(first.extra.get("source")), tgt)
+    amount = amount_of(first, src, tgt) if len(group) == 1 else None
+    if amount:  # "Elon Musk: a reach of more than 2.1 million." / "एलन मस्क: 21 लाख से ज्यादा की रीच।"
+        subject = entity_name(digest.entity(first.subject), tgt)
+        if tgt == "en":
+            said = f", according to {source_name}" if source_name else ""
+            return f"{subject}: {amount}{said}." if subject else f"{capitalise(amount)}{said}."
+        said = f"{source_name} के मुताबिक, " if source_name else ""
+        return f"{said}{subject}: {amount}।" if subject else f"{said}{amount}।"
     measure = measure_of(first, src, tgt) if len(group) == 1 else None
     if measure:  # "Annual growth: 0.2%." / "वार्षिक विकास: 0.2 प्रतिशत।", for whom and according to whom
         subject = entity_name(digest.entity(first.subject), tgt)

@@ -12,8 +12,8 @@ import regex
 from ..schema import Digest, Entity
 from . import lexicon as lx
 from .counted import hindi_word
-from .figures import (capitalise, change_clause, counts_hi, entity_name, figure_phrase, first_figure, measure_of,
-                      format_quantity, join_words)
+from .figures import (amount_of, capitalise, change_clause, counts_hi, entity_name, figure_phrase, first_figure,
+                      format_quantity, join_words, measure_of)
 
 
 TOPIC_MAX_ZIPF = 5.6  # commoner words (most, about, over) say nothing about the story
@@ -126,9 +126,10 @@ def headline_from_facts(digest: Digest, tgt: str, src: str | None = None) -> str
         return capitalise(figure_phrase(figure, src, tgt)) if tgt == "en" else figure_phrase(figure, src, tgt)
     counts = counts_hi(figure, src) if tgt == "hi" else None
     measure = measure_of(figure, src, tgt)
+    amount = amount_of(figure, src, tgt)
     phrase = (f"{counts} की संख्या {format_quantity(figure, tgt)}" if counts
               else f"{measure} {format_quantity(figure, tgt)}" if measure  # "US: annual growth 0.2%"
-              else figure_phrase(figure, src, tgt))
+              else amount or figure_phrase(figure, src, tgt))  # "Elon Musk: a reach of more than 2.1 million"
     subject = digest.entity(figure.subject)
     if subject is not None and subject.id not in {a.id for a in actors}:
         phrase += f" for {entity_name(subject, tgt)}" if tgt == "en" else ""
