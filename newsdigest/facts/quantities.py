@@ -9,7 +9,9 @@ A figure that gives a change says which way and of what: "CrowdStrike के श
 ``extra["measured"]`` = "शेयर" / "shares" (the noun before the number; the subject is CrowdStrike). A
 level reached ("fell to 500", "गिरकर 500") is not a change by that amount and is not marked. An English
 percentage that is no change gets ``extra["measured"]`` too when its clause names what it is a level of:
-"pushed the unemployment rate to 5.2%" -> "unemployment rate", "annual growth of just 0.2%".
+"pushed the unemployment rate to 5.2%" -> "unemployment rate", "annual growth of just 0.2%". A Hindi
+noun after a genitive right after the number is what an amount is of, not what it counts: "21 लाख की रीच"
+gives ``extra["amount_of"]`` = "की" (a reach of 2.1 million).
 
 Numbers inside an entity name (Metro Line 3) and time spans (handled as durations) are skipped.
 """
