@@ -28,7 +28,8 @@ import regex
 from ..schema import Digest, Fact, Summary
 from . import lexicon as lx
 from .counted import DEVANAGARI, render_counted
-from .figures import entity_name, figure_facts, first_figure, format_quantity, quantity_sentence, scale_of
+from .figures import (english_participle, entity_name, figure_facts, first_figure, format_quantity,
+                      quantity_sentence, scale_of)
 from .headline import headline_from_facts
 
 __all__ = ["summary_from_facts", "headline_from_facts", "describe_fact", "format_quantity", "entity_name",
@@ -169,7 +170,6 @@ _AUXILIARIES_HI = frozenset("""
 # the word right after the content word must be a light verb of its own: घोषणा की, सामना करना, शामिल है
 # (a verb's own auxiliaries there, लगाया था, माना जाता, लड़ रहे, mean the first word is itself a verb)
 _LIGHT_HI = frozenset("कर करना करने किया की किए किये कीं दिया दी दिए दिये हुआ हुई हुए हुईं हो है हैं".split())
-_PARTICIPLE = regex.compile(r"[a-z]+(?:ed|en)")
 
 
 def _event_english(predicate: str, obj: str | None) -> str | None:
@@ -182,7 +182,7 @@ def _event_english(predicate: str, obj: str | None) -> str | None:
         return None
     if words[0] == "जारी" and words[1] in ("है", "हैं"):
         return None  # जारी है is "goes on", जारी किया "issued": the lexicon's participle is the second
-    done = next((w for w in lx.load_lexicon().english(words[0]) if _PARTICIPLE.fullmatch(w)), None)
+    done = english_participle(words[0])
     if done is None:
         return None
     what, ok = render_counted(obj, "hi", "en", 1) if obj and len(obj.split()) == 1 else ("", False)

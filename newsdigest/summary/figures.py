@@ -101,6 +101,12 @@ def participle(fact: Fact, src: str, tgt: str) -> str | None:
     word = fact.extra.get("predicate")
     if not word or src != "hi" or tgt != "en":
         return None
+    return english_participle(word)
+
+
+def english_participle(word: str) -> str | None:
+    """The first English participle the induced lexicon gives a Hindi word (रद्द -> "cancelled", जारी ->
+    "issued"), or None."""
     return next((w for w in lx.load_lexicon().english(word) if _PARTICIPLE_EN.fullmatch(w)), None)
 
 
